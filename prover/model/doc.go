@@ -1,0 +1,20 @@
+// Package model holds the in-memory form of a LLaMA-architecture model as the
+// loaders produce it: the architecture (Config) and float32 weights (Model),
+// with validation of both.
+//
+// Subpackages:
+//   - llama2c: llama2.c checkpoints (legacy and v1 headers) and tokenizer files;
+//   - safetensors, hf: the Hugging Face layout (config.json + *.safetensors +
+//     tokenizer.json) and a converter writing a Model in that layout;
+//   - tokenizer: llama2.c-exact BPE encode/decode;
+//   - quant: int16 per-tensor quantization (PROTOCOL §9.1);
+//   - spec: the canonical manifest and spec encodings, spec_hash, model_id;
+//   - rope: the integer RoPE tables; infer: float reference inference and the
+//     fixed-point inference the prover proves; sample: decoding rules;
+//   - synth: LLaMA-2-7B-shaped synthetic models for benchmarks.
+//
+// Invariants: a *Model returned by a loader has passed Validate, so every
+// weight slice has exactly the length its Config implies; matrices are
+// row-major [out][in]. Tensors() lists the tensors in spec order, the order
+// that the manifest, the spec and the weight blob use.
+package model
