@@ -1,0 +1,29 @@
+// Package pedersen holds zkllm's transparent Pedersen generators and the
+// hiding Hyrax commitments built on them (PROTOCOL §4.1–§4.3), the blob
+// layout (§4.2 "Placement") and the verifying-key file.
+//
+// Generators (§4.1): g_i = HashToG1("g"‖u32be(i)), H = HashToG1("H"),
+// G = HashToG1("G"), all with dst "ZKLLM-GO-V1-PEDERSEN" and RFC 9380 SSWU
+// (gnark-crypto). Nobody knows a discrete-log relation among them. Get(n)
+// derives them in parallel and caches them in-process; LoadFile/WriteFile
+// keep a file cache that is accepted only if its SHA-256 equals a digest
+// pinned in this package for that count.
+//
+// Commitments: a scalar ⟦v⟧ = v·G + ρ·H; a vector Σ v_i·g_i + ρ·H. Hyrax
+// (§4.2): a vector of length 2^n is a matrix of rows of length c = 2^m, row
+// k committed as C_k = Σ_i V[kc+i]·g_i + ρ_k·H. Rows can be committed in
+// independent ranges [from,to) with caller-supplied blindings, so a killed
+// commit resumes from its last finished block. Structural padding rows are
+// the identity with ρ_k = 0 and are never sent. Small signed weights (§4.3)
+// commit by negating g_i where w_i < 0 and running MultiExp on |w_i|: the
+// point is identical to committing w_i mod r.
+//
+// Layout (§4.2): tensors, each padded per axis to powers of two, sorted by
+// padded size descending (stable in spec order) and placed contiguously, so
+// tensor t is the aligned sub-cube whose top bits are id_t:
+// t(u) = Blob(u ‖ id_t).
+//
+// The verifying-key file (vk.go) holds magic, version, generator version,
+// log row length, the layout and every non-padding row commitment; its
+// SHA-256 is the digest others bind to (model_id, §1.1). Unmarshal is strict.
+package pedersen

@@ -1,0 +1,83 @@
+package transcript
+
+// Every transcript label of the protocol, in one place (PROTOCOL §3).
+// Labels are fixed per message type; add new ones here, never build them at
+// run time. Grouped by the section that uses them.
+const (
+	// Statement (§1.1, §3): absorbed first, in this order.
+	LabelSpecHash     = "st/spec_hash"
+	LabelModelID      = "st/model_id"
+	LabelT            = "st/T"
+	LabelP            = "st/P"
+	LabelTokens       = "st/tokens"
+	LabelFinalToken   = "st/s_T"
+	LabelDecodeRule   = "st/decode_rule"
+	LabelDecodeSeed   = "st/decode_seed"
+	LabelDecodeKappa  = "st/kappa"
+	LabelDecodeTopK   = "st/k_top"
+	LabelPromptCommit = "st/prompt_commit" // committed-prompt variant (§7.9)
+
+	// Phase A: advice blob rows (§8.1).
+	LabelAdviceRows   = "adv/rows"
+	LabelAdviceLayout = "adv/layout"
+
+	// Scalar commitments sent as claims / final evaluations (§5.2, §5.3).
+	LabelClaim      = "claim/value"
+	LabelFinalEvals = "sc/final"
+
+	// Sumcheck (§5).
+	LabelSumcheckClaim = "sc/claim"
+	LabelSumcheckRound = "sc/round"
+	LabelSumcheckRho   = "sc/rho"
+
+	// Product proof (§4.7).
+	LabelProductT = "prod/T"
+	LabelProductC = "prod/c"
+	LabelProductS = "prod/s"
+
+	// zk-IPA (§4.5) and blob opening (§4.6).
+	LabelIPAx      = "ipa/x"
+	LabelIPALR     = "ipa/LR"
+	LabelIPAe      = "ipa/e"
+	LabelIPAS      = "ipa/S"
+	LabelIPAz      = "ipa/z"
+	LabelIPAResp   = "ipa/resp"
+	LabelOpenValue = "open/y"
+
+	// Deferred linear check (§5.2).
+	LabelDLCLambda = "dlc/lambda"
+	LabelDLCXi     = "dlc/xi"
+
+	// RED and the claim pool (§5.4, §8.3).
+	LabelREDMu    = "red/mu"
+	LabelREDClaim = "red/claim"
+	LabelPoolY    = "pool/y"
+
+	// LogUp-GKR (§6).
+	LabelGKRGamma  = "gkr/gamma"
+	LabelGKRBeta   = "gkr/beta"
+	LabelGKRLambda = "gkr/lambda"
+	LabelGKRRho    = "gkr/rho"
+	LabelGKRRoot   = "gkr/root"
+	LabelGKRLayer  = "gkr/layer"
+	LabelGKRLeaves = "gkr/leaves"
+	LabelGKRMult   = "gkr/mult"
+
+	// Gadget points and random combinations (§7, §8).
+	LabelPointU      = "pt/u"
+	LabelPointV      = "pt/v"
+	LabelZeroCheckW  = "zc/w"
+	LabelHadamardMu  = "had/mu"
+	LabelStackMu     = "stack/mu"
+	LabelCheckpointY = "ckpt/y"
+	LabelCheckpointV = "ckpt/v"
+	LabelRopeA       = "rope/a"
+	LabelSlotValues  = "slot/y"
+	LabelBatchMu     = "batch/mu"
+
+	// Weight range proof bound to model_id (§4.3).
+	LabelRangeProof = "vk/range"
+
+	// Test-only labels (never used by the protocol).
+	LabelTest = "test"
+)
