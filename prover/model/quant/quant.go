@@ -1,0 +1,115 @@
+package quant
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/zkllm/zkllm/prover/model"
+)
+
+// Exponent bounds. Weights with max|w| ≥ 2^15 would need e < 0, which the
+// rescale rules (shifts by e, e+4, e+6, e+18) do not support.
+const (
+	MinExp          = 0
+	MaxExp          = 32
+	MaxEmbeddingExp = 16
+	maxInt16        = 1<<15 - 1
+)
+
+// ErrRange reports a tensor whose values cannot be quantized within bounds.
+var ErrRange = errors.New("quant: tensor out of quantizable range")
+
+// Tensor is one quantized tensor: value = Data[i] / 2^Exp.
+type Tensor struct {
+	Name  string
+	Shape []int
+	Kind  model.TensorKind
+	Exp   int
+	Data  []int16
+}
+
+// Len is the number of values (the product of Shape).
+func (t *Tensor) Len() int { return len(t.Data) }
+
+// Model is a quantized model: the architecture and its tensors in spec order.
+type Model struct {
+	Config  model.Config
+	Tensors []Tensor
+	index   map[string]int
+}
+
+// Quantize converts every tensor of m (spec order).
+func Quantize(m *model.Model) (*Model, error) {
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	src := m.Tensors()
+	q := &Model{Config: m.Config, Tensors: make([]Tensor, len(src)), index: make(map[string]int, len(src))}
+	for i, t := range src {
+		maxExp := MaxExp
+		if t.Kind == model.KindEmbedding {
+			maxExp = MaxEmbeddingExp
+		}
+		e, err := Exponent(t.Data, maxExp)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %w", ErrRange, t.Name, err)
+		}
+		q.Tensors[i] = Tensor{Name: t.Name, Shape: slices.Clone(t.Shape), Kind: t.Kind, Exp: e, Data: Apply(t.Data, e)}
+		q.index[t.Name] = i
+	}
+	return q, nil
+}
+
+// Exponent returns the largest e in [MinExp, maxExp] with
+// roundHalfEven(max|w|·2^e) ≤ 2^15 − 1.
+func Exponent(w []float32, maxExp int) (int, error) {
+	var m float64
+	for _, x := range w {
+		m = max(m, math.Abs(float64(x)))
+	}
+	for e := maxExp; e >= MinExp; e-- {
+		if math.RoundToEven(math.Ldexp(m, e)) <= maxInt16 {
+			return e, nil
+		}
+	}
+	return 0, fmt.Errorf("max |w| = %v needs an exponent below %d", m, MinExp)
+}
+
+// Apply returns roundHalfEven(w·2^e) for each w. The caller guarantees that
+// e came from Exponent, so every value fits int16.
+func Apply(w []float32, e int) []int16 {
+	out := make([]int16, len(w))
+	for i, x := range w {
+		out[i] = int16(math.RoundToEven(math.Ldexp(float64(x), e)))
+	}
+	return out
+}
+
+// Tensor returns the tensor with the given canonical name.
+func (q *Model) Tensor(name string) (*Tensor, error) {
+	if q.index == nil {
+		q.reindex()
+	}
+	i, ok := q.index[name]
+	if !ok {
+		return nil, fmt.Errorf("quant: no tensor %q", name)
+	}
+	return &q.Tensors[i], nil
+}
+
+func (q *Model) reindex() {
+	q.index = make(map[string]int, len(q.Tensors))
+	for i, t := range q.Tensors {
+		q.index[t.Name] = i
+	}
+}
+
+// Classifier returns the output projection: lm_head, or the embedding when shared.
+func (q *Model) Classifier() (*Tensor, error) {
+	if q.Config.SharedClassifier {
+		return q.Tensor("embed")
+	}
+	return q.Tensor("lm_head")
+}

@@ -1,0 +1,78 @@
+package quant
+
+import (
+	"math"
+	"testing"
+
+	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/model"
+	"github.com/zkllm/zkllm/prover/model/llama2c"
+)
+
+func TestExponentRule(t *testing.T) {
+	for _, c := range []struct {
+		w    []float32
+		max  int
+		want int
+	}{
+		{[]float32{1}, 32, 14},        // 2^14 fits, 2^15 does not
+		{[]float32{0.5, -1}, 32, 14},  // the sign does not matter
+		{[]float32{0.99999}, 32, 14},  // 32767.67 rounds to 32768: e = 15 would overflow
+		{[]float32{0.999969}, 32, 15}, // 32766.98 → 32767 fits at e = 15
+		{[]float32{0}, 32, 32},        // all zero: the cap
+		{[]float32{1e-9}, 16, 16},     // embedding cap
+		{[]float32{32767}, 32, 0},     // exactly the largest int16
+		{[]float32{-32767.4}, 32, 0},
+	} {
+		got, err := Exponent(c.w, c.max)
+		if err != nil || got != c.want {
+			t.Errorf("Exponent(%v, %d) = %d, %v; want %d", c.w, c.max, got, err, c.want)
+		}
+	}
+	if _, err := Exponent([]float32{40000}, 32); err == nil {
+		t.Error("value needing a negative exponent accepted")
+	}
+	if got := Apply([]float32{0.5, 1.5, 2.5, -2.5, -0.5}, 0); got[0] != 0 || got[1] != 2 || got[2] != 2 || got[3] != -2 || got[4] != 0 {
+		t.Errorf("round half even: %v", got)
+	}
+}
+
+func TestQuantizeStories260K(t *testing.T) {
+	ckpt, _, err := models.Stories260K()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := llama2c.Decode(ckpt.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := Quantize(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := m.Tensors()
+	if len(q.Tensors) != len(src) {
+		t.Fatal("tensor count")
+	}
+	for i, qt := range q.Tensors {
+		if qt.Name != src[i].Name || len(qt.Data) != len(src[i].Data) {
+			t.Fatalf("tensor %d: %s vs %s", i, qt.Name, src[i].Name)
+		}
+		var maxAbs, maxErr float64
+		for j, v := range qt.Data {
+			maxAbs = max(maxAbs, math.Abs(float64(v)))
+			maxErr = max(maxErr, math.Abs(float64(v)/math.Ldexp(1, qt.Exp)-float64(src[i].Data[j])))
+		}
+		// The exponent is maximal: max|w_q| is in the top octave of int16 unless capped.
+		if maxAbs < 1<<14 && !(qt.Kind == model.KindEmbedding && qt.Exp == MaxEmbeddingExp) && qt.Exp != MaxExp {
+			t.Errorf("%s: e = %d not maximal (max |w_q| = %v)", qt.Name, qt.Exp, maxAbs)
+		}
+		if maxErr > math.Ldexp(0.5, -qt.Exp)*(1+1e-12) {
+			t.Errorf("%s: error %v beyond half a unit", qt.Name, maxErr)
+		}
+	}
+	cls, err := q.Classifier()
+	if err != nil || cls.Name != "embed" {
+		t.Fatal("shared classifier should be the embedding", err)
+	}
+}
