@@ -1,9 +1,9 @@
 package pedersen
 
 import (
-	"math/big"
 	"errors"
 	"fmt"
+	"math/big"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"

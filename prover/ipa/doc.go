@@ -1,0 +1,27 @@
+// Package ipa holds zkllm's zero-knowledge inner-product argument and the
+// proofs built from it (PROTOCOL §4.5–§4.7, §11):
+//
+//   - Prove/Verify: the zk-IPA for ⟨a,w⟩ = y given P_a = ⟨a,g⟩ + α·H and
+//     Y = y·G + β·H, folding on the TOP index bit (round t binds bit k−1−t of
+//     the LSB-first index), blinded L/R, Schnorr final step.
+//     Transcript: x ← squeezeNZ(ipa/x); per round absorb [L,R] (ipa/LR),
+//     e ← squeezeNZ(ipa/e); absorb S (ipa/S); z ← squeezeNZ(ipa/z); absorb
+//     [z1,z2] (ipa/resp). The caller must already have absorbed whatever P_a
+//     and Y derive from (they are earlier prover messages or public data).
+//   - Weights: an explicit public w, or w = eq(u,·), whose folded value w* the
+//     verifier computes in O(k).
+//   - OpenProve/OpenVerify: opening a Hyrax-committed blob at q = (q_col ‖
+//     q_row) (§4.6): C* = Σ_k eq(q_row,k)·C_k, a = Σ_k eq(q_row,k)·row_k,
+//     w = eq(q_col,·).
+//   - ProveProduct/VerifyProduct: the product proof §4.7 for ⟦z⟧ = ⟦x·y⟧.
+//   - Batch: every group equation above as a linear combination of points;
+//     a Batch weights each by a fresh 128-bit crypto/rand scalar and checks
+//     them all with ONE MSM (§11). Verify and VerifyProduct check alone.
+//
+// Proofs have fixed sizes given their parameters (2k+1 points + 2 scalars;
+// 3 points + 5 scalars) and decode strictly through field.Reader. The
+// verifier uses only public data: commitments, weights, the proof.
+//
+// eq tables follow PROTOCOL §2.3 (LSB-first): E[0] = 1, for j: E[i+2^j] =
+// E[i]·u_j, E[i] = E[i]·(1−u_j).
+package ipa
