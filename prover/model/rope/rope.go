@@ -1,0 +1,152 @@
+package rope
+
+import (
+	"fmt"
+	"math/big"
+	"sync"
+
+	"github.com/zkllm/zkllm/prover/tables"
+)
+
+// ScaleLog: the tables are at scale 2^14 (PROTOCOL §9.1).
+const ScaleLog = 14
+
+// Prec is the working precision in bits; arguments reach 2^20 radians, whose
+// reduction mod 2π consumes about 20 bits of it.
+const Prec = 224
+
+// MaxPositions bounds T so that table generation stays proportionate.
+const MaxPositions = 1 << 20
+
+// Tables holds C and S for one (head size, base), positions [0, T).
+type Tables struct {
+	HeadSize int
+	Theta    float64
+	T        int
+	Cos, Sin []int32 // [t][HeadSize/2]
+}
+
+type key struct {
+	hs    int
+	theta float64
+	t     int
+}
+
+var cache sync.Map // key → *entry
+
+type entry struct {
+	once sync.Once
+	tab  *Tables
+	err  error
+}
+
+// Get returns the tables for headSize, base theta and T positions; results
+// are cached per process and must not be modified.
+func Get(headSize int, theta float64, T int) (*Tables, error) {
+	if headSize < 2 || headSize%2 != 0 || headSize > 1<<16 {
+		return nil, fmt.Errorf("rope: head size %d must be even and in [2, 2^16]", headSize)
+	}
+	if T < 1 || T > MaxPositions {
+		return nil, fmt.Errorf("rope: %d positions outside [1, %d]", T, MaxPositions)
+	}
+	if !(theta > 1) || theta > 1e9 {
+		return nil, fmt.Errorf("rope: base %v outside (1, 1e9]", theta)
+	}
+	v, _ := cache.LoadOrStore(key{headSize, theta, T}, &entry{})
+	e := v.(*entry)
+	e.once.Do(func() { e.tab = generate(headSize, theta, T) })
+	return e.tab, e.err
+}
+
+func generate(hs int, theta float64, T int) *Tables {
+	half := hs / 2
+	tab := &Tables{HeadSize: hs, Theta: theta, T: T, Cos: make([]int32, T*half), Sin: make([]int32, T*half)}
+	twoPi := pi(Prec)
+	twoPi.Mul(twoPi, newFloat().SetInt64(2))
+	lnTheta := tables.Log(newFloat().SetFloat64(theta), Prec)
+	scale := newFloat().SetMantExp(newFloat().SetInt64(1), ScaleLog)
+	for i := range half {
+		// ω_i = exp(−(2i/hs)·ln θ)
+		arg := newFloat().Quo(newFloat().SetInt64(int64(-2*i)), newFloat().SetInt64(int64(hs)))
+		omega := tables.Exp(arg.Mul(arg, lnTheta), Prec)
+		for t := range T {
+			angle := newFloat().Mul(omega, newFloat().SetInt64(int64(t)))
+			c, s := cosSin(angle, twoPi)
+			tab.Cos[t*half+i] = int32(tables.RoundHalfEven(c.Mul(c, scale)).Int64())
+			tab.Sin[t*half+i] = int32(tables.RoundHalfEven(s.Mul(s, scale)).Int64())
+		}
+	}
+	return tab
+}
+
+func newFloat() *big.Float { return new(big.Float).SetPrec(Prec).SetMode(big.ToNearestEven) }
+
+// cosSin returns cos x and sin x for x ≥ 0.
+func cosSin(x, twoPi *big.Float) (*big.Float, *big.Float) {
+	// Reduce x to [0, 2π): x − 2π·⌊x/2π⌋.
+	q := newFloat().Quo(x, twoPi)
+	n, _ := q.Int(nil)
+	r := newFloat().Sub(x, newFloat().Mul(twoPi, newFloat().SetInt(n)))
+	// Halve k times to |r| < 2^-8, then use the double-angle formulas.
+	k := 0
+	if e := r.MantExp(nil); e > -8 && r.Sign() != 0 {
+		k = e + 8
+	}
+	r.SetMantExp(r, -k)
+	r2 := newFloat().Mul(r, r)
+	c, s := newFloat().SetInt64(1), newFloat().Set(r)
+	tc, ts := newFloat().SetInt64(1), newFloat().Set(r)
+	d := newFloat()
+	for j := int64(1); ; j++ {
+		// tc_j = −tc_{j−1}·r²/((2j−1)(2j)), ts_j = −ts_{j−1}·r²/((2j)(2j+1))
+		tc.Mul(tc, r2)
+		tc.Quo(tc, d.SetInt64(-(2*j-1)*(2*j)))
+		ts.Mul(ts, r2)
+		ts.Quo(ts, d.SetInt64(-(2*j)*(2*j+1)))
+		if tc.Sign() == 0 || tc.MantExp(nil) < -Prec-2 {
+			break
+		}
+		c.Add(c, tc)
+		s.Add(s, ts)
+	}
+	one := newFloat().SetInt64(1)
+	for ; k > 0; k-- {
+		// sin 2a = 2 sin a cos a ; cos 2a = 1 − 2 sin² a (stable near a = 0)
+		s2 := newFloat().Mul(s, s)
+		s.Mul(s, c)
+		s.SetMantExp(s, 1)
+		c.Sub(one, s2.SetMantExp(s2, 1))
+	}
+	return c, s
+}
+
+// pi returns π by Machin's formula π = 16·atan(1/5) − 4·atan(1/239).
+func pi(prec uint) *big.Float {
+	a := atanInv(5, prec+16)
+	b := atanInv(239, prec+16)
+	a.Mul(a, newFloat().SetInt64(16))
+	b.Mul(b, newFloat().SetInt64(4))
+	return a.Sub(a, b)
+}
+
+// atanInv returns atan(1/n) = Σ (−1)^j / ((2j+1)·n^(2j+1)).
+func atanInv(n int64, prec uint) *big.Float {
+	f := func() *big.Float { return new(big.Float).SetPrec(prec).SetMode(big.ToNearestEven) }
+	n2 := f().SetInt64(n * n)
+	pow := f().Quo(f().SetInt64(1), f().SetInt64(n)) // 1/n^(2j+1)
+	sum := f().Set(pow)
+	term := f()
+	for j := int64(1); ; j++ {
+		pow.Quo(pow, n2)
+		term.Quo(pow, f().SetInt64(2*j+1))
+		if term.MantExp(nil) < -int(prec)-2 {
+			break
+		}
+		if j%2 == 1 {
+			sum.Sub(sum, term)
+		} else {
+			sum.Add(sum, term)
+		}
+	}
+	return sum
+}

@@ -1,0 +1,65 @@
+package rope
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"math"
+	"testing"
+)
+
+func TestPi(t *testing.T) {
+	const piDigits = "3.14159265358979323846264338327950288419716939937510582097494459"
+	want, _, _ := newFloat().Parse(piDigits, 10)
+	diff := newFloat().Sub(pi(Prec), want)
+	if diff.Abs(diff).Cmp(newFloat().SetMantExp(newFloat().SetInt64(1), -200)) > 0 {
+		t.Fatalf("π off by %v", diff)
+	}
+}
+
+// Against float64: the entries can differ from math's only where the exact
+// value is within float64 error of a half-integer, which never happens here.
+func TestTablesAgainstFloat64(t *testing.T) {
+	tab, err := Get(8, 10000, 512)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range 512 {
+		for i := range 4 {
+			w := 1 / math.Pow(10000, float64(2*i)/8)
+			c := math.RoundToEven(16384 * math.Cos(float64(p)*w))
+			s := math.RoundToEven(16384 * math.Sin(float64(p)*w))
+			if float64(tab.Cos[p*4+i]) != c || float64(tab.Sin[p*4+i]) != s {
+				t.Fatalf("t=%d i=%d: (%d,%d) vs float64 (%v,%v)", p, i, tab.Cos[p*4+i], tab.Sin[p*4+i], c, s)
+			}
+		}
+	}
+}
+
+// Golden digest of the stories260K tables (head 8, base 10000, T 512): any
+// change to the generator shows here. Values as int32 little-endian, C then S.
+func TestGoldenDigest(t *testing.T) {
+	tab, err := Get(8, 10000, 512)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, v := range append(append([]int32{}, tab.Cos...), tab.Sin...) {
+		binary.Write(h, binary.LittleEndian, v)
+	}
+	const want = "2ad61d44e04a5266db1d65b1eb2ad496e6e23b745bca649f4d8b267fd541d8f3"
+	if got := hex.EncodeToString(h.Sum(nil)); got != want {
+		t.Fatalf("digest %s, want %s", got, want)
+	}
+}
+
+func TestGetRejects(t *testing.T) {
+	for _, c := range []struct {
+		hs, T int
+		th    float64
+	}{{7, 10, 1e4}, {0, 10, 1e4}, {8, 0, 1e4}, {8, MaxPositions + 1, 1e4}, {8, 10, 1}, {8, 10, math.NaN()}} {
+		if _, err := Get(c.hs, c.th, c.T); err == nil {
+			t.Errorf("Get(%d, %v, %d) accepted", c.hs, c.th, c.T)
+		}
+	}
+}
