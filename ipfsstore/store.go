@@ -1,0 +1,255 @@
+package ipfsstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/ipfs/go-cid"
+)
+
+// Defaults applied to zero fields of Limits.
+const (
+	DefaultMaxSize     = 16 << 30
+	DefaultTimeout     = 30 * time.Minute
+	DefaultIdleTimeout = 30 * time.Second
+)
+
+// Limits bound one retrieval. Zero fields take the defaults above.
+type Limits struct {
+	MaxSize     int64         // content bytes; larger content is ErrTooLarge (Invalid)
+	Timeout     time.Duration // whole retrieval, all sources together (ErrTimeout)
+	IdleTimeout time.Duration // per source: longest wait for the next byte (ErrStalled)
+	// RequireProfile, when set, re-imports the received bytes with this
+	// profile and fails with ErrProfileMismatch unless the root CID comes out
+	// the same: the content must have been published with this chunking.
+	RequireProfile *Profile
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxSize <= 0 {
+		l.MaxSize = DefaultMaxSize
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = DefaultTimeout
+	}
+	if l.IdleTimeout <= 0 {
+		l.IdleTimeout = DefaultIdleTimeout
+	}
+	return l
+}
+
+// Getter retrieves a UnixFS file by CID. Get writes the content to w in order,
+// each block verified against its CID before its bytes reach w; on error w may
+// hold a verified prefix (use GetFile for all-or-nothing files). Errors are
+// *Error (see KindOf), except failures of w itself.
+type Getter interface {
+	Get(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error)
+}
+
+// Store is a Getter that can also add and keep content.
+type Store interface {
+	Getter
+	// Put imports r with the UnixFSv1_2025 profile and pins the result,
+	// returning the root CID and the number of content bytes.
+	Put(ctx context.Context, r io.Reader) (cid.Cid, int64, error)
+	// Has reports whether the root block is present (not the whole DAG).
+	Has(ctx context.Context, root cid.Cid) (bool, error)
+	// Pin keeps an already-present DAG; it fails if any block is missing.
+	Pin(ctx context.Context, root cid.Cid) error
+}
+
+// source is one place to fetch from; fetch writes the file content to w.
+type source interface {
+	name() string
+	fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error)
+}
+
+// sourced is implemented by this package's Getters, so FirstOf can flatten
+// them into one list of sources sharing one deadline.
+type sourced interface{ sources() []source }
+
+// FirstOf returns a Getter trying each getter's sources in order until one
+// delivers. A source failing halfway does not restart the output: the next
+// one resumes after the bytes already written (they are identical, being
+// verified against the same root).
+func FirstOf(getters ...Getter) Getter {
+	var m multi
+	for _, g := range getters {
+		if s, ok := g.(sourced); ok {
+			m = append(m, s.sources()...)
+		} else {
+			m = append(m, foreignSource{g})
+		}
+	}
+	return m
+}
+
+type multi []source
+
+func (m multi) sources() []source { return m }
+
+func (m multi) Get(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
+	return getFrom(ctx, root, m, w, lim)
+}
+
+type foreignSource struct{ g Getter }
+
+func (f foreignSource) name() string { return fmt.Sprintf("%T", f.g) }
+func (f foreignSource) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
+	return f.g.Get(ctx, root, w, Limits{MaxSize: lim.MaxSize, Timeout: lim.Timeout, IdleTimeout: lim.IdleTimeout})
+}
+
+// sinkError marks a failure of the caller's writer: no other source can help.
+type sinkError struct{ err error }
+
+func (e *sinkError) Error() string { return "ipfsstore: write: " + e.err.Error() }
+func (e *sinkError) Unwrap() error { return e.err }
+
+// getFrom is the one retrieval loop behind every Getter.
+func getFrom(ctx context.Context, root cid.Cid, srcs []source, w io.Writer, lim Limits) (int64, error) {
+	lim = lim.withDefaults()
+	if len(srcs) == 0 {
+		return 0, &Error{Kind: KindUnavailable, CID: root, Err: fmt.Errorf("%w: no sources configured", ErrSource)}
+	}
+	if err := checkSupportedCID(root); err != nil {
+		return 0, annotate(err, root, "")
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, lim.Timeout, unavailablef(ErrTimeout, "after %v", lim.Timeout))
+	defer cancel()
+
+	out := io.Writer(&sink{w: w})
+	var check *profileCheck
+	if lim.RequireProfile != nil {
+		check = startProfileCheck(ctx, *lim.RequireProfile)
+		defer check.abort()
+		out = io.MultiWriter(out, check)
+	}
+	var done int64 // bytes already delivered to w
+	var errs []error
+	for _, s := range srcs {
+		sw := &skipWriter{w: out, skip: done}
+		_, err := s.fetch(ctx, root, sw, lim)
+		done = max(done, sw.pos)
+		if err == nil {
+			if check != nil {
+				if err := check.finish(root); err != nil {
+					return done, annotate(err, root, s.name())
+				}
+			}
+			return done, nil
+		}
+		var se *sinkError
+		if errors.As(err, &se) {
+			return done, se
+		}
+		if ctx.Err() != nil {
+			errs = append(errs, annotate(ctxError(ctx), root, s.name()))
+			break
+		}
+		errs = append(errs, annotate(err, root, s.name()))
+	}
+	return done, aggregate(root, errs)
+}
+
+// ctxError turns the end of ctx into an Unavailable *Error (timeout or
+// cancellation), keeping context.Canceled/DeadlineExceeded matchable.
+func ctxError(ctx context.Context) error {
+	cause := context.Cause(ctx)
+	var e *Error
+	if errors.As(cause, &e) {
+		return cause
+	}
+	if errors.Is(cause, context.DeadlineExceeded) {
+		return unavailablef(ErrTimeout, "%v", cause)
+	}
+	return &Error{Kind: KindUnavailable, Err: cause}
+}
+
+// sink tags failures of the caller's writer.
+type sink struct{ w io.Writer }
+
+func (s *sink) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	if err != nil {
+		return n, &sinkError{err}
+	}
+	return n, nil
+}
+
+// skipWriter drops the first skip bytes of a re-fetch.
+type skipWriter struct {
+	w    io.Writer
+	skip int64
+	pos  int64
+}
+
+func (s *skipWriter) Write(p []byte) (int, error) {
+	total := len(p)
+	if s.pos < s.skip {
+		drop := min(int64(len(p)), s.skip-s.pos)
+		s.pos += drop
+		p = p[drop:]
+	}
+	n, err := s.w.Write(p)
+	s.pos += int64(n)
+	if err != nil {
+		return total - len(p) + n, err
+	}
+	return total, nil
+}
+
+// profileCheck re-imports the delivered bytes (hash only) on a goroutine.
+type profileCheck struct {
+	pw   *io.PipeWriter
+	done chan profileResult
+	err  error
+}
+
+type profileResult struct {
+	c   cid.Cid
+	err error
+}
+
+func startProfileCheck(ctx context.Context, p Profile) *profileCheck {
+	pr, pw := io.Pipe()
+	pc := &profileCheck{pw: pw, done: make(chan profileResult, 1)}
+	go func() {
+		c, _, err := ComputeCID(ctx, pr, p)
+		pr.CloseWithError(err) // unblock a writer if the import stopped early
+		pc.done <- profileResult{c, err}
+	}()
+	return pc
+}
+
+func (pc *profileCheck) Write(p []byte) (int, error) {
+	n, err := pc.pw.Write(p)
+	if err != nil {
+		return n, &sinkError{fmt.Errorf("profile check: %w", err)}
+	}
+	return n, nil
+}
+
+func (pc *profileCheck) finish(root cid.Cid) error {
+	pc.pw.Close()
+	res := <-pc.done
+	pc.done = nil
+	if res.err != nil {
+		return fmt.Errorf("ipfsstore: profile check: %w", res.err)
+	}
+	if !res.c.Equals(root) {
+		return invalidf(ErrProfileMismatch, "content re-imports to %s", res.c)
+	}
+	return nil
+}
+
+func (pc *profileCheck) abort() {
+	if pc.done == nil {
+		return
+	}
+	pc.pw.CloseWithError(errors.New("ipfsstore: retrieval ended"))
+	<-pc.done
+	pc.done = nil
+}
