@@ -1,0 +1,62 @@
+// Package sumcheck holds zkllm's zero-knowledge sumcheck (PROTOCOL §5) and
+// the proof-wide deferred linear check (DLC).
+//
+// # Objects
+//
+//   - Form: the public shape of one instance Σ_{x∈{0,1}^n} F(x) = S, with
+//     F = Σ_t coeff_t·Π_k f_{t,k}: variable count n, degree d, which factors
+//     the verifier evaluates itself (eq, masks, public tables). The spec fixes
+//     it, so round counts, slot counts and final-message counts are derived,
+//     never read from proof bytes.
+//   - Instance: the typed instances of §5.4 built on a Form: InnerProduct
+//     (matmul after partial evaluation, d = 2), StackedMatmul (d = 3),
+//     Hadamard (E = Σ μ_k eq(u_k,·), public/broadcast factors), ZeroCheck
+//     (public mask, d = deg P + 2), SumOfSquares (d = 3), RED (d = 2),
+//     Selection (verifier computes a(ρ), d = 2). Each has Prove (witness
+//     tables) and Verify (commitments, proof, public evaluator only).
+//   - DLCProver / DLCVerifier: one per proof. They own the transcript, the
+//     global slot counter o and the list of deferred linear relations
+//     Σ_i b_i·c_all[i] + v = 0, where c_all are the committed round
+//     coefficients and v a (derived) scalar commitment. Any gadget may add
+//     its own relations (AddRelation, AddZero). Close ends the proof: λ ←
+//     squeeze, ξ ← squeezeNZ, and one zk-IPA (package ipa) proves
+//     ⟨c′,w′⟩ = y_all with P_a = Σ_m ξ^m·A_m, c′_i = ξ^{m(i)}·c_all[i],
+//     w′_i = ξ^{−m(i)}·w_all[i] — the ξ-binding that ties each slot to its own
+//     round commitment (attack 23).
+//   - Scalar (prover: value + blinding) and Point (verifier) are the two
+//     views of a scalar commitment ⟦v⟧ = v·G + r·H; public linear
+//     combinations are applied to openings by the prover and to points by
+//     the verifier (Combine / CombinePoints).
+//
+// # Protocol per instance (transcript order, labels from package transcript)
+//
+//	for j = 0..n−1: P→ A_j = Σ_{i≤d} c_{j,i}·g_{o+i} + α_j·H   (sc/round); o += d+1; ρ_j ← sc/rho
+//	P→ [⟦e_f⟧ for each committed factor f, ⟦z⟧ for each product step]  (sc/final, one absorb)
+//	product proofs (ipa.ProveProduct, prod/*) in step order
+//	DLC += ⟨c_0,ω⟩ − S; ⟨c_j,ω⟩ − ⟨c_{j−1},ν(ρ_{j−1})⟩; F − ⟨c_{n−1},ν(ρ_{n−1})⟩
+//
+// with ω = (2,1,…,1), ν(ρ) = (1,ρ,…,ρ^d) and ⟦F⟧ = Σ_t coeff_t·Π(public
+// factors at ρ)·⟦committed product of t⟧. Terms sharing a prefix of committed
+// factors share its product proofs. The caller absorbs the claim ⟦S⟧ if it
+// is a new prover message; ρ is the point in binding order (x_0 first,
+// PROTOCOL §2.3), so factor tables are evaluated at ρ as LSB-first points.
+//
+// # Lower-level API (custom final steps, e.g. GKR layers)
+//
+// ProveRounds / VerifyRounds run only the committed rounds and return
+// RoundsOutput (point ρ; FactorValues for the prover). The caller then
+// sends its own final commitments and product proofs and calls
+// FinishRounds with ⟦F(ρ)⟧ as a Scalar (prover) / Point (verifier).
+//
+// # Invariants
+//
+//   - A challenge is squeezed only after every earlier prover message of the
+//     proof has been absorbed (the instrumented-transcript test checks it).
+//   - The verifier types never hold a witness value: round coefficients,
+//     blindings and factor values exist only in DLCProver and Scalar.
+//   - The cleartext engine (engine.go) binds x_0 first, never mutates the
+//     caller's tables and derives p_j(1) from the running claim.
+//   - Encodings (encode.go) are canonical and strict: points are 48-byte
+//     compressed, subgroup-checked, non-identity; counts come from the Form
+//     (instances) and from ProofLogLen (the DLC proof).
+package sumcheck

@@ -1,0 +1,189 @@
+package sumcheck
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/mle"
+)
+
+// Term is Coeff·Π_k factor_{Factors[k]}(x). A factor may repeat (X·X).
+type Term struct {
+	Coeff   fr.Element
+	Factors []int
+}
+
+// Form is the public shape of one sumcheck instance Σ_{x∈{0,1}^n} F(x) = S
+// with F(x) = Σ_t Coeff_t·Π_k f_{t,k}(x), fixed by the spec before any proof
+// byte is read: the variable count, the degree d, which factors the verifier
+// evaluates itself (eq, masks, public tables) and the terms. Both sides
+// derive every count of the proof (rounds, slots, final commitments, product
+// proofs) from it, so a proof with a wrong round count or degree cannot be
+// encoded.
+type Form struct {
+	NumVars int
+	Degree  int
+	Public  []bool // Public[f]: factor f is computed by the verifier
+	Terms   []Term
+}
+
+// ErrForm reports an ill-formed Form (a programming error of the caller).
+var ErrForm = errors.New("sumcheck: invalid form")
+
+// NumFactors returns the number of factors.
+func (f *Form) NumFactors() int { return len(f.Public) }
+
+// Validate checks the form: degree in [1, MaxDegree] and at least the
+// largest factor count of a term, factor indices in range.
+func (f *Form) Validate() error {
+	if f.NumVars < 0 || f.NumVars > 40 {
+		return fmt.Errorf("%w: %d variables", ErrForm, f.NumVars)
+	}
+	if f.Degree < 1 || f.Degree > MaxDegree {
+		return fmt.Errorf("%w: degree %d outside [1,%d]", ErrForm, f.Degree, MaxDegree)
+	}
+	if len(f.Terms) == 0 {
+		return fmt.Errorf("%w: no terms", ErrForm)
+	}
+	for ti, t := range f.Terms {
+		if len(t.Factors) == 0 || len(t.Factors) > f.Degree {
+			return fmt.Errorf("%w: term %d has %d factors for degree %d", ErrForm, ti, len(t.Factors), f.Degree)
+		}
+		for _, k := range t.Factors {
+			if k < 0 || k >= len(f.Public) {
+				return fmt.Errorf("%w: term %d names factor %d of %d", ErrForm, ti, k, len(f.Public))
+			}
+		}
+	}
+	return nil
+}
+
+// committedFactors lists, in index order, the factors the prover sends as
+// ⟦e_f⟧ at the end; CommittedIndex maps a factor to its position there.
+func (f *Form) committedFactors() (list []int, pos map[int]int) {
+	pos = make(map[int]int)
+	for k, pub := range f.Public {
+		if !pub {
+			pos[k] = len(list)
+			list = append(list, k)
+		}
+	}
+	return list, pos
+}
+
+// productStep is one product proof of the final evaluation: the running
+// product of the committed factors Prefix[:len−1] times factor Prefix[len−1].
+type productStep struct {
+	left  int // index into the product chain (−1−k means committed factor k's ⟦e⟧)
+	right int // committed factor index (into the ⟦e⟧ list)
+}
+
+// finalPlan is the fixed order of final messages derived from a Form:
+// one ⟦e⟧ per committed factor, then one product commitment and proof per
+// step. Terms sharing a committed-factor prefix share its product.
+type finalPlan struct {
+	committed []int       // factor indices sent as ⟦e⟧, in order
+	steps     []productStep
+	// termProduct[t] is the handle of term t's committed product:
+	// −1 = no committed factor; −2−k = ⟦e_k⟧ itself; s ≥ 0 = product step s.
+	termProduct []int
+}
+
+func (f *Form) plan() finalPlan {
+	committed, pos := f.committedFactors()
+	p := finalPlan{committed: committed, termProduct: make([]int, len(f.Terms))}
+	memo := make(map[string]int) // committed-factor prefix → handle
+	for ti, t := range f.Terms {
+		handle := -1
+		key := ""
+		for _, k := range t.Factors {
+			if f.Public[k] {
+				continue
+			}
+			e := pos[k]
+			key += fmt.Sprintf("%d,", e)
+			if h, ok := memo[key]; ok {
+				handle = h
+				continue
+			}
+			if handle == -1 {
+				handle = -2 - e
+			} else {
+				p.steps = append(p.steps, productStep{left: handle, right: e})
+				handle = len(p.steps) - 1
+			}
+			memo[key] = handle
+		}
+		p.termProduct[ti] = handle
+	}
+	return p
+}
+
+// NumRoundSlots returns the slot count n·(d+1) used by the rounds.
+func (f *Form) NumRoundSlots() int { return f.NumVars * (f.Degree + 1) }
+
+// NumFinals returns the number of ⟦e⟧ commitments the prover sends.
+func (f *Form) NumFinals() int { c, _ := f.committedFactors(); return len(c) }
+
+// NumProducts returns the number of product proofs of the final step.
+func (f *Form) NumProducts() int { return len(f.plan().steps) }
+
+// Polynomial is the prover's witness for a Form: one table per factor, each
+// of length ≤ 2^NumVars (zero-padded). Public factors must hold the same
+// table the verifier's evaluation describes.
+type Polynomial struct {
+	Form   *Form
+	Tables [][]fr.Element
+}
+
+// Validate checks the tables against the form.
+func (p *Polynomial) Validate() error {
+	if err := p.Form.Validate(); err != nil {
+		return err
+	}
+	if len(p.Tables) != p.Form.NumFactors() {
+		return fmt.Errorf("%w: %d tables for %d factors", ErrForm, len(p.Tables), p.Form.NumFactors())
+	}
+	size := mle.Size(p.Form.NumVars)
+	for k, t := range p.Tables {
+		if len(t) > size {
+			return fmt.Errorf("%w: table %d has %d entries for %d variables", ErrForm, k, len(t), p.Form.NumVars)
+		}
+	}
+	return nil
+}
+
+// Evaluate returns F at the given factor values (one per factor).
+func (f *Form) Evaluate(values []fr.Element) fr.Element {
+	var acc, prod fr.Element
+	for _, t := range f.Terms {
+		prod = t.Coeff
+		for _, k := range t.Factors {
+			prod.Mul(&prod, &values[k])
+		}
+		acc.Add(&acc, &prod)
+	}
+	return acc
+}
+
+// Sum returns Σ_x F(x) over the hypercube, computed directly (used by
+// callers to form honest claims and by tests).
+func (p *Polynomial) Sum() fr.Element {
+	size := mle.Size(p.Form.NumVars)
+	vals := make([]fr.Element, p.Form.NumFactors())
+	var acc fr.Element
+	for x := 0; x < size; x++ {
+		for k, t := range p.Tables {
+			if x < len(t) {
+				vals[k] = t[x]
+			} else {
+				vals[k].SetZero()
+			}
+		}
+		v := p.Form.Evaluate(vals)
+		acc.Add(&acc, &v)
+	}
+	return acc
+}
