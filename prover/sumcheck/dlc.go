@@ -2,8 +2,8 @@ package sumcheck
 
 import (
 	"errors"
-	"math/big"
 	"fmt"
+	"math/big"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"

@@ -84,7 +84,7 @@ type productStep struct {
 // one ⟦e⟧ per committed factor, then one product commitment and proof per
 // step. Terms sharing a committed-factor prefix share its product.
 type finalPlan struct {
-	committed []int       // factor indices sent as ⟦e⟧, in order
+	committed []int // factor indices sent as ⟦e⟧, in order
 	steps     []productStep
 	// termProduct[t] is the handle of term t's committed product:
 	// −1 = no committed factor; −2−k = ⟦e_k⟧ itself; s ≥ 0 = product step s.
