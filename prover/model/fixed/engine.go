@@ -1,0 +1,518 @@
+package fixed
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"math/bits"
+
+	"github.com/zkllm/zkllm/prover/model"
+	"github.com/zkllm/zkllm/prover/model/quant"
+	"github.com/zkllm/zkllm/prover/model/rope"
+	"github.com/zkllm/zkllm/prover/tables"
+)
+
+// Scales (log2) and rescale shifts of PROTOCOL §7, §9.1.
+const (
+	ActLog      = 16 // R, x1, x2, O, a, f, s, up, p, logits
+	QKLog       = 12 // Q_r, K_r
+	VLog        = 12 // V
+	SiLUInLog   = 10 // u
+	ScoreLog    = 24 // Z
+	ThetaLog    = 22 // θ, the softmax output scale
+	RopeLog     = rope.ScaleLog
+	QKShift     = 18 // Q_r = rescale(q_rot, e+18)
+	VShift      = 4  // V = rescale(acc, e+4)
+	GateShift   = 6  // u = rescale(acc, e+6)
+	OShift      = 18 // O = rescale(Y·V, 18)
+	HadShift    = 16 // p = rescale(s⊙up, 16)
+	ExpDigitLog = 16 // x1 has 16 bits
+)
+
+// Format bounds (PROTOCOL §9.1): a signed Aw value has |v| < 2^(w−1).
+const (
+	boundA32  = 1 << 31
+	boundA24  = 1 << 23
+	boundA23  = 1 << 22
+	boundA20  = 1 << 19
+	boundR    = 1 << 39
+	boundRho  = 1 << 26
+	maxMatDim = 1 << 16 // keeps every matmul accumulator < 2^62
+)
+
+// Errors.
+var (
+	ErrOverflow = errors.New("fixed: value outside its format")
+	ErrInput    = errors.New("fixed: bad input")
+)
+
+// Options configures an Engine.
+type Options struct {
+	// RecordWitness keeps every intermediate tensor of every step (Witness).
+	RecordWitness bool
+}
+
+type matrix struct {
+	w          []int16
+	rows, cols int
+	e          uint
+	name       string
+}
+
+type norm struct {
+	g    []int16
+	e    uint
+	name string
+}
+
+type layer struct {
+	attnNorm, ffnNorm          norm
+	wq, wk, wv, wo, w1, w3, w2 matrix
+}
+
+// Engine runs the fixed-point model one token at a time with a KV cache.
+// It is not safe for concurrent use; engines over one quant.Model may run in parallel.
+type Engine struct {
+	cfg        model.Config
+	maxSeq     int
+	emb        *quant.Tensor
+	layers     []layer
+	finalNorm  norm
+	cls        matrix
+	rope       *rope.Tables
+	silu       *tables.Table
+	expY       []int64 // θ − EXPC.Out(x1): Y for x2 = 0, indexed by x1
+	k0         uint
+	wI         uint
+	kappa      *big.Int // κ = round(d·ε·2^32)
+	bigK       *big.Int // d·2^64
+	keys, vals []int64  // KV cache [layer][seq][kv_dim] (K_r, V at 2^12)
+	pos        int
+	wit        *Witness
+	s          scratch
+}
+
+type scratch struct {
+	r, x, qacc, qr, o, a, accD, att []int64
+	kacc, vacc                      []int64
+	gacc, uacc, u, sv, up, p        []int64
+	logitAcc, logits                []int64
+	z, y                            []int64
+	bigU, bigQ, bigT                big.Int
+}
+
+// New builds an engine for q with room for maxSeq positions (≤ SeqLen).
+func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
+	c := q.Config
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if maxSeq < 1 || maxSeq > c.SeqLen {
+		return nil, fmt.Errorf("%w: max sequence %d outside [1, %d]", ErrInput, maxSeq, c.SeqLen)
+	}
+	if c.Dim > maxMatDim || c.HiddenDim > maxMatDim {
+		return nil, fmt.Errorf("%w: dim %d / hidden %d above %d (accumulator bound)", ErrInput, c.Dim, c.HiddenDim, maxMatDim)
+	}
+	e := &Engine{cfg: c, maxSeq: maxSeq}
+	var err error
+	get := func(name string) *quant.Tensor {
+		if err != nil {
+			return nil
+		}
+		var t *quant.Tensor
+		t, err = q.Tensor(name)
+		return t
+	}
+	mat := func(name string) matrix {
+		t := get(name)
+		if t == nil {
+			return matrix{}
+		}
+		return matrix{w: t.Data, rows: t.Shape[0], cols: t.Shape[1], e: uint(t.Exp), name: name}
+	}
+	nrm := func(name string) norm {
+		t := get(name)
+		if t == nil {
+			return norm{}
+		}
+		return norm{g: t.Data, e: uint(t.Exp), name: name}
+	}
+	e.emb = get("embed")
+	if e.emb != nil && e.emb.Exp > ActLog {
+		return nil, fmt.Errorf("%w: embedding exponent %d > 16", ErrInput, e.emb.Exp)
+	}
+	e.layers = make([]layer, c.NLayers)
+	for l := range e.layers {
+		p := fmt.Sprintf("layers.%d.", l)
+		e.layers[l] = layer{
+			attnNorm: nrm(p + "attn_norm"), ffnNorm: nrm(p + "ffn_norm"),
+			wq: mat(p + "wq"), wk: mat(p + "wk"), wv: mat(p + "wv"), wo: mat(p + "wo"),
+			w1: mat(p + "w1"), w3: mat(p + "w3"), w2: mat(p + "w2"),
+		}
+	}
+	e.finalNorm = nrm("final_norm")
+	if c.SharedClassifier {
+		e.cls = mat("embed")
+	} else {
+		e.cls = mat("lm_head")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if e.rope, err = rope.Get(c.HeadSize(), c.RopeTheta, maxSeq); err != nil {
+		return nil, err
+	}
+	if e.silu, err = tables.SiLU(); err != nil {
+		return nil, err
+	}
+	expc, err := tables.ExpC(c.HeadSize())
+	if err != nil {
+		return nil, err
+	}
+	e.expY = make([]int64, expc.Size())
+	for j := range e.expY {
+		e.expY[j] = tables.Theta - expc.Out(j)
+	}
+	e.k0 = uint(tables.ExpCK0(c.HeadSize()))
+	e.wI = uint(31+bits.Len(uint(c.HeadSize()-1))) - e.k0
+	e.kappa = Kappa(c)
+	e.bigK = new(big.Int).Lsh(big.NewInt(int64(c.Dim)), 64)
+	kv := c.KVDim()
+	e.keys = make([]int64, c.NLayers*maxSeq*kv)
+	e.vals = make([]int64, c.NLayers*maxSeq*kv)
+	d, h := c.Dim, c.HiddenDim
+	e.s = scratch{
+		r: make([]int64, d), x: make([]int64, d), qacc: make([]int64, d), qr: make([]int64, d),
+		o: make([]int64, d), a: make([]int64, d), accD: make([]int64, d), att: make([]int64, d),
+		kacc: make([]int64, kv), vacc: make([]int64, kv),
+		gacc: make([]int64, h), uacc: make([]int64, h), u: make([]int64, h), sv: make([]int64, h),
+		up: make([]int64, h), p: make([]int64, h),
+		logitAcc: make([]int64, c.VocabSize), logits: make([]int64, c.VocabSize),
+		z: make([]int64, maxSeq), y: make([]int64, maxSeq),
+	}
+	if opt.RecordWitness {
+		e.wit = newWitness(c, maxSeq)
+	}
+	return e, nil
+}
+
+// Kappa returns κ = round(d·ε·2^32) computed exactly (ε is a float64, so
+// d·ε·2^32 is exact in 128-bit big.Float), round half to even.
+func Kappa(c model.Config) *big.Int {
+	x := new(big.Float).SetPrec(128).SetFloat64(c.NormEps)
+	x.Mul(x, new(big.Float).SetInt64(int64(c.Dim)))
+	x.SetMantExp(x, 32)
+	return tables.RoundHalfEven(x)
+}
+
+// Pos is the number of tokens consumed so far.
+func (e *Engine) Pos() int { return e.pos }
+
+// Witness returns the recorded witness (nil unless Options.RecordWitness).
+func (e *Engine) Witness() *Witness { return e.wit }
+
+// Step consumes token at the next position and returns the logits (at 2^16)
+// for the next token. The slice is overwritten by the next call.
+func (e *Engine) Step(token int) ([]int64, error) {
+	c := e.cfg
+	if token < 0 || token >= c.VocabSize {
+		return nil, fmt.Errorf("%w: token %d outside vocabulary %d", ErrInput, token, c.VocabSize)
+	}
+	if e.pos >= e.maxSeq {
+		return nil, fmt.Errorf("%w: context full (%d positions)", ErrInput, e.maxSeq)
+	}
+	s := &e.s
+	d, pos := c.Dim, e.pos
+	shift := uint(ActLog - e.emb.Exp)
+	for j, w := range e.emb.Data[token*d : (token+1)*d] {
+		s.r[j] = int64(w) << shift
+	}
+	if e.wit != nil {
+		e.wit.Tokens = append(e.wit.Tokens, token)
+		e.wit.R[0] = append(e.wit.R[0], s.r...)
+	}
+	for l := range e.layers {
+		if err := e.layer(l); err != nil {
+			return nil, err
+		}
+		if e.wit != nil {
+			e.wit.R[l+1] = append(e.wit.R[l+1], s.r...)
+		}
+	}
+	rho, err := e.rmsnorm(s.x, s.r, e.finalNorm, -1)
+	if err != nil {
+		return nil, err
+	}
+	matmul(s.logitAcc, s.x, e.cls)
+	for i, acc := range s.logitAcc {
+		v := rescale64(acc, e.cls.e)
+		if v <= -boundA24 || v >= boundA24 {
+			return nil, e.overflow(-1, "logits", i, v, "A24")
+		}
+		s.logits[i] = v
+	}
+	if w := e.wit; w != nil {
+		w.FinalRho = append(w.FinalRho, rho)
+		w.XFinal = append(w.XFinal, s.x...)
+		w.LogitAcc = append(w.LogitAcc, s.logitAcc...)
+		w.Logits = append(w.Logits, s.logits...)
+	}
+	e.pos++
+	_ = pos
+	return s.logits, nil
+}
+
+func (e *Engine) overflow(l int, tensor string, i int, v any, format string) error {
+	where := "final"
+	if l >= 0 {
+		where = fmt.Sprintf("layer %d", l)
+	}
+	return fmt.Errorf("%w: %s %s[t=%d][%d] = %v outside %s", ErrOverflow, where, tensor, e.pos, i, v, format)
+}
+
+// matmul: out[i] = Σ_j W[i][j]·x[j] in int64 (|acc| < 2^62 by the dimension bound).
+func matmul(out, x []int64, m matrix) {
+	n := m.cols
+	x = x[:n]
+	for i := range out {
+		row := m.w[i*n : (i+1)*n]
+		var s0, s1, s2, s3 int64
+		j := 0
+		for ; j+4 <= n; j += 4 {
+			s0 += int64(row[j]) * x[j]
+			s1 += int64(row[j+1]) * x[j+1]
+			s2 += int64(row[j+2]) * x[j+2]
+			s3 += int64(row[j+3]) * x[j+3]
+		}
+		for ; j < n; j++ {
+			s0 += int64(row[j]) * x[j]
+		}
+		out[i] = s0 + s1 + s2 + s3
+	}
+}
+
+// rmsnorm writes x = rescale(h·ρ·g, 16+e_g) and returns ρ (PROTOCOL §7.4).
+func (e *Engine) rmsnorm(out, h []int64, g norm, l int) (int64, error) {
+	var sum i128
+	for _, v := range h {
+		sum = sum.add(mul128(v, v))
+	}
+	s := &e.s
+	s.bigU.SetUint64(sum.hi)
+	s.bigU.Lsh(&s.bigU, 64)
+	s.bigU.Or(&s.bigU, s.bigT.SetUint64(sum.lo))
+	s.bigU.Add(&s.bigU, e.kappa)
+	s.bigQ.Quo(e.bigK, &s.bigU) // both positive: Quo is floor
+	s.bigQ.Sqrt(&s.bigQ)
+	if !s.bigQ.IsInt64() || s.bigQ.Int64() >= boundRho {
+		return 0, e.overflow(l, g.name+".rho", 0, s.bigQ.String(), "[0, 2^26)")
+	}
+	rho := s.bigQ.Int64()
+	k := uint(ActLog) + g.e
+	for j, v := range h {
+		rg := rho * int64(g.g[j]) // < 2^41
+		var x int64
+		if v > -1<<21 && v < 1<<21 {
+			x = rescale64(v*rg, k) // < 2^62
+		} else {
+			var ok bool
+			if x, ok = mul128(v, rg).rescale(k); !ok {
+				return 0, e.overflow(l, g.name+".out", j, "2^63+", "A32")
+			}
+		}
+		if x <= -boundA32 || x >= boundA32 {
+			return 0, e.overflow(l, g.name+".out", j, x, "A32")
+		}
+		out[j] = x
+	}
+	return rho, nil
+}
+
+// ropeRescale writes out = rescale(C⊙acc + S⊙rot(acc), k) per head and checks A23.
+func (e *Engine) ropeRescale(out, acc []int64, k uint, l int, name string) error {
+	hs := e.cfg.HeadSize()
+	half := hs / 2
+	b := uint(e.cfg.RopePairBit)
+	cs := e.rope.Cos[e.pos*half : (e.pos+1)*half]
+	sn := e.rope.Sin[e.pos*half : (e.pos+1)*half]
+	for h := 0; h < len(acc); h += hs {
+		for i := range half {
+			k0 := h + (i>>b)<<(b+1) | i&(1<<b-1)
+			k1 := k0 + 1<<b
+			c, s := int64(cs[i]), int64(sn[i])
+			a0, a1 := acc[k0], acc[k1]
+			var r0, r1 int64
+			if a0 > -1<<46 && a0 < 1<<46 && a1 > -1<<46 && a1 < 1<<46 {
+				r0 = rescale64(c*a0-s*a1, k) // < 2^61
+				r1 = rescale64(c*a1+s*a0, k)
+			} else {
+				var ok0, ok1 bool
+				r0, ok0 = mul128(c, a0).add(mul128(-s, a1)).rescale(k)
+				r1, ok1 = mul128(c, a1).add(mul128(s, a0)).rescale(k)
+				if !ok0 || !ok1 {
+					return e.overflow(l, name, k0, "2^63+", "A23")
+				}
+			}
+			for _, kv := range [2]struct {
+				idx int
+				v   int64
+			}{{k0, r0}, {k1, r1}} {
+				if kv.v <= -boundA23 || kv.v >= boundA23 {
+					return e.overflow(l, name, kv.idx, kv.v, "A23")
+				}
+				out[kv.idx] = kv.v
+			}
+		}
+	}
+	return nil
+}
+
+func (e *Engine) layer(l int) error {
+	c := e.cfg
+	L := &e.layers[l]
+	s := &e.s
+	d, hs, kv, pos := c.Dim, c.HeadSize(), c.KVDim(), e.pos
+	w := e.wit
+	var lw *LayerWitness
+	if w != nil {
+		lw = &w.Layers[l]
+	}
+
+	rhoAtt, err := e.rmsnorm(s.x, s.r, L.attnNorm, l)
+	if err != nil {
+		return err
+	}
+	matmul(s.qacc, s.x, L.wq)
+	matmul(s.kacc, s.x, L.wk)
+	matmul(s.vacc, s.x, L.wv)
+	cache := l * e.maxSeq * kv
+	kr := e.keys[cache+pos*kv : cache+(pos+1)*kv]
+	vr := e.vals[cache+pos*kv : cache+(pos+1)*kv]
+	if err := e.ropeRescale(s.qr, s.qacc, L.wq.e+QKShift, l, "Q_r"); err != nil {
+		return err
+	}
+	if err := e.ropeRescale(kr, s.kacc, L.wk.e+QKShift, l, "K_r"); err != nil {
+		return err
+	}
+	for i, acc := range s.vacc {
+		v := rescale64(acc, L.wv.e+VShift)
+		if v <= -boundA24 || v >= boundA24 {
+			return e.overflow(l, "V", i, v, "A24")
+		}
+		vr[i] = v
+	}
+	if lw != nil {
+		lw.AttnRho = append(lw.AttnRho, rhoAtt)
+		lw.X1 = append(lw.X1, s.x...)
+		lw.QAcc = append(lw.QAcc, s.qacc...)
+		lw.KAcc = append(lw.KAcc, s.kacc...)
+		lw.VAcc = append(lw.VAcc, s.vacc...)
+		lw.QR = append(lw.QR, s.qr...)
+		lw.KR = append(lw.KR, kr...)
+		lw.V = append(lw.V, vr...)
+	}
+
+	// Attention, head by head.
+	for h := range c.NHeads {
+		q := s.qr[h*hs : (h+1)*hs]
+		kvh := (h / c.KVMul()) * hs
+		z := s.z[:pos+1]
+		for j := range z {
+			kt := e.keys[cache+j*kv+kvh : cache+j*kv+kvh+hs]
+			var acc int64
+			for i, qv := range q {
+				acc += qv * kt[i]
+			}
+			z[j] = acc
+		}
+		zhat, err := e.softmax(z, s.y[:pos+1], l)
+		if err != nil {
+			return err
+		}
+		out := s.o[h*hs : (h+1)*hs]
+		for i := range out {
+			var acc int64
+			for j, y := range s.y[:pos+1] {
+				acc += y * e.vals[cache+j*kv+kvh+i]
+			}
+			v := rescale64(acc, OShift)
+			if v <= -boundA32 || v >= boundA32 {
+				return e.overflow(l, "O", h*hs+i, v, "A32")
+			}
+			out[i] = v
+		}
+		if lw != nil {
+			lw.ZHat = append(lw.ZHat, zhat)
+			lw.Y = append(lw.Y, s.y[:pos+1]...)
+		}
+	}
+
+	matmul(s.accD, s.o, L.wo)
+	for i, acc := range s.accD {
+		a := rescale64(acc, L.wo.e)
+		if a <= -boundA32 || a >= boundA32 {
+			return e.overflow(l, "a", i, a, "A32")
+		}
+		s.a[i] = a
+		s.r[i] += a // h1 = R + a
+		if s.r[i] <= -boundR || s.r[i] >= boundR {
+			return e.overflow(l, "h1", i, s.r[i], "|R| < 2^39")
+		}
+	}
+	if lw != nil {
+		lw.O = append(lw.O, s.o...)
+		lw.AAcc = append(lw.AAcc, s.accD...)
+		lw.A = append(lw.A, s.a...)
+		lw.H1 = append(lw.H1, s.r...)
+	}
+
+	rhoFFN, err := e.rmsnorm(s.x, s.r, L.ffnNorm, l)
+	if err != nil {
+		return err
+	}
+	matmul(s.gacc, s.x, L.w1)
+	matmul(s.uacc, s.x, L.w3)
+	for i := range s.gacc {
+		u := rescale64(s.gacc[i], L.w1.e+GateShift)
+		sv, ok := e.silu.Lookup(u)
+		if !ok || u <= -boundA20 || u >= boundA20 {
+			return e.overflow(l, "u", i, u, "A20 (SILU input)")
+		}
+		up := rescale64(s.uacc[i], L.w3.e)
+		if up <= -boundA32 || up >= boundA32 {
+			return e.overflow(l, "up", i, up, "A32")
+		}
+		p := rescale64(sv*up, HadShift) // |s| < 2^25, |up| < 2^31
+		if p <= -boundA32 || p >= boundA32 {
+			return e.overflow(l, "p", i, p, "A32")
+		}
+		s.u[i], s.sv[i], s.up[i], s.p[i] = u, sv, up, p
+	}
+	matmul(s.accD, s.p, L.w2)
+	if lw != nil {
+		lw.FFNRho = append(lw.FFNRho, rhoFFN)
+		lw.X2 = append(lw.X2, s.x...)
+		lw.GateAcc = append(lw.GateAcc, s.gacc...)
+		lw.U = append(lw.U, s.u...)
+		lw.S = append(lw.S, s.sv...)
+		lw.UpAcc = append(lw.UpAcc, s.uacc...)
+		lw.Up = append(lw.Up, s.up...)
+		lw.P = append(lw.P, s.p...)
+		lw.DownAcc = append(lw.DownAcc, s.accD...)
+	}
+	for i, acc := range s.accD {
+		f := rescale64(acc, L.w2.e)
+		if f <= -boundA32 || f >= boundA32 {
+			return e.overflow(l, "f", i, f, "A32")
+		}
+		s.r[i] += f
+		if s.r[i] <= -boundR || s.r[i] >= boundR {
+			return e.overflow(l, "R", i, s.r[i], "|R| < 2^39")
+		}
+		if lw != nil {
+			lw.F = append(lw.F, f)
+		}
+	}
+	_ = d
+	return nil
+}
