@@ -1,0 +1,23 @@
+// Package pool holds the claim pool of PROTOCOL §4.6 and §8.3: every claim
+// "tensor t at point q has the value committed in ⟦y⟧" on a Hyrax-committed
+// blob is collected here instead of being opened, and at the end of the
+// proof (phase E) one RED sumcheck per blob reduces all of them to a single
+// claim Blob(ρ) = T(ρ), which one blob opening (ipa.OpenProve, §4.6) proves.
+//
+// Invariants:
+//   - Exactly one opening per blob per proof: Settle may run once; claims
+//     cannot be added afterwards; a pool with no claim cannot settle.
+//   - A claim on tensor t at q (len(q) = t.LogSize, LSB-first) is the blob
+//     claim at q ‖ id_t, id_t being t's top offset bits (pedersen.Layout).
+//   - RED: μ_k ← red/mu for every claim, ⟦S⟧ = Σ_k μ_k·⟦y_k⟧ (derived, not
+//     sent), then the sumcheck Σ_x (Σ_k μ_k eq(q_k,x))·T(x) = S of package
+//     sumcheck (d = 2); E(ρ) is computed by the verifier, ⟦T(ρ)⟧ is the
+//     instance's one final commitment, and its opening is checked against the
+//     blob's row commitments. Two different values claimed for one tensor at
+//     one point make S ≠ Σ_k μ_k·T(q_k) except with probability ≤ 1/r, and
+//     the DLC rejects.
+//   - The verifier side (Verifier) holds only row commitments, claim points
+//     and commitments; the prover side (Prover) holds the blob's values and
+//     row blindings.
+//   - The prover's RED runs over the whole blob (cost O(blob size)).
+package pool
