@@ -1,0 +1,19 @@
+// Package cli holds the `zkllm` command tree (urfave/cli/v2): the model
+// owner's journey (model import, commit, publish, check, ...), chain and IPFS
+// housekeeping, keys and the demo. cmd/zkllm only wires it to os.Args.
+//
+// Conventions every command keeps (see docs/cli.md):
+//   - Exit codes: 0 ok/valid, 1 invalid, 2 data unavailable, 3 bad input or
+//     wrong chain, 4 internal error (panics included), 130 interrupted.
+//   - Shared flags are accepted before and after the subcommand and after
+//     positional arguments: NormalizeArgs moves every flag to the leaf command.
+//   - Flag values come from the command line, then ZKLLM_* environment
+//     variables, then <data-dir>/config.json, then defaults.
+//   - --json prints exactly one JSON object whose "schema" field names and
+//     versions its shape; --quiet prints only the essential result.
+//   - Every file is written atomically (temp file + rename); Ctrl-C cancels
+//     the context and leaves no partial output.
+//   - Private keys come from the keystore in the data directory or from
+//     ZKLLM_PRIVATE_KEY, never from a flag; the public dev key is accepted only
+//     on dev chains (1337, 31337).
+package cli
