@@ -1,0 +1,36 @@
+// Package tlookup proves lookups by LogUp (Haböck), with the fractional sum
+// proved by ONE GKR tree per proof (PROTOCOL §6).
+//
+// Statement: every lookup entry s_i = a_i + γ·b_i + γ²·τ (input a, output b
+// — 0 for range tables — and table tag τ) is an entry t_j of its table. It
+// holds exactly when Σ_i 1/(β − s_i) = Σ_j m_j/(β − t_j) at a random β.
+//
+// Layout (§6.3): a Spec lists the lookups; NewLayout derives the distinct
+// tables (tag τ = index+1; lookups of the same table share its segment and
+// multiplicities) and places every lookup segment (2^LogSize entries, zero
+// padding legal because (0,0) is in every table) and table segment (2^w)
+// into 2^LogLeaves leaves, sorted by size descending, hence aligned. Lookup
+// leaves have p = 1, q = β − s; table leaves p = −m, q = β − t; unused
+// leaves p = 0, q = 1. Tensor and table sizes are unrelated: smaller,
+// larger, non-powers of two all work.
+//
+// Protocol (§6.4), on a sumcheck.DLCProver / DLCVerifier:
+//   - The caller commits every lookup column and every multiplicity vector
+//     (Layout.Multiplicities) and absorbs them BEFORE Prove; Prove then
+//     squeezes γ, β (labels gkr/gamma, gkr/beta). Inverses are never formed.
+//   - Root: ⟦p_1(0)⟧, ⟦p_1(1)⟧, ⟦q_1(0)⟧, ⟦q_1(1)⟧ and two product
+//     commitments in one absorb (gkr/root), two product proofs, and the DLC
+//     relation p_1(0)q_1(1) + p_1(1)q_1(0) = 0.
+//   - Layer k = 1…n−1: λ ← gkr/lambda, a ZK sumcheck (d = 3) of
+//     Σ_x eq(r,x)·[p0·q1 + q0·h] with h = p1 + λ·q1, whose four committed
+//     final values (a_0, b_1, b_0, h) need two product proofs; a_1 = h − λ·b_1
+//     by commitment algebra; ρ_k ← gkr/rho extends r as its top coordinate.
+//   - Leaves: one ⟦col(r_lo)⟧ per column (gkr/leaves), and two DLC relations
+//     tying the last ⟦P⟧, ⟦Q⟧ to them; table MLEs are evaluated by the
+//     verifier itself (prover/tables).
+//
+// The leaf claims (Claims) are returned to the caller, who MUST settle them:
+// committed columns through the claim pool and the blob opening, virtual
+// columns through their producers. ProveBlobRange/VerifyBlobRange are a
+// complete standalone instance: the weight range proof of §4.3.
+package tlookup

@@ -1,0 +1,390 @@
+package tlookup
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/ipa"
+	"github.com/zkllm/zkllm/prover/mle"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/transcript"
+)
+
+// ErrReject is returned when a LogUp proof does not verify.
+var ErrReject = errors.New("tlookup: verification failed")
+
+// Point is a commitment as both sides hold it.
+type Point = sumcheck.Point
+
+// Root message layout: ⟦p_1(0)⟧, ⟦p_1(1)⟧, ⟦q_1(0)⟧, ⟦q_1(1)⟧, then the two
+// product commitments ⟦p_1(0)·q_1(1)⟧ and ⟦p_1(1)·q_1(0)⟧.
+const (
+	rootP0 = iota
+	rootP1
+	rootQ0
+	rootQ1
+	rootZ0
+	rootZ1
+	rootLen
+)
+
+// Proof is one LogUp-GKR proof (PROTOCOL §6.4), in transcript order.
+type Proof struct {
+	Root         [rootLen]Point
+	RootProducts [2]*ipa.ProductProof
+	Layers       []*sumcheck.Proof // layer k = 1 … n−1, form layerForm(k)
+	Leaves       []Point           // leaf column claims, Layout column order
+}
+
+// Layer factors: eq(r,·) (public), p_{k+1}(·,0), q_{k+1}(·,1), q_{k+1}(·,0)
+// and h = p_{k+1}(·,1) + λ·q_{k+1}(·,1). The sum
+// Σ_x eq(r,x)·[p0·q1 + q0·h] equals p_k(r) + λ·q_k(r), and its final value
+// needs exactly two products (a_0·b_1 and b_0·h), as in §6.4 with
+// a_1 = h − λ·b_1 derived by commitment algebra.
+const (
+	facEq = iota
+	facP0
+	facQ1
+	facQ0
+	facH
+	numFactors
+)
+
+// Committed final values, in factor order (sumcheck.Result.Openings).
+const (
+	finA0 = iota // p_{k+1}(ρ',0)
+	finB1        // q_{k+1}(ρ',1)
+	finB0        // q_{k+1}(ρ',0)
+	finH         // h(ρ')
+)
+
+// layerForm returns the public shape of the layer-k sumcheck.
+func layerForm(k int) *sumcheck.Form {
+	one := fr.One()
+	return &sumcheck.Form{
+		NumVars: k,
+		Degree:  3,
+		Public:  []bool{true, false, false, false, false},
+		Terms: []sumcheck.Term{
+			{Coeff: one, Factors: []int{facEq, facP0, facQ1}},
+			{Coeff: one, Factors: []int{facEq, facQ0, facH}},
+		},
+	}
+}
+
+// ColumnKind says which witness column a leaf claim is on.
+type ColumnKind uint8
+
+const (
+	ColumnIn   ColumnKind = iota + 1 // a lookup's input column
+	ColumnOut                        // a lookup's output column
+	ColumnMult                       // a table's multiplicity vector
+)
+
+// LeafClaim is one claim col(Point) = y left by the tree's leaves. Index is
+// the lookup (In/Out) or the table (Mult) it belongs to. The caller routes
+// it: to the claim pool for committed columns, or to a virtual column's
+// producer. It MUST be settled, or the lookup proves nothing.
+type LeafClaim struct {
+	Kind       ColumnKind
+	Index      int
+	Point      []fr.Element
+	Commitment Point
+	Opening    sumcheck.Scalar // prover side only
+}
+
+// Claims lists the leaf claims in Layout column order.
+type Claims struct {
+	Columns []LeafClaim
+	layout  *Layout
+}
+
+// In returns the claim on lookup i's input column.
+func (c *Claims) In(i int) *LeafClaim { return &c.Columns[c.layout.columnIndex(i)] }
+
+// Out returns the claim on lookup i's output column (nil for range tables).
+func (c *Claims) Out(i int) *LeafClaim {
+	if !c.layout.spec.Lookups[i].HasOut() {
+		return nil
+	}
+	return &c.Columns[c.layout.columnIndex(i)+1]
+}
+
+// Mult returns the claim on table ti's multiplicity vector.
+func (c *Claims) Mult(ti int) *LeafClaim { return &c.Columns[c.layout.multIndex(ti)] }
+
+func (l *Layout) newClaims(points [][]fr.Element) *Claims {
+	c := &Claims{layout: l, Columns: make([]LeafClaim, l.NumLeafColumns())}
+	for i, lk := range l.spec.Lookups {
+		ci := l.columnIndex(i)
+		c.Columns[ci] = LeafClaim{Kind: ColumnIn, Index: i, Point: points[ci]}
+		if lk.HasOut() {
+			c.Columns[ci+1] = LeafClaim{Kind: ColumnOut, Index: i, Point: points[ci+1]}
+		}
+	}
+	for ti := range l.Tables {
+		ci := l.multIndex(ti)
+		c.Columns[ci] = LeafClaim{Kind: ColumnMult, Index: ti, Point: points[ci]}
+	}
+	return c
+}
+
+// Prove runs phase B of a proof (PROTOCOL §6.2–6.4) on dlc's transcript.
+//
+// The caller MUST have committed and absorbed every lookup column and every
+// multiplicity vector (mult, as returned by Layout.Multiplicities and
+// committed in the advice) before calling: Prove squeezes γ and β first.
+// Nothing it sends depends on an inverse; every layer is a ZK sumcheck whose
+// relations join dlc. The returned claims must be settled by the caller.
+func Prove(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]uint64) (*Proof, *Claims, error) {
+	if err := l.checkWitness(w, mult); err != nil {
+		return nil, nil, err
+	}
+	tr := dlc.Transcript
+	gamma := tr.Challenge(transcript.LabelGKRGamma)
+	beta := tr.Challenge(transcript.LabelGKRBeta)
+	pLeaf, qLeaf := l.leaves(w, mult, gamma, beta)
+	n := l.LogLeaves
+	t := buildTree(pLeaf, qLeaf, n)
+	gens, err := dlc.Generators(0)
+	if err != nil {
+		return nil, nil, err
+	}
+	proof := &Proof{Layers: make([]*sumcheck.Proof, 0, n-1)}
+
+	// Root: p_0 = p_1(0)·q_1(1) + p_1(1)·q_1(0) = 0.
+	var open [rootLen]sumcheck.Scalar
+	vals := [4]fr.Element{t.p[1][0], t.p[1][1], t.q[1][0], t.q[1][1]}
+	for i, v := range vals {
+		open[i], proof.Root[i] = dlc.Commit(v)
+	}
+	var z fr.Element
+	z.Mul(&vals[rootP0], &vals[rootQ1])
+	open[rootZ0], proof.Root[rootZ0] = dlc.Commit(z)
+	z.Mul(&vals[rootP1], &vals[rootQ0])
+	open[rootZ1], proof.Root[rootZ1] = dlc.Commit(z)
+	tr.AbsorbPoints(transcript.LabelGKRRoot, proof.Root[:])
+	for i, f := range rootFactors {
+		x, y := open[f[0]], open[f[1]]
+		proof.RootProducts[i] = ipa.ProveProduct(tr, gens, proof.Root[f[0]], ipa.ProductWitness{
+			X: x.Value, RX: x.Blind, Y: y.Value, RY: y.Blind, RZ: open[f[2]].Blind,
+		})
+	}
+	if err := dlc.AddZero(open[rootZ0].Add(open[rootZ1])); err != nil {
+		return nil, nil, err
+	}
+	rho := tr.Challenge(transcript.LabelGKRRho)
+	r := []fr.Element{rho}
+	P := line(open[rootP0], open[rootP1], rho)
+	Q := line(open[rootQ0], open[rootQ1], rho)
+
+	for k := 1; k < n; k++ {
+		lambda := tr.Challenge(transcript.LabelGKRLambda)
+		half := 1 << k
+		pu, qu := t.p[k+1], t.q[k+1]
+		h := make([]fr.Element, half)
+		for x := range h {
+			h[x].Mul(&qu[half+x], &lambda)
+			h[x].Add(&h[x], &pu[half+x])
+		}
+		poly := &sumcheck.Polynomial{
+			Form:   layerForm(k),
+			Tables: [][]fr.Element{mle.EqTable(r), pu[:half], qu[half:], qu[:half], h},
+		}
+		lp, res, err := dlc.Prove(poly, P.Add(Q.Scale(lambda)))
+		if err != nil {
+			return nil, nil, fmt.Errorf("tlookup: layer %d: %w", k, err)
+		}
+		proof.Layers = append(proof.Layers, lp)
+		o := res.Openings
+		a1 := o[finH].Sub(o[finB1].Scale(lambda))
+		rk := tr.Challenge(transcript.LabelGKRRho)
+		P = line(o[finA0], a1, rk)
+		Q = line(o[finB0], o[finB1], rk)
+		r = append(append(make([]fr.Element, 0, k+1), res.Point...), rk)
+	}
+
+	// Leaves: commit each column's MLE at its segment's r_lo.
+	form, err := l.leafForm(r, gamma, beta)
+	if err != nil {
+		return nil, nil, err
+	}
+	claims := l.newClaims(form.points)
+	cols := l.columnValues(w, mult)
+	proof.Leaves = make([]Point, len(cols))
+	openings := make([]sumcheck.Scalar, len(cols))
+	for c, col := range cols {
+		v, err := mle.Evaluate(col, form.points[c])
+		if err != nil {
+			return nil, nil, err
+		}
+		openings[c], proof.Leaves[c] = dlc.Commit(v)
+		claims.Columns[c].Opening = openings[c]
+		claims.Columns[c].Commitment = proof.Leaves[c]
+	}
+	tr.AbsorbPoints(transcript.LabelGKRLeaves, proof.Leaves)
+	lhsP := sumcheck.Combine(form.coefP, openings).Add(sumcheck.Public(form.constP))
+	lhsQ := sumcheck.Combine(form.coefQ, openings).Add(sumcheck.Public(form.constQ))
+	if err := dlc.AddZero(P.Sub(lhsP)); err != nil {
+		return nil, nil, err
+	}
+	if err := dlc.AddZero(Q.Sub(lhsQ)); err != nil {
+		return nil, nil, err
+	}
+	return proof, claims, nil
+}
+
+// rootFactors lists the root products as (x, y, z) indices into Root.
+var rootFactors = [2][3]int{{rootP0, rootQ1, rootZ0}, {rootP1, rootQ0, rootZ1}}
+
+// line returns (1−ρ)·a + ρ·b, the MLE through a (at 0) and b (at 1).
+func line(a, b sumcheck.Scalar, rho fr.Element) sumcheck.Scalar {
+	return a.Add(b.Sub(a).Scale(rho))
+}
+
+func linePoint(a, b Point, rho fr.Element) Point {
+	var one, omr fr.Element
+	one.SetOne()
+	omr.Sub(&one, &rho)
+	return sumcheck.CombinePoints([]fr.Element{omr, rho}, []Point{a, b})
+}
+
+// checkWitness validates the witness shapes and that mult has one vector of
+// the right length per table. It does not check the multiplicities' values:
+// a wrong multiplicity is the verifier's to catch.
+func (l *Layout) checkWitness(w *Witness, mult [][]uint64) error {
+	if w == nil || len(w.Columns) != len(l.spec.Lookups) {
+		return fmt.Errorf("%w: need one column per lookup", ErrWitness)
+	}
+	for i, lk := range l.spec.Lookups {
+		if err := checkColumn(lk, w.Columns[i]); err != nil {
+			return err
+		}
+	}
+	if len(mult) != len(l.Tables) {
+		return fmt.Errorf("%w: %d multiplicity vectors for %d tables", ErrWitness, len(mult), len(l.Tables))
+	}
+	for ti, t := range l.Tables {
+		if len(mult[ti]) != t.Size() {
+			return fmt.Errorf("%w: multiplicities of %s have length %d, want %d", ErrWitness, t.Name(), len(mult[ti]), t.Size())
+		}
+	}
+	return nil
+}
+
+// columnValues returns every leaf column as field elements, in column order,
+// each of its segment's length (padding zeros are implicit in mle.Evaluate).
+func (l *Layout) columnValues(w *Witness, mult [][]uint64) [][]fr.Element {
+	cols := make([][]fr.Element, 0, l.NumLeafColumns())
+	for i, lk := range l.spec.Lookups {
+		cols = append(cols, int64sToField(w.Columns[i].In))
+		if lk.HasOut() {
+			cols = append(cols, int64sToField(w.Columns[i].Out))
+		}
+	}
+	for ti := range l.Tables {
+		m := make([]fr.Element, len(mult[ti]))
+		for j, v := range mult[ti] {
+			m[j].SetUint64(v)
+		}
+		cols = append(cols, m)
+	}
+	return cols
+}
+
+func int64sToField(v []int64) []fr.Element {
+	out := make([]fr.Element, len(v))
+	for j, x := range v {
+		out[j].SetInt64(x)
+	}
+	return out
+}
+
+// Verify replays phase B against proof on dlc's transcript, which must have
+// absorbed the same statement and commitments as the prover's. It defers
+// every relation to dlc and returns the leaf claims (commitments and points)
+// that the caller MUST settle: committed columns through the claim pool and
+// the blob opening, virtual columns through their producers. The verifier
+// evaluates every table MLE itself and never sees a witness value.
+func Verify(dlc *sumcheck.DLCVerifier, l *Layout, proof *Proof) (*Claims, error) {
+	n := l.LogLeaves
+	if proof == nil || len(proof.Layers) != n-1 || len(proof.Leaves) != l.NumLeafColumns() {
+		return nil, fmt.Errorf("%w: proof shape does not match the layout", ErrReject)
+	}
+	for _, pp := range proof.RootProducts {
+		if pp == nil {
+			return nil, fmt.Errorf("%w: missing root product proof", ErrReject)
+		}
+	}
+	tr := dlc.Transcript
+	gamma := tr.Challenge(transcript.LabelGKRGamma)
+	beta := tr.Challenge(transcript.LabelGKRBeta)
+	gens, err := dlc.Generators(0)
+	if err != nil {
+		return nil, err
+	}
+	tr.AbsorbPoints(transcript.LabelGKRRoot, proof.Root[:])
+	for i, f := range rootFactors {
+		if err := ipa.VerifyProduct(tr, gens, proof.Root[f[0]], proof.Root[f[1]], proof.Root[f[2]], proof.RootProducts[i]); err != nil {
+			return nil, fmt.Errorf("%w: root product %d: %v", ErrReject, i, err)
+		}
+	}
+	if err := dlc.AddZero(sumcheck.AddPoints(proof.Root[rootZ0], proof.Root[rootZ1])); err != nil {
+		return nil, err
+	}
+	rho := tr.Challenge(transcript.LabelGKRRho)
+	r := []fr.Element{rho}
+	P := linePoint(proof.Root[rootP0], proof.Root[rootP1], rho)
+	Q := linePoint(proof.Root[rootQ0], proof.Root[rootQ1], rho)
+
+	for k := 1; k < n; k++ {
+		lambda := tr.Challenge(transcript.LabelGKRLambda)
+		claim := sumcheck.AddPoints(P, sumcheck.ScalePoint(Q, lambda))
+		rPrev := r
+		public := func(pt []fr.Element) ([]fr.Element, error) {
+			vals := make([]fr.Element, numFactors)
+			vals[facEq] = mle.Eq(rPrev, pt)
+			return vals, nil
+		}
+		res, err := dlc.Verify(layerForm(k), claim, proof.Layers[k-1], public)
+		if err != nil {
+			return nil, fmt.Errorf("%w: layer %d: %v", ErrReject, k, err)
+		}
+		c := res.Commitments
+		var negLambda fr.Element
+		negLambda.Neg(&lambda)
+		a1 := sumcheck.AddPoints(c[finH], sumcheck.ScalePoint(c[finB1], negLambda))
+		rk := tr.Challenge(transcript.LabelGKRRho)
+		P = linePoint(c[finA0], a1, rk)
+		Q = linePoint(c[finB0], c[finB1], rk)
+		r = append(append(make([]fr.Element, 0, k+1), res.Point...), rk)
+	}
+
+	form, err := l.leafForm(r, gamma, beta)
+	if err != nil {
+		return nil, err
+	}
+	tr.AbsorbPoints(transcript.LabelGKRLeaves, proof.Leaves)
+	claims := l.newClaims(form.points)
+	for c := range claims.Columns {
+		claims.Columns[c].Commitment = proof.Leaves[c]
+	}
+	gensPub := func(v fr.Element) Point { return sumcheck.PublicPoint(gens, v) }
+	lhsP := sumcheck.AddPoints(sumcheck.CombinePoints(form.coefP, proof.Leaves), gensPub(form.constP))
+	lhsQ := sumcheck.AddPoints(sumcheck.CombinePoints(form.coefQ, proof.Leaves), gensPub(form.constQ))
+	if err := dlc.AddZero(sub(P, lhsP)); err != nil {
+		return nil, err
+	}
+	if err := dlc.AddZero(sub(Q, lhsQ)); err != nil {
+		return nil, err
+	}
+	return claims, nil
+}
+
+func sub(a, b Point) Point {
+	var nb Point
+	nb.Neg(&b)
+	return sumcheck.AddPoints(a, nb)
+}

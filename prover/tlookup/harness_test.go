@@ -1,0 +1,126 @@
+package tlookup
+
+import (
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/ipa"
+	"github.com/zkllm/zkllm/prover/pedersen"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/transcript"
+)
+
+// bundle is everything a test verifier receives: every leaf column committed
+// as its own Hyrax vector (one opening per vector), the GKR proof, the
+// openings and the DLC closing proof.
+type bundle struct {
+	vectors  []committedVector
+	proof    *Proof
+	openings []*ipa.Proof
+	dlc      *sumcheck.DLCProof
+}
+
+// proverHooks lets soundness tests deviate from the honest prover.
+type proverHooks struct {
+	// commitAfterBeta commits (and absorbs) the multiplicity vectors only
+	// after γ and β were drawn, with multFromBeta choosing them from β.
+	multFromBeta func(gamma, beta fr.Element) [][]fr.Element
+	recorder     *transcript.Recorder
+}
+
+const testStatement = "tlookup test statement"
+
+func testGens(t testing.TB) *pedersen.Generators {
+	g, err := pedersen.Get(1 << 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// proveBundle runs a complete standalone proof: statement, commitments of
+// every column (phase A), LogUp-GKR (phase B), openings, DLC close.
+func proveBundle(t testing.TB, l *Layout, w *Witness, mult [][]uint64, hooks *proverHooks) *bundle {
+	t.Helper()
+	tr := transcript.New()
+	if hooks != nil && hooks.recorder != nil {
+		tr.Observe(hooks.recorder)
+	}
+	tr.AbsorbBytes(transcript.LabelTest, []byte(testStatement))
+	dlc, err := sumcheck.NewDLCProver(tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gens := testGens(t)
+	if _, err := dlc.Generators(gens.Len()); err != nil {
+		t.Fatal(err)
+	}
+	cols := l.columnValues(w, mult)
+	vecs := make([]*vectorOpening, len(cols))
+	b := &bundle{}
+	for c, col := range cols {
+		vecs[c], err = commitVector(gens, col, l.columnLogSize(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.vectors = append(b.vectors, vecs[c].committedVector)
+		tr.AbsorbPoints(transcript.LabelAdviceRows, vecs[c].rows)
+	}
+	b.proof, b.openings, b.dlc = proveRest(t, dlc, gens, l, w, mult, vecs)
+	return b
+}
+
+func proveRest(t testing.TB, dlc *sumcheck.DLCProver, gens *pedersen.Generators, l *Layout, w *Witness, mult [][]uint64, vecs []*vectorOpening) (*Proof, []*ipa.Proof, *sumcheck.DLCProof) {
+	t.Helper()
+	proof, claims, err := Prove(dlc, l, w, mult)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opens []*ipa.Proof
+	for c := range claims.Columns {
+		op, err := openClaim(dlc.Transcript, gens, vecs[c], &claims.Columns[c])
+		if err != nil {
+			t.Fatal(err)
+		}
+		opens = append(opens, op)
+	}
+	dp, err := dlc.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return proof, opens, dp
+}
+
+// verifyBundle is the verifier: it sees only commitments and proofs.
+func verifyBundle(l *Layout, b *bundle) error {
+	tr := transcript.New()
+	tr.AbsorbBytes(transcript.LabelTest, []byte(testStatement))
+	dlc, err := sumcheck.NewDLCVerifier(tr)
+	if err != nil {
+		return err
+	}
+	gens, err := dlc.Generators(1 << 11)
+	if err != nil {
+		return err
+	}
+	if len(b.vectors) != l.NumLeafColumns() || len(b.openings) != l.NumLeafColumns() {
+		return ErrReject
+	}
+	for c := range b.vectors {
+		if b.vectors[c].logSize != l.columnLogSize(c) {
+			return ErrReject
+		}
+		tr.AbsorbPoints(transcript.LabelAdviceRows, b.vectors[c].rows)
+	}
+	claims, err := Verify(dlc, l, b.proof)
+	if err != nil {
+		return err
+	}
+	for c := range claims.Columns {
+		if err := verifyClaim(tr, gens, &b.vectors[c], &claims.Columns[c], b.openings[c]); err != nil {
+			return err
+		}
+	}
+	return dlc.Close(b.dlc)
+}

@@ -1,0 +1,103 @@
+package tlookup
+
+import (
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+)
+
+// compress returns β − (a + γ·b + γ²·τ) given γ² (PROTOCOL §6.1, §6.3).
+func compress(beta, gamma, gamma2 *fr.Element, a, b, tag int64) fr.Element {
+	var s, t fr.Element
+	s.SetInt64(a)
+	if b != 0 {
+		t.SetInt64(b)
+		t.Mul(&t, gamma)
+		s.Add(&s, &t)
+	}
+	t.SetInt64(tag)
+	t.Mul(&t, gamma2)
+	s.Add(&s, &t)
+	s.Sub(beta, &s)
+	return s
+}
+
+// leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3:
+// lookup segments p = 1, q = β − (a + γb + γ²τ) (padding entries are (0,0));
+// table segments p = −m, q = β − (t_in + γ·t_out + γ²τ); unused p = 0, q = 1.
+func (l *Layout) leaves(w *Witness, mult [][]uint64, gamma, beta fr.Element) (p, q []fr.Element) {
+	size := 1 << l.LogLeaves
+	p = make([]fr.Element, size)
+	q = make([]fr.Element, size)
+	var gamma2 fr.Element
+	gamma2.Square(&gamma)
+	var used uint64
+	for _, seg := range l.segments {
+		off := int(seg.offset)
+		n := 1 << seg.logSize
+		used = seg.offset + uint64(n)
+		tag := l.Tag(seg.table)
+		if seg.lookup >= 0 {
+			col := w.Columns[seg.lookup]
+			pad := compress(&beta, &gamma, &gamma2, 0, 0, tag)
+			field.Parallel(n, func(lo, hi int) {
+				for j := lo; j < hi; j++ {
+					p[off+j].SetOne()
+					if j >= len(col.In) {
+						q[off+j] = pad
+						continue
+					}
+					var b int64
+					if col.Out != nil {
+						b = col.Out[j]
+					}
+					q[off+j] = compress(&beta, &gamma, &gamma2, col.In[j], b, tag)
+				}
+			})
+			continue
+		}
+		t := l.Tables[seg.table]
+		m := mult[seg.table]
+		field.Parallel(n, func(lo, hi int) {
+			for j := lo; j < hi; j++ {
+				p[off+j].SetUint64(m[j])
+				p[off+j].Neg(&p[off+j])
+				q[off+j] = compress(&beta, &gamma, &gamma2, t.In(j), t.Out(j), tag)
+			}
+		})
+	}
+	for j := int(used); j < size; j++ {
+		q[j].SetOne()
+	}
+	return p, q
+}
+
+// tree holds every layer of the fractional-sum tree: layer k has 2^k
+// entries, p_k(x) = p_{k+1}(x,0)·q_{k+1}(x,1) + p_{k+1}(x,1)·q_{k+1}(x,0) and
+// q_k(x) = q_{k+1}(x,0)·q_{k+1}(x,1), where (x,b) is the index x + b·2^k
+// (PROTOCOL §6.4). p[n], q[n] are the leaves; p[0][0] is the root.
+type tree struct {
+	p, q [][]fr.Element
+}
+
+func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
+	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1)}
+	t.p[n], t.q[n] = pLeaf, qLeaf
+	for k := n - 1; k >= 0; k-- {
+		half := 1 << k
+		pu, qu := t.p[k+1], t.q[k+1]
+		pk := make([]fr.Element, half)
+		qk := make([]fr.Element, half)
+		field.Parallel(half, func(lo, hi int) {
+			var a, b fr.Element
+			for x := lo; x < hi; x++ {
+				a.Mul(&pu[x], &qu[x+half])
+				b.Mul(&pu[x+half], &qu[x])
+				pk[x].Add(&a, &b)
+				qk[x].Mul(&qu[x], &qu[x+half])
+			}
+		})
+		t.p[k], t.q[k] = pk, qk
+	}
+	return t
+}
