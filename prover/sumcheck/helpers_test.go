@@ -151,3 +151,5 @@ func allCases() []testCase {
 	cs = append(cs, testCase{name: "zero variables", in: InnerProduct(0), tables: [][]fr.Element{randTable(1), randTable(1)}})
 	return cs
 }
+
+func oneElement() fr.Element { return fr.One() }
