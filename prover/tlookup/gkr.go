@@ -145,6 +145,26 @@ func Prove(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]uint64) (*Pr
 	tr := dlc.Transcript
 	gamma := tr.Challenge(transcript.LabelGKRGamma)
 	beta := tr.Challenge(transcript.LabelGKRBeta)
+	return proveWith(dlc, l, w, multToField(mult), gamma, beta)
+}
+
+// multToField converts multiplicity counts to field elements.
+func multToField(mult [][]uint64) [][]fr.Element {
+	out := make([][]fr.Element, len(mult))
+	for ti, m := range mult {
+		out[ti] = make([]fr.Element, len(m))
+		for j, v := range m {
+			out[ti][j].SetUint64(v)
+		}
+	}
+	return out
+}
+
+// proveWith runs the tree for given γ, β and field multiplicities. It is
+// split from Prove only so that tests can play a prover who commits the
+// multiplicities after β (and must be caught).
+func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Element, gamma, beta fr.Element) (*Proof, *Claims, error) {
+	tr := dlc.Transcript
 	pLeaf, qLeaf := l.leaves(w, mult, gamma, beta)
 	n := l.LogLeaves
 	t := buildTree(pLeaf, qLeaf, n)
@@ -276,7 +296,7 @@ func (l *Layout) checkWitness(w *Witness, mult [][]uint64) error {
 
 // columnValues returns every leaf column as field elements, in column order,
 // each of its segment's length (padding zeros are implicit in mle.Evaluate).
-func (l *Layout) columnValues(w *Witness, mult [][]uint64) [][]fr.Element {
+func (l *Layout) columnValues(w *Witness, mult [][]fr.Element) [][]fr.Element {
 	cols := make([][]fr.Element, 0, l.NumLeafColumns())
 	for i, lk := range l.spec.Lookups {
 		cols = append(cols, int64sToField(w.Columns[i].In))
@@ -284,14 +304,7 @@ func (l *Layout) columnValues(w *Witness, mult [][]uint64) [][]fr.Element {
 			cols = append(cols, int64sToField(w.Columns[i].Out))
 		}
 	}
-	for ti := range l.Tables {
-		m := make([]fr.Element, len(mult[ti]))
-		for j, v := range mult[ti] {
-			m[j].SetUint64(v)
-		}
-		cols = append(cols, m)
-	}
-	return cols
+	return append(cols, mult...)
 }
 
 func int64sToField(v []int64) []fr.Element {

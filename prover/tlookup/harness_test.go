@@ -56,7 +56,7 @@ func proveBundle(t testing.TB, l *Layout, w *Witness, mult [][]uint64, hooks *pr
 	if _, err := dlc.Generators(gens.Len()); err != nil {
 		t.Fatal(err)
 	}
-	cols := l.columnValues(w, mult)
+	cols := l.columnValues(w, multToField(mult))
 	vecs := make([]*vectorOpening, len(cols))
 	b := &bundle{}
 	for c, col := range cols {

@@ -25,7 +25,7 @@ func compress(beta, gamma, gamma2 *fr.Element, a, b, tag int64) fr.Element {
 // leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3:
 // lookup segments p = 1, q = β − (a + γb + γ²τ) (padding entries are (0,0));
 // table segments p = −m, q = β − (t_in + γ·t_out + γ²τ); unused p = 0, q = 1.
-func (l *Layout) leaves(w *Witness, mult [][]uint64, gamma, beta fr.Element) (p, q []fr.Element) {
+func (l *Layout) leaves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) (p, q []fr.Element) {
 	size := 1 << l.LogLeaves
 	p = make([]fr.Element, size)
 	q = make([]fr.Element, size)
@@ -60,8 +60,7 @@ func (l *Layout) leaves(w *Witness, mult [][]uint64, gamma, beta fr.Element) (p,
 		m := mult[seg.table]
 		field.Parallel(n, func(lo, hi int) {
 			for j := lo; j < hi; j++ {
-				p[off+j].SetUint64(m[j])
-				p[off+j].Neg(&p[off+j])
+				p[off+j].Neg(&m[j])
 				q[off+j] = compress(&beta, &gamma, &gamma2, t.In(j), t.Out(j), tag)
 			}
 		})

@@ -78,4 +78,3 @@ func countInto(m []uint64, lk Lookup, col Column) error {
 	}
 	return nil
 }
-
