@@ -98,10 +98,10 @@ func (g *gatewaySource) fetch(ctx context.Context, root cid.Cid, w io.Writer, li
 	body, err := httpGet(ctx, g.client, http.MethodGet,
 		g.base+"/ipfs/"+root.String()+"?format=car&dag-scope=all", acceptCAR, lim.IdleTimeout)
 	if err != nil {
-		if errors.Is(err, ErrNotFound) || ctx.Err() != nil {
-			return 0, err
+		if !errors.Is(err, errHTTPStatus) {
+			return 0, err // not found, stalled, unreachable: raw blocks won't help
 		}
-		// No CAR from this gateway (some serve blocks only): walk raw blocks.
+		// The gateway refused the CAR (some serve blocks only): walk raw blocks.
 		return walkFile(ctx, root, raw, w, lim.MaxSize)
 	}
 	defer body.Close()

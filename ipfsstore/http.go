@@ -56,10 +56,13 @@ func httpGet(ctx context.Context, client *http.Client, method, url, accept strin
 		if resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone || notFoundMessage(string(msg)) {
 			return nil, unavailablef(ErrNotFound, "%s", detail)
 		}
-		return nil, unavailablef(ErrSource, "%s", detail)
+		return nil, &Error{Kind: KindUnavailable, Err: fmt.Errorf("%w (%w): %s", ErrSource, errHTTPStatus, detail)}
 	}
 	return body, nil
 }
+
+// errHTTPStatus marks a source that answered, but not with 200.
+var errHTTPStatus = errors.New("HTTP status")
 
 // notFoundMessage recognises Kubo's RPC wording for a block it does not have
 // (it answers 500, not 404).

@@ -1,0 +1,329 @@
+package ipfsstore
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ipfs/boxo/blockstore"
+	"github.com/ipfs/boxo/ipld/merkledag"
+	ft "github.com/ipfs/boxo/ipld/unixfs"
+	blocks "github.com/ipfs/go-block-format"
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
+)
+
+func newGateway(t testing.TB, h http.HandlerFunc) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// stallAfter sends prefix and then nothing until the client gives up.
+func stallAfter(prefix []byte) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1")
+		w.Write(prefix)
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}
+}
+
+type faultFixture struct {
+	data    []byte
+	root    cid.Cid
+	goodCAR []byte
+	bsURL   string // a correct gateway
+}
+
+func newFaultFixture(t *testing.T) faultFixture {
+	data := genBytes(t, 11, 3<<20+4321)
+	bs, root := importMem(t, data, UnixFSv1_2025)
+	return faultFixture{data: data, root: root, goodCAR: carOf(t, bs, root, dfsCIDs(t, bs, root)), bsURL: serveGateway(t, bs)}
+}
+
+func TestGatewayRoundTrip(t *testing.T) {
+	for i, tc := range roundTripSizes {
+		t.Run(tc.name, func(t *testing.T) {
+			data := genBytes(t, uint64(100+i), tc.n)
+			bs, root := importMem(t, data, tc.p)
+			got := mustGet(t, fetcher(t, serveGateway(t, bs)), root, Limits{})
+			if !bytes.Equal(got, data) {
+				t.Fatal("content differs")
+			}
+		})
+	}
+}
+
+func TestGatewayFaults(t *testing.T) {
+	fx := newFaultFixture(t)
+	half := fx.goodCAR[:len(fx.goodCAR)/2]
+
+	wrongBytes := bytes.Clone(fx.goodCAR)
+	wrongBytes[len(wrongBytes)-10] ^= 0xff
+
+	big := genBytes(t, 12, 3<<20)
+	bigCID, _ := cid.Prefix{Version: 1, Codec: cid.Raw, MhType: mh.SHA2_256, MhLength: -1}.Sum(big)
+	bigBS := memBlockstore()
+	bigBS.Put(context.Background(), mustBlock(t, big, bigCID))
+	bigCAR := carOf(t, bigBS, bigCID, []cid.Cid{bigCID})
+
+	// The same bytes chunked with Kubo's old 256 KiB default.
+	otherBS, otherRoot := importMem(t, fx.data, Profile{ChunkSize: 256 << 10, MaxLinks: 174})
+	otherCAR := carOf(t, otherBS, otherRoot, dfsCIDs(t, otherBS, otherRoot))
+
+	// A root whose blocksizes lie about its leaf.
+	lieBS, lieRoot := lyingRoot(t)
+	lieCAR := carOf(t, lieBS, lieRoot, dfsCIDs(t, lieBS, lieRoot))
+
+	notCAR := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write(fx.data)
+	}
+	rawOnly := func(body []byte) http.HandlerFunc { // refuses CAR, serves one raw body
+		return func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Query().Get("format") != "raw" {
+				http.Error(w, "no CAR here", http.StatusNotAcceptable)
+				return
+			}
+			w.Write(body)
+		}
+	}
+
+	const idle = 300 * time.Millisecond
+	lim := Limits{Timeout: 5 * time.Second, IdleTimeout: idle}
+	cases := []struct {
+		name    string
+		root    cid.Cid
+		h       http.HandlerFunc
+		lim     Limits
+		kind    Kind
+		cause   error
+		maxTime time.Duration
+	}{
+		{"wrong bytes", fx.root, carHandler(nil, wrongBytes), lim, KindInvalid, ErrHashMismatch, time.Second},
+		{"wrong raw bytes", bigCID, rawOnly(big[:1000]), lim, KindInvalid, ErrHashMismatch, time.Second},
+		{"3 MiB block in CAR", bigCID, carHandler(nil, bigCAR), lim, KindInvalid, ErrBlockTooLarge, time.Second},
+		{"3 MiB raw block", bigCID, rawOnly(big), lim, KindInvalid, ErrBlockTooLarge, time.Second},
+		{"truncated CAR mid-block", fx.root, carHandler(nil, half), lim, KindInvalid, ErrTruncated, time.Second},
+		{"truncated CAR at block boundary", fx.root, carHandler(nil, fx.goodCAR[:len(fx.goodCAR)-(len(fx.data)-3<<20)-38]), lim, KindInvalid, ErrTruncated, time.Second},
+		{"stall mid-stream", fx.root, stallAfter(half), lim, KindUnavailable, ErrStalled, idle + time.Second},
+		{"stall before headers", fx.root, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, lim, KindUnavailable, ErrStalled, idle + time.Second},
+		{"overall timeout", fx.root, stallAfter(half), Limits{Timeout: 400 * time.Millisecond, IdleTimeout: time.Minute}, KindUnavailable, ErrTimeout, 1500 * time.Millisecond},
+		{"404", fx.root, http.NotFound, lim, KindUnavailable, ErrNotFound, time.Second},
+		{"500 then raw 404", fx.root, func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Query().Get("format") == "raw" {
+				http.NotFound(w, r)
+				return
+			}
+			http.Error(w, "boom", http.StatusInternalServerError)
+		}, lim, KindUnavailable, ErrNotFound, time.Second},
+		{"different chunking profile", fx.root, carHandler(otherBS, otherCAR), lim, KindInvalid, ErrUnexpectedBlock, time.Second},
+		{"over max size", fx.root, carHandler(nil, fx.goodCAR), Limits{MaxSize: 3 << 20, Timeout: 5 * time.Second}, KindInvalid, ErrTooLarge, time.Second},
+		{"not a CAR", fx.root, notCAR, lim, KindInvalid, ErrMalformed, time.Second},
+		{"lying blocksizes", lieRoot, carHandler(nil, lieCAR), lim, KindInvalid, ErrInconsistent, time.Second},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			start := time.Now()
+			_, err := fetcher(t, newGateway(t, tc.h)).Get(context.Background(), tc.root, &out, tc.lim)
+			elapsed := time.Since(start)
+			if KindOf(err) != tc.kind || !errors.Is(err, tc.cause) {
+				t.Fatalf("got %v (kind %v), want %v %v", err, KindOf(err), tc.kind, tc.cause)
+			}
+			if errors.Is(err, ErrInvalid) == errors.Is(err, ErrUnavailable) {
+				t.Fatalf("error %v matches both or neither class", err)
+			}
+			if elapsed > tc.maxTime {
+				t.Fatalf("took %v, deadline %v", elapsed, tc.maxTime)
+			}
+			if tc.cause == ErrTooLarge && out.Len() != 0 {
+				t.Fatalf("%d bytes written before the size check", out.Len())
+			}
+			t.Logf("%v in %v", err, elapsed.Round(time.Millisecond))
+		})
+	}
+}
+
+func mustBlock(t testing.TB, data []byte, c cid.Cid) blocks.Block {
+	t.Helper()
+	b, err := blocks.NewBlockWithCid(data, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// lyingRoot builds a file node declaring 5 bytes for a 10-byte leaf.
+func lyingRoot(t testing.TB) (blockstore.Blockstore, cid.Cid) {
+	t.Helper()
+	bs := memBlockstore()
+	leaf := merkledag.NewRawNode([]byte("0123456789"))
+	bs.Put(context.Background(), leaf)
+	fsn := ft.NewFSNode(ft.TFile)
+	fsn.AddBlockSize(5)
+	data, err := fsn.GetBytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd := merkledag.NodeWithData(data)
+	nd.SetCidBuilder(cidV1Builder)
+	if err := nd.AddNodeLink("", leaf); err != nil {
+		t.Fatal(err)
+	}
+	bs.Put(context.Background(), nd)
+	return bs, nd.Cid()
+}
+
+func TestGatewayFailoverAndClassification(t *testing.T) {
+	fx := newFaultFixture(t)
+	wrong := bytes.Clone(fx.goodCAR)
+	wrong[len(wrong)-10] ^= 0xff
+	bad := newGateway(t, carHandler(nil, wrong))
+	missing := newGateway(t, http.NotFound)
+	lim := Limits{Timeout: 5 * time.Second, IdleTimeout: 300 * time.Millisecond}
+
+	if got := mustGet(t, fetcher(t, bad, missing, fx.bsURL), fx.root, lim); !bytes.Equal(got, fx.data) {
+		t.Fatal("failover content differs")
+	}
+	_, err := fetcher(t, missing, bad).Get(context.Background(), fx.root, &bytes.Buffer{}, lim)
+	if KindOf(err) != KindInvalid || !errors.Is(err, ErrHashMismatch) || errors.Is(err, ErrUnavailable) || errors.Is(err, ErrNotFound) {
+		t.Fatalf("404 + wrong bytes: %v", err)
+	}
+	_, err = fetcher(t, missing, newGateway(t, stallAfter(nil))).Get(context.Background(), fx.root, &bytes.Buffer{}, lim)
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) || !errors.Is(err, ErrStalled) || errors.Is(err, ErrInvalid) {
+		t.Fatalf("404 + stall: %v", err)
+	}
+}
+
+// A source failing halfway: the next one resumes, each byte written once.
+func TestGatewayResumeWritesEachByteOnce(t *testing.T) {
+	fx := newFaultFixture(t)
+	truncated := newGateway(t, carHandler(nil, fx.goodCAR[:len(fx.goodCAR)*2/3]))
+	var out bytes.Buffer
+	lim := Limits{Timeout: 5 * time.Second}
+	n, err := FirstOf(fetcher(t, truncated), fetcher(t, fx.bsURL)).Get(context.Background(), fx.root, &out, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int64(len(fx.data)) || !bytes.Equal(out.Bytes(), fx.data) {
+		t.Fatalf("resumed content differs: %d bytes", out.Len())
+	}
+}
+
+// A gateway that omits repeated blocks (dups=n) still works: repeats come as
+// raw blocks.
+func TestGatewayWithoutDuplicates(t *testing.T) {
+	data := make([]byte, 3<<20+5) // three identical zero leaves
+	bs, root := importMem(t, data, UnixFSv1_2025)
+	var order []cid.Cid
+	seen := map[cid.Cid]bool{}
+	for _, c := range dfsCIDs(t, bs, root) {
+		if !seen[c] {
+			seen[c] = true
+			order = append(order, c)
+		}
+	}
+	if len(order) != 3 { // root, the zero leaf, the short last leaf
+		t.Fatalf("%d distinct blocks, want 3", len(order))
+	}
+	var rawRequests atomic.Int32
+	inner := carHandler(bs, carOf(t, bs, root, order))
+	h := func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("format") == "raw" {
+			rawRequests.Add(1)
+		}
+		inner(w, r)
+	}
+	if got := mustGet(t, fetcher(t, newGateway(t, h)), root, Limits{}); !bytes.Equal(got, data) {
+		t.Fatal("content differs")
+	}
+	if rawRequests.Load() != 2 {
+		t.Fatalf("%d raw requests, want 2 (the repeated leaves)", rawRequests.Load())
+	}
+}
+
+func TestGetCancellation(t *testing.T) {
+	fx := newFaultFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := fetcher(t, newGateway(t, stallAfter(fx.goodCAR[:1000]))).Get(ctx, fx.root, &bytes.Buffer{}, Limits{IdleTimeout: time.Minute})
+	if !errors.Is(err, context.Canceled) || KindOf(err) != KindUnavailable {
+		t.Fatalf("cancelled: %v", err)
+	}
+	if time.Since(start) > 2*time.Second {
+		t.Fatalf("cancellation took %v", time.Since(start))
+	}
+}
+
+// TestFetchHeapBounded fetches 64 MiB through a CAR and samples the heap: the
+// retrieval must not grow with the file.
+func TestFetchHeapBounded(t *testing.T) {
+	const size = 64 << 20
+	data := genBytes(t, 13, size)
+	bs, root := importMem(t, data, UnixFSv1_2025)
+	body := carOf(t, bs, root, dfsCIDs(t, bs, root))
+	want := sha256.Sum256(data)
+	data = nil
+	url := newGateway(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1")
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.Write(body)
+	})
+	g := fetcher(t, url)
+
+	runtime.GC()
+	base := heapBytes()
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			if h := heapBytes(); h > peak.Load() {
+				peak.Store(h)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	h := sha256.New()
+	n, err := g.Get(context.Background(), root, h, Limits{})
+	close(stop)
+	<-sampled
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != size || !bytes.Equal(h.Sum(nil), want[:]) {
+		t.Fatal("64 MiB content differs")
+	}
+	growth := int64(peak.Load()) - int64(base)
+	t.Logf("heap peak during a 64 MiB fetch: %.1f MiB above the %.1f MiB baseline (server and fixture included in the baseline)",
+		float64(growth)/(1<<20), float64(base)/(1<<20))
+	if growth > 24<<20 {
+		t.Fatalf("heap grew by %d MiB during a 64 MiB fetch", growth>>20)
+	}
+}
+
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
