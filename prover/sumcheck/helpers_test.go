@@ -1,6 +1,7 @@
 package sumcheck
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -153,3 +154,5 @@ func allCases() []testCase {
 }
 
 func oneElement() fr.Element { return fr.One() }
+
+type bigInt = big.Int
