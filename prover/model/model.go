@@ -63,31 +63,49 @@ func Allocate(cfg Config) *Model {
 	return m
 }
 
-// Tensors lists every weight tensor in spec order: the embedding; then per
-// layer attn_norm, wq, wk, wv, wo, ffn_norm, w1 (gate), w3 (up), w2 (down);
-// then final_norm and, unless shared with the embedding, lm_head.
-func (m *Model) Tensors() []Tensor {
-	c := m.Config
+// TensorLayout lists the weight tensors a Config implies, in spec order, with
+// Data nil: the embedding; then per layer attn_norm, wq, wk, wv, wo, ffn_norm,
+// w1 (gate), w3 (up), w2 (down); then final_norm and, unless shared with the
+// embedding, lm_head. Shapes are outermost axis first.
+func TensorLayout(c Config) []Tensor {
 	d, h, kv, v := c.Dim, c.HiddenDim, c.KVDim(), c.VocabSize
-	ts := []Tensor{{"embed", []int{v, d}, m.Embedding, KindEmbedding}}
-	for l := range m.Layers {
-		L := &m.Layers[l]
+	ts := []Tensor{{Name: "embed", Shape: []int{v, d}, Kind: KindEmbedding}}
+	for l := range c.NLayers {
 		p := fmt.Sprintf("layers.%d.", l)
 		ts = append(ts,
-			Tensor{p + "attn_norm", []int{d}, L.AttnNorm, KindNorm},
-			Tensor{p + "wq", []int{d, d}, L.WQ, KindLinear},
-			Tensor{p + "wk", []int{kv, d}, L.WK, KindLinear},
-			Tensor{p + "wv", []int{kv, d}, L.WV, KindLinear},
-			Tensor{p + "wo", []int{d, d}, L.WO, KindLinear},
-			Tensor{p + "ffn_norm", []int{d}, L.FFNNorm, KindNorm},
-			Tensor{p + "w1", []int{h, d}, L.W1, KindLinear},
-			Tensor{p + "w3", []int{h, d}, L.W3, KindLinear},
-			Tensor{p + "w2", []int{d, h}, L.W2, KindLinear},
+			Tensor{Name: p + "attn_norm", Shape: []int{d}, Kind: KindNorm},
+			Tensor{Name: p + "wq", Shape: []int{d, d}, Kind: KindLinear},
+			Tensor{Name: p + "wk", Shape: []int{kv, d}, Kind: KindLinear},
+			Tensor{Name: p + "wv", Shape: []int{kv, d}, Kind: KindLinear},
+			Tensor{Name: p + "wo", Shape: []int{d, d}, Kind: KindLinear},
+			Tensor{Name: p + "ffn_norm", Shape: []int{d}, Kind: KindNorm},
+			Tensor{Name: p + "w1", Shape: []int{h, d}, Kind: KindLinear},
+			Tensor{Name: p + "w3", Shape: []int{h, d}, Kind: KindLinear},
+			Tensor{Name: p + "w2", Shape: []int{d, h}, Kind: KindLinear},
 		)
 	}
-	ts = append(ts, Tensor{"final_norm", []int{d}, m.FinalNorm, KindNorm})
+	ts = append(ts, Tensor{Name: "final_norm", Shape: []int{d}, Kind: KindNorm})
 	if !c.SharedClassifier {
-		ts = append(ts, Tensor{"lm_head", []int{v, d}, m.Classifier, KindLinear})
+		ts = append(ts, Tensor{Name: "lm_head", Shape: []int{v, d}, Kind: KindLinear})
+	}
+	return ts
+}
+
+// Tensors is TensorLayout with Data aliasing the Model's storage.
+func (m *Model) Tensors() []Tensor {
+	ts := TensorLayout(m.Config)
+	i := 1
+	ts[0].Data = m.Embedding
+	for l := range m.Layers {
+		L := &m.Layers[l]
+		for _, d := range [][]float32{L.AttnNorm, L.WQ, L.WK, L.WV, L.WO, L.FFNNorm, L.W1, L.W3, L.W2} {
+			ts[i].Data = d
+			i++
+		}
+	}
+	ts[i].Data = m.FinalNorm
+	if !m.Config.SharedClassifier {
+		ts[i+1].Data = m.Classifier
 	}
 	return ts
 }

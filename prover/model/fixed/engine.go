@@ -3,6 +3,7 @@ package fixed
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"math/bits"
 
@@ -83,6 +84,7 @@ type Engine struct {
 	silu       *tables.Table
 	expY       []int64 // θ − EXPC.Out(x1): Y for x2 = 0, indexed by x1
 	k0         uint
+	expScale   float64 // c = 2^24·√d_h: Y ≈ θ·e^(−v/c)
 	wI         uint
 	kappa      *big.Int // κ = round(d·ε·2^32)
 	bigK       *big.Int // d·2^64
@@ -174,6 +176,7 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 		e.expY[j] = tables.Theta - expc.Out(j)
 	}
 	e.k0 = uint(tables.ExpCK0(c.HeadSize()))
+	e.expScale = math.Ldexp(math.Sqrt(float64(c.HeadSize())), ScoreLog)
 	e.wI = uint(31+bits.Len(uint(c.HeadSize()-1))) - e.k0
 	e.kappa = Kappa(c)
 	e.bigK = new(big.Int).Lsh(big.NewInt(int64(c.Dim)), 64)
