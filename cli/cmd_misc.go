@@ -84,7 +84,6 @@ func formatVersions() map[string]string { return map[string]string{} }
 
 func contractCodeHashes() map[string]string { return map[string]string{} }
 
-func ipfsServe(s *session) error      { return errNotYetAvailable("ipfs serve (ipfsstore)") }
 func contractDeploy(s *session) error { return errNotYetAvailable("contract deploy (anchor)") }
 
 func demoCommand() *ucli.Command {

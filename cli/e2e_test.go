@@ -1,0 +1,226 @@
+package cli_test
+
+// End-to-end tests: they build the zkllm binary once and drive it as
+// separate processes, the way users and scripts do.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var zkllmBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "zkllm-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	zkllmBin = filepath.Join(dir, "zkllm")
+	build := exec.Command("go", "build", "-o", zkllmBin, "github.com/zkllm/zkllm/cmd/zkllm")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building zkllm:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+}
+
+// zk runs the binary with args and extra environment entries.
+func zk(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(zkllmBin, args...)
+	cmd.Env = append(cleanEnv(), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	cmd.Stdin = strings.NewReader("")
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running zkllm: %v", err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// cleanEnv drops every ZKLLM_* variable of the test's environment.
+func cleanEnv() []string {
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "ZKLLM_") {
+			env = append(env, e)
+		}
+	}
+	return env
+}
+
+func wantCode(t *testing.T, r result, code int, mention string) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("want exit %d, got %s", code, r)
+	}
+	if mention != "" && !strings.Contains(strings.ToLower(r.stderr+r.stdout), strings.ToLower(mention)) {
+		t.Fatalf("output does not mention %q:\n%s", mention, r)
+	}
+}
+
+func decodeJSON(t *testing.T, r result, schema string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, r)
+	}
+	if m["schema"] != schema {
+		t.Fatalf("schema %v, want %s", m["schema"], schema)
+	}
+	return m
+}
+
+func TestUsageErrorsAndFlagPositions(t *testing.T) {
+	d := t.TempDir()
+	// shared flags before and after the subcommand, and after positionals
+	for _, args := range [][]string{
+		{"--data-dir", d, "--json", "version"},
+		{"version", "--data-dir", d, "--json"},
+		{"--json", "key", "list", "--data-dir", d},
+	} {
+		r := zk(t, nil, args...)
+		wantCode(t, r, 0, "")
+		var m map[string]any
+		if err := json.Unmarshal([]byte(r.stdout), &m); err != nil || !strings.HasPrefix(m["schema"].(string), "zkllm/") {
+			t.Fatalf("%v: %s", args, r)
+		}
+	}
+	// environment and config file supply flags
+	r := zk(t, []string{"ZKLLM_DATA_DIR=" + d, "ZKLLM_JSON=1"}, "version")
+	decodeJSON(t, r, "zkllm/version/v1")
+	os.WriteFile(filepath.Join(d, "config.json"), []byte(`{"json": true}`), 0o600)
+	decodeJSON(t, zk(t, nil, "version", "--data-dir", d), "zkllm/version/v1")
+	os.WriteFile(filepath.Join(d, "config.json"), []byte(`{"jsn": true}`), 0o600)
+	wantCode(t, zk(t, nil, "version", "--data-dir", d), 3, "unknown or unsupported key")
+	os.Remove(filepath.Join(d, "config.json"))
+
+	wantCode(t, zk(t, nil, "version", "--data-dir", d, "--no-such-flag"), 3, "flag provided but not defined")
+	wantCode(t, zk(t, nil, "no-such-command", "--data-dir", d), 3, "")
+	wantCode(t, zk(t, nil, "version", "extra", "--data-dir", d), 3, "unexpected argument")
+	r = zk(t, nil, "model", "import", "--data-dir", d, "--json")
+	wantCode(t, r, 3, "give the model path")
+	if m := decodeJSON(t, r, "zkllm/error/v1"); m["code"].(float64) != 3 {
+		t.Fatalf("JSON error code %v", m["code"])
+	}
+	// help works everywhere and exits 0
+	for _, args := range [][]string{{"--help"}, {"model", "--help"}, {"model", "check", "--help"}, {"help", "model"}} {
+		r := zk(t, nil, args...)
+		wantCode(t, r, 0, "")
+		if !strings.Contains(r.stdout, "USAGE") {
+			t.Fatalf("%v: no usage text\n%s", args, r)
+		}
+	}
+	if r := zk(t, nil, "model", "commit", "--help"); !strings.Contains(r.stdout, "Example") {
+		t.Fatalf("commit help has no example:\n%s", r)
+	}
+}
+
+func TestImportRejectsMalformedModel(t *testing.T) {
+	d := t.TempDir()
+	src := t.TempDir()
+	ck := filepath.Join(src, "bad.bin")
+	os.WriteFile(ck, []byte("this is not a llama2.c checkpoint at all"), 0o644)
+	os.WriteFile(filepath.Join(src, "tok.bin"), []byte("nope"), 0o644)
+	wantCode(t, zk(t, nil, "model", "import", ck, "--data-dir", d), 3, "malformed llama2.c checkpoint")
+	wantCode(t, zk(t, nil, "model", "import", filepath.Join(src, "missing.bin"), "--data-dir", d), 3, "no such file")
+	if _, err := os.Stat(filepath.Join(d, "models", "bad")); err == nil {
+		t.Fatal("a failed import left a model directory behind")
+	}
+}
+
+func TestKeysNeverFromFlags(t *testing.T) {
+	d := t.TempDir()
+	env := []string{"ZKLLM_KEYSTORE_PASSWORD=pw"}
+	keyFile := filepath.Join(t.TempDir(), "k")
+	os.WriteFile(keyFile, []byte("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d\n"), 0o600)
+	r := zk(t, env, "key", "import", keyFile, "--data-dir", d, "--json")
+	wantCode(t, r, 0, "")
+	m := decodeJSON(t, r, "zkllm/key-import/v1")
+	if m["address"] != "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" {
+		t.Fatalf("imported address %v", m["address"])
+	}
+	r = zk(t, nil, "key", "list", "--data-dir", d, "--quiet")
+	wantCode(t, r, 0, "")
+	if strings.TrimSpace(r.stdout) != "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" {
+		t.Fatalf("key list --quiet: %s", r)
+	}
+	// there is no flag taking a key
+	wantCode(t, zk(t, nil, "key", "import", "--private-key", "0x01", "--data-dir", d), 3, "flag provided but not defined")
+	// no password and no terminal: a clear error, not a hang
+	wantCode(t, zk(t, nil, "key", "new", "--data-dir", d), 3, "ZKLLM_KEYSTORE_PASSWORD")
+}
+
+// startServe runs a long-lived `zkllm ... serve` and returns its URL.
+func startServe(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(zkllmBin, append(args, "--quiet")...)
+	cmd.Env = cleanEnv()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGINT)
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-done
+		}
+	})
+	lines := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		if sc.Scan() {
+			lines <- sc.Text()
+		}
+		io.Copy(io.Discard, out)
+		cmd.Wait()
+		close(done)
+	}()
+	select {
+	case url := <-lines:
+		return strings.TrimSpace(url)
+	case <-done:
+		t.Fatalf("%v exited early: %s", args, errb.String())
+	case <-time.After(60 * time.Second):
+		t.Fatalf("%v did not start", args)
+	}
+	return ""
+}
