@@ -282,6 +282,7 @@ func TestSoundnessEveryProofElement(t *testing.T) {
 	if err := verifyBundle(l, b); err != nil {
 		t.Fatalf("honest control: %v", err)
 	}
+	writeFuzzSeed(t, "FuzzUnmarshalProof", b.proof.Marshal())
 	_, _, g, _ := bls12381.Generators()
 	var one fr.Element
 	one.SetOne()
