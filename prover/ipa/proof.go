@@ -50,24 +50,24 @@ func ReadProof(r *field.Reader, k int) (*Proof, error) {
 		return nil, fmt.Errorf("%w: %d rounds", ErrProof, k)
 	}
 	if err := r.CheckCount(uint64(ProofSize(k)), 1); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: %w", ErrProof, err)
 	}
 	lr, err := r.ReadPoints(2 * k)
 	if err != nil {
-		return nil, fmt.Errorf("%w: L/R: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: L/R: %w", ErrProof, err)
 	}
 	p := &Proof{L: make([]bls12381.G1Affine, k), R: make([]bls12381.G1Affine, k)}
 	for i := 0; i < k; i++ {
 		p.L[i], p.R[i] = lr[2*i], lr[2*i+1]
 	}
 	if p.S, err = r.ReadPoint(); err != nil {
-		return nil, fmt.Errorf("%w: S: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: S: %w", ErrProof, err)
 	}
 	if p.Z1, err = r.ReadScalar(); err != nil {
-		return nil, fmt.Errorf("%w: z1: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: z1: %w", ErrProof, err)
 	}
 	if p.Z2, err = r.ReadScalar(); err != nil {
-		return nil, fmt.Errorf("%w: z2: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: z2: %w", ErrProof, err)
 	}
 	return p, nil
 }
@@ -83,7 +83,7 @@ func UnmarshalProof(b []byte, k int) (*Proof, error) {
 		return nil, err
 	}
 	if err := r.Done(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: %w", ErrProof, err)
 	}
 	return p, nil
 }
@@ -112,18 +112,18 @@ func (p *ProductProof) Marshal() []byte { return p.Append(make([]byte, 0, Produc
 // ReadProductProof decodes one product proof from r.
 func ReadProductProof(r *field.Reader) (*ProductProof, error) {
 	if err := r.CheckCount(ProductProofSize, 1); err != nil {
-		return nil, fmt.Errorf("%w: product proof: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: product proof: %w", ErrProof, err)
 	}
 	var p ProductProof
 	var err error
 	for i, dst := range []*bls12381.G1Affine{&p.T1, &p.T2, &p.T3} {
 		if *dst, err = r.ReadPoint(); err != nil {
-			return nil, fmt.Errorf("%w: product proof T%d: %v", ErrProof, i+1, err)
+			return nil, fmt.Errorf("%w: product proof T%d: %w", ErrProof, i+1, err)
 		}
 	}
 	for i := range p.S {
 		if p.S[i], err = r.ReadScalar(); err != nil {
-			return nil, fmt.Errorf("%w: product proof s%d: %v", ErrProof, i+1, err)
+			return nil, fmt.Errorf("%w: product proof s%d: %w", ErrProof, i+1, err)
 		}
 	}
 	return &p, nil
@@ -140,7 +140,7 @@ func UnmarshalProductProof(b []byte) (*ProductProof, error) {
 		return nil, err
 	}
 	if err := r.Done(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrProof, err)
+		return nil, fmt.Errorf("%w: %w", ErrProof, err)
 	}
 	return p, nil
 }
