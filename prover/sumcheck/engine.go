@@ -11,14 +11,23 @@ import (
 
 // engine computes the round polynomials of PROTOCOL §5.1 for a Polynomial in
 // the clear: evaluate p_j at X = 0..d, interpolate coefficients, fold every
-// table with ρ_j (binding x_0 first). It never touches the transcript.
+// table with ρ_j (binding x_0 first). It never touches the transcript and
+// never writes the caller's tables.
+//
+// Folding is fused with the next round: bind only records ρ_j, and the next
+// round reads the unfolded tables, folds each pair it needs on the fly and
+// writes the folded table as it goes — one pass over memory per round.
 type engine struct {
-	form   *Form
-	d      int
-	tables [][]fr.Element // current tables (the caller's until the first fold)
-	spare  [][]fr.Element // ping-pong buffers, one per factor
-	claim  fr.Element     // p_{j−1}(ρ_{j−1}); S before round 0
-	evals  []fr.Element   // scratch: p_j(0..d)
+	form    *Form
+	d       int
+	tables  [][]fr.Element // current tables (the caller's until the first fold)
+	spare   [][]fr.Element // fold destinations, one per factor
+	owned   bool           // tables are the engine's own buffers
+	pending bool           // tables still need folding with rho
+	rho     fr.Element
+	claim   fr.Element   // p_{j−1}(ρ_{j−1}); S before round 0
+	evals   []fr.Element // scratch: p_j(0..d)
+	partial [][]fr.Element
 }
 
 // parallelPairs is the pair count below which a round stays on one goroutine.
@@ -42,29 +51,61 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 // p_j(1) is not computed: it equals claim − p_j(0) for an honest prover,
 // which saves one product per pair.
 func (e *engine) round(coeffs []fr.Element) {
+	if e.pending {
+		e.prepareFold()
+	}
 	half := len(e.tables[0]) / 2
+	if e.pending {
+		half /= 2
+	}
 	d := e.d
 	nt := len(e.form.Terms)
 	workers := 1
 	if half >= parallelPairs {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	partial := make([][]fr.Element, workers) // per worker: nt·(d+1) accumulators
+	if len(e.partial) < workers {
+		e.partial = make([][]fr.Element, workers)
+	}
 	var wg sync.WaitGroup
 	chunk := (half + workers - 1) / workers
 	for w := 0; w < workers; w++ {
 		lo, hi := w*chunk, min((w+1)*chunk, half)
-		partial[w] = make([]fr.Element, nt*(d+1))
+		if len(e.partial[w]) != nt*(d+1) {
+			e.partial[w] = make([]fr.Element, nt*(d+1))
+		}
+		acc := e.partial[w]
+		for i := range acc {
+			acc[i].SetZero()
+		}
 		if lo >= hi {
 			continue
 		}
+		if workers == 1 {
+			e.accumulate(acc, lo, hi)
+			continue
+		}
 		wg.Add(1)
-		go func(acc []fr.Element) {
+		go func() {
 			defer wg.Done()
 			e.accumulate(acc, lo, hi)
-		}(partial[w])
+		}()
 	}
 	wg.Wait()
+	if e.pending {
+		for k := range e.tables {
+			folded := e.spare[k][:2*half]
+			if e.owned {
+				e.spare[k] = e.tables[k]
+			} else {
+				// Never fold into the caller's table: take a fresh buffer.
+				e.spare[k] = make([]fr.Element, half)
+			}
+			e.tables[k] = folded
+		}
+		e.owned = true
+		e.pending = false
+	}
 	for X := 0; X <= d; X++ {
 		e.evals[X].SetZero()
 	}
@@ -75,80 +116,157 @@ func (e *engine) round(coeffs []fr.Element) {
 				continue
 			}
 			var s fr.Element
-			for w := range partial {
-				s.Add(&s, &partial[w][ti*(d+1)+X])
+			for w := 0; w < workers; w++ {
+				s.Add(&s, &e.partial[w][ti*(d+1)+X])
 			}
 			t.Mul(&s, &term.Coeff)
 			e.evals[X].Add(&e.evals[X], &t)
 		}
 	}
 	e.evals[1].Sub(&e.claim, &e.evals[0])
+	if e.isProduct2() {
+		// The fast path accumulated the leading coefficient c_2 in slot 2:
+		// p(2) = 2·p(1) − p(0) + 2·c_2.
+		var t fr.Element
+		t.Double(&e.evals[1]).Sub(&t, &e.evals[0])
+		e.evals[2].Double(&e.evals[2]).Add(&e.evals[2], &t)
+	}
 	interpolate(coeffs, e.evals)
 }
 
+// prepareFold makes sure every factor has a destination for the pending
+// fold. The first fold allocates half-size buffers (the caller's tables are
+// never written); later folds ping-pong.
+func (e *engine) prepareFold() {
+	if e.spare == nil {
+		half := len(e.tables[0]) / 2
+		e.spare = make([][]fr.Element, len(e.tables))
+		for k := range e.spare {
+			e.spare[k] = make([]fr.Element, half)
+		}
+	}
+}
+
 // accumulate adds, for pairs i ∈ [lo,hi), Π_k f_k(ρ_<j, X, i) into
-// acc[term·(d+1)+X] for X ∈ {0, 2, …, d}. Allocates only its scratch.
+// acc[term·(d+1)+X] for X ∈ {0, 2, …, d}, folding the pending challenge on
+// the fly when needed. Allocates only its scratch.
 func (e *engine) accumulate(acc []fr.Element, lo, hi int) {
 	d := e.d
-	nf := len(e.tables)
-	vals := make([]fr.Element, nf*(d+1)) // vals[k·(d+1)+X] = f_k at X
+	w := d + 1
+	vals := make([]fr.Element, len(e.tables)*w) // vals[k·(d+1)+X] = f_k at X
 	var diff, prod fr.Element
+	terms := e.form.Terms
+	// Fast path for the most common shape: one term f_a·f_b, d = 2.
+	if e.isProduct2() {
+		e.accumulateProduct2(acc, lo, hi, terms[0].Factors[0], terms[0].Factors[1])
+		return
+	}
 	for i := lo; i < hi; i++ {
 		for k, tab := range e.tables {
-			v := vals[k*(d+1) : (k+1)*(d+1)]
-			v[0] = tab[2*i]
-			v[1] = tab[2*i+1]
+			v := vals[k*w : (k+1)*w]
+			if e.pending {
+				dst := e.spare[k]
+				// Fold the 4 entries of pair i of the next level.
+				diff.Sub(&tab[4*i+1], &tab[4*i])
+				diff.Mul(&diff, &e.rho)
+				v[0].Add(&tab[4*i], &diff)
+				diff.Sub(&tab[4*i+3], &tab[4*i+2])
+				diff.Mul(&diff, &e.rho)
+				v[1].Add(&tab[4*i+2], &diff)
+				dst[2*i], dst[2*i+1] = v[0], v[1]
+			} else {
+				v[0], v[1] = tab[2*i], tab[2*i+1]
+			}
 			diff.Sub(&v[1], &v[0])
 			for X := 2; X <= d; X++ {
 				v[X].Add(&v[X-1], &diff)
 			}
 		}
-		for ti, term := range e.form.Terms {
-			a := acc[ti*(d+1) : (ti+1)*(d+1)]
-			f0 := term.Factors[0] * (d + 1)
+		for ti, term := range terms {
+			a := acc[ti*w : (ti+1)*w]
+			f0 := term.Factors[0] * w
 			for X := 0; X <= d; X++ {
 				if X == 1 {
 					continue
 				}
 				prod = vals[f0+X]
 				for _, k := range term.Factors[1:] {
-					prod.Mul(&prod, &vals[k*(d+1)+X])
+					prod.Mul(&prod, &vals[k*w+X])
 				}
 				a[X].Add(&a[X], &prod)
 			}
 		}
 	}
-	_ = nf
 }
 
-// bind folds every table with r and sets the running claim to p_j(r).
+// bind records ρ_j (the fold happens in the next round or in finals) and
+// sets the running claim to p_j(ρ_j).
 func (e *engine) bind(coeffs []fr.Element, r fr.Element) {
 	e.claim = EvalPoly(coeffs, r)
-	half := len(e.tables[0]) / 2
-	if e.spare == nil {
-		e.spare = make([][]fr.Element, len(e.tables))
-		for k := range e.spare {
-			e.spare[k] = make([]fr.Element, half)
-		}
-		for k := range e.tables {
-			mle.FoldInto(e.spare[k], e.tables[k], r)
-			// The caller's table is never written; from now on the engine
-			// ping-pongs between its own buffers.
-			e.tables[k], e.spare[k] = e.spare[k][:half], make([]fr.Element, half/2)
-		}
-		return
-	}
-	for k := range e.tables {
-		mle.FoldInto(e.spare[k][:half], e.tables[k], r)
-		e.tables[k], e.spare[k] = e.spare[k][:half], e.tables[k]
-	}
+	e.rho = r
+	e.pending = true
 }
 
 // finals returns each factor's value at the bound point (after n binds).
 func (e *engine) finals() []fr.Element {
 	out := make([]fr.Element, len(e.tables))
 	for k, t := range e.tables {
-		out[k] = t[0]
+		if e.pending {
+			var d fr.Element
+			d.Sub(&t[1], &t[0])
+			d.Mul(&d, &e.rho)
+			out[k].Add(&t[0], &d)
+		} else {
+			out[k] = t[0]
+		}
 	}
 	return out
+}
+
+// isProduct2 reports the fast-path shape: one term f_a·f_b (a ≠ b), d = 2.
+func (e *engine) isProduct2() bool {
+	terms := e.form.Terms
+	return len(terms) == 1 && len(terms[0].Factors) == 2 && e.d == 2 && terms[0].Factors[0] != terms[0].Factors[1]
+}
+
+// accumulateProduct2 is accumulate for F = f_a·f_b with d = 2, written out
+// with locals only: p(0) += a_0·b_0 and the leading coefficient
+// c_2 += (a_1−a_0)·(b_1−b_0) (in slot 2; round converts it to p(2)).
+func (e *engine) accumulateProduct2(acc []fr.Element, lo, hi, fa, fb int) {
+	ta, tb := e.tables[fa], e.tables[fb]
+	var a0, a1, b0, b1, t, s0, s2 fr.Element
+	if !e.pending {
+		for i := lo; i < hi; i++ {
+			a0, a1, b0, b1 = ta[2*i], ta[2*i+1], tb[2*i], tb[2*i+1]
+			t.Mul(&a0, &b0)
+			s0.Add(&s0, &t)
+			a1.Sub(&a1, &a0)
+			b1.Sub(&b1, &b0)
+			t.Mul(&a1, &b1)
+			s2.Add(&s2, &t)
+		}
+	} else {
+		da, db := e.spare[fa], e.spare[fb]
+		rho := e.rho
+		for i := lo; i < hi; i++ {
+			// Fold the next level's pair i on the fly and store it.
+			t.Sub(&ta[4*i+1], &ta[4*i]).Mul(&t, &rho)
+			a0.Add(&ta[4*i], &t)
+			t.Sub(&ta[4*i+3], &ta[4*i+2]).Mul(&t, &rho)
+			a1.Add(&ta[4*i+2], &t)
+			t.Sub(&tb[4*i+1], &tb[4*i]).Mul(&t, &rho)
+			b0.Add(&tb[4*i], &t)
+			t.Sub(&tb[4*i+3], &tb[4*i+2]).Mul(&t, &rho)
+			b1.Add(&tb[4*i+2], &t)
+			da[2*i], da[2*i+1], db[2*i], db[2*i+1] = a0, a1, b0, b1
+			t.Mul(&a0, &b0)
+			s0.Add(&s0, &t)
+			a1.Sub(&a1, &a0)
+			b1.Sub(&b1, &b0)
+			t.Mul(&a1, &b1)
+			s2.Add(&s2, &t)
+		}
+	}
+	acc[0].Add(&acc[0], &s0)
+	acc[2].Add(&acc[2], &s2)
 }

@@ -1,0 +1,110 @@
+package sumcheck
+
+import (
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/mle"
+)
+
+// The cleartext engine against the definition: every round satisfies
+// p_j(0)+p_j(1) = claim_j, the last claim equals F(ρ) evaluated from the
+// ORIGINAL tables, and the caller's tables are untouched. Sizes cover the
+// serial and the parallel path, several degrees and repeated factors.
+func TestEngineMatchesDefinition(t *testing.T) {
+	two, three := fr.One(), fr.One()
+	two.SetUint64(2)
+	three.SetUint64(3)
+	shapes := []struct {
+		n     int
+		terms []Term
+		nf    int
+	}{
+		{3, []Term{{Coeff: fr.One(), Factors: []int{0, 1}}}, 2},
+		{13, []Term{{Coeff: fr.One(), Factors: []int{0, 1}}}, 2},                                       // fast path, parallel
+		{13, []Term{{Coeff: two, Factors: []int{0, 1, 2}}, {Coeff: three, Factors: []int{2}}}, 3},      // generic, parallel
+		{5, []Term{{Coeff: fr.One(), Factors: []int{0, 0, 1}}, {Coeff: two, Factors: []int{1, 1}}}, 2}, // squares
+		{4, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2, 3, 0}}}, 4},                               // degree 5
+	}
+	for _, sh := range shapes {
+		form := &Form{NumVars: sh.n, Public: make([]bool, sh.nf), Terms: sh.terms}
+		for _, tm := range sh.terms {
+			form.Degree = max(form.Degree, len(tm.Factors))
+		}
+		tables := make([][]fr.Element, sh.nf)
+		orig := make([][]fr.Element, sh.nf)
+		for k := range tables {
+			tables[k] = field.RandomScalars((1 << sh.n) - k) // non-powers of two
+			orig[k] = append([]fr.Element(nil), tables[k]...)
+		}
+		poly := &Polynomial{Form: form, Tables: tables}
+		if err := poly.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		claim := poly.Sum()
+		eng := newEngine(poly, claim)
+		coeffs := make([]fr.Element, form.Degree+1)
+		point := field.RandomScalars(sh.n)
+		for j := 0; j < sh.n; j++ {
+			eng.round(coeffs)
+			// p_j(1), which the engine derives from the claim, recomputed
+			// from the definition: Σ_{x>j} F(ρ_<j, 1, x_>j).
+			if sh.n <= 5 {
+				prefix := append(append([]fr.Element(nil), point[:j]...), fr.One())
+				rest := &Polynomial{Form: &Form{NumVars: sh.n - j - 1, Degree: form.Degree, Public: form.Public, Terms: form.Terms}}
+				for k := range orig {
+					tab, _ := mle.PartialEvalLow(orig[k], prefix)
+					rest.Tables = append(rest.Tables, tab)
+				}
+				want := rest.Sum()
+				got := EvalPoly(coeffs, fr.One())
+				if !got.Equal(&want) {
+					t.Fatalf("n=%d round %d: p_j(1) differs from the definition", sh.n, j)
+				}
+			}
+			eng.bind(coeffs, point[j])
+			claim = EvalPoly(coeffs, point[j])
+		}
+		vals := make([]fr.Element, sh.nf)
+		for k := range orig {
+			vals[k], _ = mle.Evaluate(orig[k], point)
+		}
+		f := form.Evaluate(vals)
+		if !f.Equal(&claim) {
+			t.Fatalf("n=%d: final claim != F(ρ)", sh.n)
+		}
+		got := eng.finals()
+		for k := range vals {
+			if !got[k].Equal(&vals[k]) {
+				t.Fatalf("n=%d: factor %d final value differs", sh.n, k)
+			}
+			for i := range orig[k] {
+				if !tables[k][i].Equal(&orig[k][i]) {
+					t.Fatalf("n=%d: the caller's table %d was modified", sh.n, k)
+				}
+			}
+		}
+	}
+}
+
+// The interpolation matrix reproduces a polynomial from its values at 0..d.
+func TestInterpolate(t *testing.T) {
+	for d := 1; d <= MaxDegree; d++ {
+		c := field.RandomScalars(d + 1)
+		ev := make([]fr.Element, d+1)
+		for k := range ev {
+			var x fr.Element
+			x.SetUint64(uint64(k))
+			ev[k] = EvalPoly(c, x)
+		}
+		got := make([]fr.Element, d+1)
+		interpolate(got, ev)
+		for i := range c {
+			if !got[i].Equal(&c[i]) {
+				t.Fatalf("d=%d: coefficient %d wrong", d, i)
+			}
+		}
+	}
+}
