@@ -11,6 +11,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/zkllm/zkllm/prover/model/spec"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
@@ -237,7 +238,15 @@ func modelCommit(s *session) error {
 	if err != nil {
 		return internalf("weight blob: %v", err)
 	}
-	logC := weightLogC(layout.LogSize)
+	specBytes, err := os.ReadFile(s.dir.path(modelsDirName, rec.Name, specFile))
+	if err != nil {
+		return internalf("spec of %q: %v", rec.Name, err)
+	}
+	sp, err := spec.Unmarshal(specBytes)
+	if err != nil {
+		return internalf("spec of %q: %v", rec.Name, err)
+	}
+	logC := sp.LogCW
 	dir := s.dir.modelDir(rec.Name)
 	cleanTempFiles(dir)
 	job := &commitJob{

@@ -7,9 +7,6 @@ func ensureEmbeddedContracts(s *session, cc *chainConn) (string, error) {
 	return "", nil
 }
 
-func proveWeightRange(s *session, job *commitJob, vk any, id [32]byte) ([]byte, error) {
-	return nil, errNotYetAvailable("weight range proof (prover/tlookup)")
-}
 
 func modelPublish(s *session) error  { return errNotYetAvailable("model publish (anchor, ipfsstore)") }
 func modelCheck(s *session) error    { return errNotYetAvailable("model check (anchor, ipfsstore)") }

@@ -42,18 +42,27 @@ type quantTensor struct {
 	Data  []int16
 }
 
-// weightBlob places the tensors into one blob (PROTOCOL §4.2).
-func weightBlob(ts []quantTensor) (*pedersen.Layout, []int16, error) {
+// weightLayout places the tensors' shapes into one blob (PROTOCOL §4.2).
+func weightLayout(ts []quantTensor) (*pedersen.Layout, error) {
 	specs := make([]pedersen.TensorSpec, len(ts))
 	for i, t := range ts {
 		specs[i] = pedersen.TensorSpec{Name: t.Name, Shape: t.Shape}
 	}
 	layout, err := pedersen.Place(specs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if layout.LogSize > 34 {
-		return nil, nil, fmt.Errorf("weight blob of 2^%d entries is too large", layout.LogSize)
+		return nil, fmt.Errorf("weight blob of 2^%d entries is too large", layout.LogSize)
+	}
+	return layout, nil
+}
+
+// weightBlob lays the tensors' values out as the weight blob.
+func weightBlob(ts []quantTensor) (*pedersen.Layout, []int16, error) {
+	layout, err := weightLayout(ts)
+	if err != nil {
+		return nil, nil, err
 	}
 	blob := make([]int16, layout.Size())
 	for _, t := range ts {
@@ -115,7 +124,7 @@ func ceilLog2(x uint64) int {
 }
 
 // weightLogC is c_W per PROTOCOL §4.2: 2^⌈(n_W+1)/2⌉.
-func weightLogC(logSize int) int { return (logSize + 2) / 2 }
+func weightLogC(logSize int) int { return min(logSize, (logSize+2)/2) }
 
 // commitJob describes one weight commitment.
 type commitJob struct {

@@ -1,13 +1,49 @@
 package cli
 
+import (
+	"encoding/hex"
+	"path/filepath"
+
+	"github.com/zkllm/zkllm/prover/model/spec"
+	"github.com/zkllm/zkllm/prover/pedersen"
+)
+
 // encodeManifestAndSpec returns the canonical manifest and spec encodings of
-// a loaded model (their SHA-256 are the manifest digest and spec_hash), and
-// modelID computes model_id = SHA-256(manifest digest ‖ vk digest). Both are
-// helper D's canonical encodings (prover/model/spec).
-func encodeManifestAndSpec(lm *loadedModel) (manifest, spec []byte, err error) {
-	return nil, nil, errNotYetAvailable("canonical manifest and spec encodings (prover/model/spec)")
+// a loaded model (prover/model/spec; their SHA-256 are the manifest digest
+// and spec_hash). The spec fixes c_W for the model's weight blob.
+func encodeManifestAndSpec(lm *loadedModel) (manifest, specBytes []byte, err error) {
+	files := make([]spec.SourceFile, len(lm.sources))
+	for i, f := range lm.sources {
+		sum, err := hex.DecodeString(f.SHA256)
+		if err != nil || len(sum) != 32 {
+			return nil, nil, internalf("source %s: bad digest", f.Path)
+		}
+		files[i] = spec.SourceFile{Role: f.Role, Name: filepath.Base(f.Path), Size: uint64(f.Size)}
+		copy(files[i].SHA256[:], sum)
+	}
+	m, err := spec.NewManifest(lm.quant, lm.tokenizer.Digest(), files)
+	if err != nil {
+		return nil, nil, badInputf("manifest: %v", err)
+	}
+	manifest, err = m.Marshal()
+	if err != nil {
+		return nil, nil, internalf("manifest: %v", err)
+	}
+	layout, err := weightLayout(lm.quantTensors())
+	if err != nil {
+		return nil, nil, badInputf("weight layout: %v", err)
+	}
+	s, err := spec.New(lm.quant, pedersen.GeneratorVersion, weightLogC(layout.LogSize))
+	if err != nil {
+		return nil, nil, badInputf("spec: %v", err)
+	}
+	specBytes, err = s.Marshal()
+	if err != nil {
+		return nil, nil, internalf("spec: %v", err)
+	}
+	return manifest, specBytes, nil
 }
 
 func modelID(manifestDigest, vkDigest [32]byte) ([32]byte, error) {
-	return [32]byte{}, errNotYetAvailable("model id (prover/model/spec)")
+	return spec.ModelID(manifestDigest, vkDigest), nil
 }
