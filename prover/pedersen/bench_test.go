@@ -1,0 +1,80 @@
+package pedersen
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+)
+
+// benchHyrax commits a rows×c matrix of small signed ints with
+// CommitRowsSmall and, in the same iteration, runs the baseline: raw
+// MultiExp per row on the same magnitudes |w| over the same bases g (scalars
+// converted beforehand, no blinding). Reports the ratio ours/baseline.
+func benchHyrax[T Small](b *testing.B, rows, c int, gen func(r *rand.Rand) T) {
+	gs, err := Get(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	w := make([]T, rows*c)
+	for i := range w {
+		w[i] = gen(rng)
+	}
+	abs := make([]fr.Element, len(w))
+	for i, x := range w {
+		v := int64(x)
+		if v < 0 {
+			v = -v
+		}
+		abs[i].SetUint64(uint64(v))
+	}
+	blind := field.RandomScalars(rows)
+	var ours, base time.Duration
+	b.ResetTimer()
+	for range b.N {
+		// Interleave blocks of rows so machine noise hits both alike.
+		const block = 64
+		for from := 0; from < rows; from += block {
+			to := min(from+block, rows)
+			t0 := time.Now()
+			for k := from; k < to; k++ {
+				MSM(gs.Vector(c), abs[k*c:(k+1)*c])
+			}
+			t1 := time.Now()
+			if _, err := CommitRowsSmall(gs, w, c, from, to, blind[from:to]); err != nil {
+				b.Fatal(err)
+			}
+			t2 := time.Now()
+			base += t1.Sub(t0)
+			ours += t2.Sub(t1)
+		}
+	}
+	b.ReportMetric(base.Seconds()/float64(b.N), "baseline-s/op")
+	b.ReportMetric(ours.Seconds()/float64(b.N), "hyrax-s/op")
+	b.ReportMetric(ours.Seconds()/base.Seconds(), "ratio")
+}
+
+func BenchmarkHyraxCommit4096x4096Int8(b *testing.B) {
+	benchHyrax(b, 4096, 4096, func(r *rand.Rand) int8 { return int8(r.IntN(256) - 128) })
+}
+
+func BenchmarkHyraxCommit4096x4096Int16(b *testing.B) {
+	benchHyrax(b, 4096, 4096, func(r *rand.Rand) int16 { return int16(r.IntN(65536) - 32768) })
+}
+
+// BenchmarkHyraxCommitSmall is a quick variant for development (256×1024).
+func BenchmarkHyraxCommitSmallInt16(b *testing.B) {
+	benchHyrax(b, 256, 1024, func(r *rand.Rand) int16 { return int16(r.IntN(65536) - 32768) })
+}
+
+func BenchmarkDeriveGenerators1024(b *testing.B) {
+	for range b.N {
+		g := make([]bls12381.G1Affine, 1024)
+		derive(g, 0, 1024)
+	}
+}

@@ -1,0 +1,139 @@
+package pedersen
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"testing"
+
+	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+)
+
+// testVK commits a random int16 blob for testSpecs with rows of 2^logC.
+func testVK(t testing.TB, logC int) (*VerifyingKey, []int16, []fr.Element) {
+	t.Helper()
+	l, err := Place(testSpecs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	present, _ := l.PresentRows(logC)
+	blob := make([]int16, l.Size())
+	for i := range l.Tensors {
+		tt := &l.Tensors[i]
+		for j := uint64(0); j < 1<<tt.LogSize; j++ {
+			if tt.realBefore(j+1) > tt.realBefore(j) { // real entry
+				blob[tt.Offset+j] = int16(j*7919%65536 - 32768)
+			}
+		}
+	}
+	blind := make([]fr.Element, len(present))
+	for k, p := range present {
+		if p {
+			blind[k] = field.RandomScalar()
+		}
+	}
+	gs, _ := Get(1 << logC)
+	rows, err := CommitRowsSmall(gs, blob, 1<<logC, 0, len(present), blind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &VerifyingKey{GeneratorVersion: GeneratorVersion, LogC: logC, Layout: l, Rows: rows}, blob, blind
+}
+
+func TestVerifyingKeyRoundTrip(t *testing.T) {
+	for _, logC := range []int{2, 4, 9} {
+		vk, _, _ := testVK(t, logC)
+		b, err := vk.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := UnmarshalVerifyingKey(b)
+		if err != nil {
+			t.Fatalf("logC=%d: %v", logC, err)
+		}
+		b2, _ := got.Marshal()
+		if !bytes.Equal(b, b2) || Digest(b) != Digest(b2) {
+			t.Fatal("encode(decode(b)) != b")
+		}
+		for k := range vk.Rows {
+			if !vk.Rows[k].Equal(&got.Rows[k]) {
+				t.Fatalf("row %d differs", k)
+			}
+		}
+	}
+}
+
+func TestVerifyingKeyRejects(t *testing.T) {
+	vk, _, _ := testVK(t, 2)
+	good, _ := vk.Marshal()
+	if _, err := UnmarshalVerifyingKey(good); err != nil {
+		t.Fatal(err)
+	}
+	mut := func(f func(b []byte) []byte) []byte { return f(bytes.Clone(good)) }
+	headerEnd := 8 + 16
+	firstRow := len(good) - 48*countPresent(vk)
+	cases := map[string][]byte{
+		"magic":          mut(func(b []byte) []byte { b[0] ^= 1; return b }),
+		"version":        mut(func(b []byte) []byte { b[11] = 2; return b }),
+		"gen version":    mut(func(b []byte) []byte { b[15] = 2; return b }),
+		"logC":           mut(func(b []byte) []byte { b[19]++; return b }),
+		"logC huge":      mut(func(b []byte) []byte { b[16] = 0x7f; return b }),
+		"tensor count":   mut(func(b []byte) []byte { b[23]++; return b }),
+		"huge count":     mut(func(b []byte) []byte { binary.BigEndian.PutUint32(b[20:], 0xFFFFFFFF); return b }),
+		"name length":    mut(func(b []byte) []byte { b[headerEnd+1]++; return b }),
+		"axes count":     mut(func(b []byte) []byte { b[headerEnd+2+5]++; return b }),
+		"offset":         mut(func(b []byte) []byte { b[headerEnd+2+5+1+16+7] ^= 64; return b }),
+		"truncated":      good[:len(good)-1],
+		"trailing":       append(bytes.Clone(good), 0),
+		"identity row":   mut(func(b []byte) []byte { copy(b[firstRow:], append([]byte{0xC0}, make([]byte, 47)...)); return b }),
+		"row bad flags":  mut(func(b []byte) []byte { b[firstRow] &^= 0x80; return b }),
+		"extra row":      append(bytes.Clone(good), good[firstRow:firstRow+48]...),
+		"empty":          nil,
+		"only the magic": []byte(VKMagic),
+	}
+	for name, b := range cases {
+		if _, err := UnmarshalVerifyingKey(b); !errors.Is(err, ErrVK) {
+			t.Errorf("%s: accepted or unclear error: %v", name, err)
+		}
+	}
+	// Marshal refuses a vk whose rows break the padding rule.
+	bad := *vk
+	bad.Rows = append([]bls12381.G1Affine(nil), vk.Rows...)
+	for k := range bad.Rows {
+		if !bad.Rows[k].IsInfinity() {
+			bad.Rows[k] = bls12381.G1Affine{}
+			break
+		}
+	}
+	if _, err := bad.Marshal(); !errors.Is(err, ErrVK) {
+		t.Fatalf("identity at a real row marshalled: %v", err)
+	}
+}
+
+func countPresent(vk *VerifyingKey) int {
+	n := 0
+	for k := range vk.Rows {
+		if !vk.Rows[k].IsInfinity() {
+			n++
+		}
+	}
+	return n
+}
+
+func FuzzUnmarshalVerifyingKey(f *testing.F) {
+	f.Fuzz(func(t *testing.T, b []byte) {
+		vk, err := UnmarshalVerifyingKey(b)
+		if err != nil {
+			return
+		}
+		b2, err := vk.Marshal()
+		if err != nil || !bytes.Equal(b, b2) {
+			t.Fatalf("accepted vk does not re-encode to itself: %v", err)
+		}
+	})
+}
+
+func rowsBlind(n int) []fr.Element { return field.RandomScalars(n) }
