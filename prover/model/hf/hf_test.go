@@ -1,0 +1,258 @@
+package hf
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/model"
+	"github.com/zkllm/zkllm/prover/model/fixed"
+	"github.com/zkllm/zkllm/prover/model/floatref"
+	"github.com/zkllm/zkllm/prover/model/llama2c"
+	"github.com/zkllm/zkllm/prover/model/quant"
+	"github.com/zkllm/zkllm/prover/model/tokenizer"
+)
+
+func stories(t testing.TB) (*model.Model, *tokenizer.Tokenizer) {
+	t.Helper()
+	ckpt, tok, err := models.Stories260K()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := llama2c.Decode(ckpt.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := llama2c.DecodeTokenizer(tok.Data, 512)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, tk
+}
+
+func mapFS(files map[string][]byte) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for n, b := range files {
+		fsys[n] = &fstest.MapFile{Data: b}
+	}
+	return fsys
+}
+
+func convertedStories(t testing.TB) (*model.Model, *tokenizer.Tokenizer, *Loaded) {
+	m, tk := stories(t)
+	files, err := Convert(m, tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld, err := Load(mapFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, tk, ld
+}
+
+// The converter writes stories260K in HF layout; the loader reads it back:
+// same architecture (but rotate_half pairing), same tensors up to the q/k row
+// permutation, same tokenization, same greedy answer, and bit-identical
+// fixed-point logits.
+func TestStories260KThroughHFLayout(t *testing.T) {
+	m, tk, ld := convertedStories(t)
+	hc := ld.Model.Config
+	want := m.Config
+	want.RopePairBit = 2 // head size 8: rotate_half pairs k with k XOR 4
+	if hc != want {
+		t.Fatalf("config %+v, want %+v", hc, want)
+	}
+	for i, tt := range m.Tensors() {
+		got := ld.Model.Tensors()[i]
+		if strings.HasSuffix(tt.Name, "wq") || strings.HasSuffix(tt.Name, "wk") {
+			if slices.Equal(got.Data, tt.Data) {
+				t.Errorf("%s not permuted", tt.Name)
+			}
+			continue
+		}
+		if !slices.Equal(got.Data, tt.Data) {
+			t.Errorf("%s differs", tt.Name)
+		}
+	}
+	for _, s := range []string{"The cat sat on the mat.", "Hello, world! 123 ü", "Once upon a time", "  odd  spacing\t", "Привет 😀"} {
+		if a, b := tk.Encode(s), ld.Tokenizer.Encode(s); !slices.Equal(a, b) {
+			t.Errorf("%q: llama2c %v, hf %v", s, a, b)
+		}
+	}
+	// Float greedy from BOS: the known answer.
+	fe, _ := floatref.New(ld.Model, 64)
+	logits, _ := fe.Step(1)
+	var got []int
+	for range 24 {
+		next := floatref.Argmax(logits)
+		got = append(got, next)
+		logits, _ = fe.Step(next)
+	}
+	if want := []int{403, 407, 261, 378, 432, 383, 286, 261, 376, 298, 315, 421, 395, 317, 426, 338, 401, 396, 267, 337, 410, 408, 419, 292}; !slices.Equal(got, want) {
+		t.Errorf("HF float greedy %v", got)
+	}
+	// Fixed point: the permutation only reorders exact integer sums.
+	qa, _ := quant.Quantize(m)
+	qb, _ := quant.Quantize(ld.Model)
+	ea, _ := fixed.New(qa, 32, fixed.Options{})
+	eb, err := fixed.New(qb, 32, fixed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tok := range tk.Encode("Lily and Ben played in the park with a ball.")[:20] {
+		la, err1 := ea.Step(tok)
+		lb, err2 := eb.Step(tok)
+		if err1 != nil || err2 != nil || !slices.Equal(la, lb) {
+			t.Fatalf("position %d: fixed-point logits differ between llama2c and HF layouts (%v %v)", i, err1, err2)
+		}
+	}
+	roles := map[string]bool{}
+	for _, s := range ld.Sources {
+		roles[s.Role] = true
+	}
+	if !roles["config"] || !roles["weights"] || !roles["tokenizer"] {
+		t.Errorf("sources %v", ld.Sources)
+	}
+}
+
+// handFolder builds a tiny HF folder by hand, independent of Convert:
+// config.json text, a safetensors file assembled from header JSON and raw
+// little-endian floats, and a tokenizer.json with bytes and two merges.
+func handFolder(mutate func(cfg map[string]any, tensors map[string][]int)) fstest.MapFS {
+	cfg := map[string]any{
+		"model_type": "llama", "hidden_act": "silu", "hidden_size": 4, "intermediate_size": 6,
+		"num_hidden_layers": 1, "num_attention_heads": 2, "num_key_value_heads": 1, "vocab_size": 262,
+		"max_position_embeddings": 16, "rms_norm_eps": 1e-5, "tie_word_embeddings": false,
+	}
+	shapes := map[string][]int{
+		"model.embed_tokens.weight": {262, 4}, "model.norm.weight": {4}, "lm_head.weight": {262, 4},
+		"model.layers.0.input_layernorm.weight": {4}, "model.layers.0.post_attention_layernorm.weight": {4},
+		"model.layers.0.self_attn.q_proj.weight": {4, 4}, "model.layers.0.self_attn.k_proj.weight": {2, 4},
+		"model.layers.0.self_attn.v_proj.weight": {2, 4}, "model.layers.0.self_attn.o_proj.weight": {4, 4},
+		"model.layers.0.mlp.gate_proj.weight": {6, 4}, "model.layers.0.mlp.up_proj.weight": {6, 4},
+		"model.layers.0.mlp.down_proj.weight": {4, 6},
+	}
+	if mutate != nil {
+		mutate(cfg, shapes)
+	}
+	names := make([]string, 0, len(shapes))
+	for n := range shapes {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var hdr strings.Builder
+	var data []byte
+	hdr.WriteString("{")
+	for i, n := range names {
+		count := 1
+		for _, s := range shapes[n] {
+			count *= s
+		}
+		if i > 0 {
+			hdr.WriteString(",")
+		}
+		dims := strings.Trim(strings.ReplaceAll(fmt.Sprint(shapes[n]), " ", ","), "[]")
+		fmt.Fprintf(&hdr, `"%s":{"dtype":"F32","shape":[%s],"data_offsets":[%d,%d]}`, n, dims, len(data), len(data)+4*count)
+		for k := range count {
+			data = binary.LittleEndian.AppendUint32(data, math.Float32bits(float32(i)+float32(k)/1024))
+		}
+	}
+	hdr.WriteString("}")
+	st := binary.LittleEndian.AppendUint64(nil, uint64(hdr.Len()))
+	st = append(append(st, hdr.String()...), data...)
+	vocab := map[string]int{"<unk>": 0, "<s>": 1, "</s>": 2, "\u2581": 259, "\u2581a": 260}
+	for b := range 256 {
+		vocab[fmt.Sprintf("<0x%02X>", b)] = 3 + b
+	}
+	vocab["a"] = 261
+	tj, _ := json.Marshal(map[string]any{"model": map[string]any{"type": "BPE", "byte_fallback": true, "vocab": vocab, "merges": []string{"\u2581 a"}}})
+	c, _ := json.Marshal(cfg)
+	return fstest.MapFS{
+		ConfigFile: {Data: c}, WeightsFile: {Data: st}, TokenizerFile: {Data: tj},
+	}
+}
+
+func TestHandBuiltFolder(t *testing.T) {
+	ld, err := Load(handFolder(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ld.Model
+	if m.Config.KVDim() != 2 || m.Config.SharedClassifier || m.Config.RopePairBit != 0 {
+		t.Fatalf("config %+v", m.Config)
+	}
+	// Sorted names: embed_tokens is tensor 1 (after lm_head), q_proj tensor 9.
+	if m.Embedding[5] != 1+5.0/1024 || m.Classifier[0] != 0 || m.Layers[0].WQ[3] != 9+3.0/1024 || m.Layers[0].W2[0] != 3 {
+		t.Fatalf("tensors misplaced: %v %v %v %v", m.Embedding[5], m.Classifier[0], m.Layers[0].WQ[3], m.Layers[0].W2[0])
+	}
+	// " " + "a" merge into "▁a"; "b" is no piece and takes the byte fallback.
+	if got := ld.Tokenizer.Encode("ab"); !slices.Equal(got, []int{1, 260, 'b' + 3}) {
+		t.Fatalf("encode %v", got)
+	}
+}
+
+func TestMalformedFolders(t *testing.T) {
+	cases := map[string]fstest.MapFS{
+		"missing tensor": handFolder(func(_ map[string]any, s map[string][]int) { delete(s, "model.norm.weight") }),
+		"extra tensor":   handFolder(func(_ map[string]any, s map[string][]int) { s["model.extra"] = []int{1} }),
+		"wrong shape":    handFolder(func(_ map[string]any, s map[string][]int) { s["model.norm.weight"] = []int{5} }),
+		"model type":     handFolder(func(c map[string]any, _ map[string][]int) { c["model_type"] = "gpt2" }),
+		"activation":     handFolder(func(c map[string]any, _ map[string][]int) { c["hidden_act"] = "gelu" }),
+		"rope scaling":   handFolder(func(c map[string]any, _ map[string][]int) { c["rope_scaling"] = map[string]any{"type": "linear"} }),
+		"bias":           handFolder(func(c map[string]any, _ map[string][]int) { c["attention_bias"] = true }),
+		"huge dims":      handFolder(func(c map[string]any, _ map[string][]int) { c["hidden_size"] = 1 << 30 }),
+		"bad heads":      handFolder(func(c map[string]any, _ map[string][]int) { c["num_key_value_heads"] = 3 }),
+		"vocab mismatch": handFolder(func(c map[string]any, s map[string][]int) {
+			c["vocab_size"] = 263
+			s["model.embed_tokens.weight"] = []int{263, 4}
+			s["lm_head.weight"] = []int{263, 4}
+		}),
+		"tied but differ": handFolder(func(c map[string]any, _ map[string][]int) { c["tie_word_embeddings"] = true }),
+	}
+	cases["no config"] = handFolder(nil)
+	delete(cases["no config"], ConfigFile)
+	cases["bad json"] = handFolder(nil)
+	cases["bad json"][ConfigFile] = &fstest.MapFile{Data: []byte(`{"model_type":`)}
+	cases["bad tokenizer"] = handFolder(nil)
+	cases["bad tokenizer"][TokenizerFile] = &fstest.MapFile{Data: []byte(`{"model":{"type":"Unigram"}}`)}
+	cases["truncated weights"] = handFolder(nil)
+	w := cases["truncated weights"][WeightsFile].Data
+	cases["truncated weights"][WeightsFile] = &fstest.MapFile{Data: w[:len(w)-3]}
+	for name, fsys := range cases {
+		if _, err := Load(fsys); !errors.Is(err, ErrFormat) {
+			t.Errorf("%s: got %v, want ErrFormat", name, err)
+		}
+	}
+}
+
+func TestWriteDirAtomic(t *testing.T) {
+	m, tk := stories(t)
+	files, err := Convert(m, tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "stories260K-hf")
+	if err := WriteDir(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteDir(dir, files); err == nil {
+		t.Fatal("overwrote an existing directory")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
