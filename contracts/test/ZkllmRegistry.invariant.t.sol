@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+import {Test} from "forge-std/Test.sol";
+import {Vm} from "forge-std/Vm.sol";
+import {ZkllmRegistry} from "../src/ZkllmRegistry.sol";
+
+/// Drives the registry with valid calls from a few actors, and with attacks (non-owner writes,
+/// proofs on revoked versions, duplicate or malformed records) whose success is recorded as a
+/// violation. It keeps two shadow copies of the state: one from what it asked the contract to
+/// write ("expected"), one rebuilt only from the contract's events ("replayed").
+contract RegistryHandler is Test {
+    ZkllmRegistry public immutable reg;
+    address[3] internal actors = [address(0xA11CE), address(0xB0B), address(0xCA11)];
+
+    // Record counts stay small so that invariant checks (which loop) stay fast.
+    uint256 internal constant MAX_MODELS = 6;
+    uint256 internal constant MAX_VERSIONS = 16;
+    uint256 internal constant MAX_PROOFS = 24;
+
+    struct Ver {
+        bytes32 modelKey;
+        uint32 number;
+        bool revoked;
+        uint64 blockNumber;
+        bytes32 modelId;
+        bytes32 specHash;
+        bytes32 commitmentDigest;
+        bytes32 sourceDigest;
+        string commitmentCid;
+        string metadataUri;
+    }
+
+    struct VersionData {
+        uint32 number;
+        bytes32 specHash;
+        bytes32 commitmentDigest;
+        bytes32 sourceDigest;
+        string commitmentCid;
+        string metadataUri;
+    }
+
+    struct Prf {
+        bytes32 versionId;
+        bytes32 statementDigest;
+        address submitter;
+        uint64 blockNumber;
+        string proofCid;
+    }
+
+    struct Att {
+        uint8 response;
+        uint64 blockNumber;
+        bytes32 responseHash;
+        bytes32 tag;
+        string responseUri;
+    }
+
+    bytes32[] public modelKeys;
+    bytes32[] public versionIds;
+    bytes32[] public proofDigests;
+    bytes32[] public attestationKeys; // keccak(proof, validator)
+
+    mapping(bytes32 => address) public expectedOwner;
+    mapping(bytes32 => uint32) public expectedVersionCount;
+    mapping(bytes32 => Ver) internal expectedVersion;
+    mapping(bytes32 => Prf) internal expectedProof;
+    mapping(bytes32 => Att) internal expectedAtt;
+    mapping(bytes32 => bytes32) public attProof;
+    mapping(bytes32 => address) public attValidator;
+
+    // Rebuilt from events only.
+    uint256 public replayedModels;
+    uint256 public replayedVersions;
+    uint256 public replayedProofs;
+    uint256 public replayedAttestations;
+    mapping(bytes32 => address) public replayedOwner;
+    mapping(bytes32 => uint32) public replayedVersionCount;
+    mapping(bytes32 => Ver) internal replayedVersion;
+    mapping(bytes32 => Prf) internal replayedProof;
+    mapping(bytes32 => Att) internal replayedAtt;
+
+    /// Number of attacks the contract wrongly accepted; must stay 0.
+    uint256 public violations;
+    uint256 public attacks;
+
+    uint256 internal nonce;
+
+    constructor(ZkllmRegistry r) {
+        reg = r;
+    }
+
+    function actor(uint256 seed) internal view returns (address) {
+        return actors[seed % actors.length];
+    }
+
+    function fresh(string memory what) internal returns (bytes32) {
+        nonce++;
+        return keccak256(abi.encode(what, nonce, block.number));
+    }
+
+    function cid(uint256 seed) internal pure returns (string memory) {
+        bytes memory b = new bytes(1 + seed % 128);
+        for (uint256 i; i < b.length; i++) {
+            b[i] = bytes1(uint8(97 + (seed >> (i % 64)) % 26));
+        }
+        return string(b);
+    }
+
+    function input(uint256 seed) internal returns (ZkllmRegistry.VersionInput memory v) {
+        v.modelId = fresh("model");
+        v.specHash = fresh("spec");
+        v.commitmentDigest = fresh("commitment");
+        v.sourceDigest = fresh("source");
+        v.commitmentCid = cid(seed);
+        v.metadataUri = seed % 3 == 0 ? "" : "ipfs://meta";
+    }
+
+    function expectVersion(bytes32 versionId, bytes32 modelKey, ZkllmRegistry.VersionInput memory v) internal {
+        uint32 n = ++expectedVersionCount[modelKey];
+        expectedVersion[versionId] = Ver(
+            modelKey,
+            n,
+            false,
+            uint64(block.number),
+            v.modelId,
+            v.specHash,
+            v.commitmentDigest,
+            v.sourceDigest,
+            v.commitmentCid,
+            v.metadataUri
+        );
+        versionIds.push(versionId);
+    }
+
+    // ---- honest actions --------------------------------------------------------------------
+
+    function registerModel(uint256 who, uint256 seed, uint8 blocks) external {
+        if (modelKeys.length >= MAX_MODELS || versionIds.length >= MAX_VERSIONS) return;
+        vm.roll(block.number + blocks % 4);
+        address a = actor(who);
+        bytes32 salt = fresh("salt");
+        ZkllmRegistry.VersionInput memory v = input(seed);
+        vm.recordLogs();
+        vm.prank(a);
+        (bytes32 modelKey, bytes32 versionId) = reg.registerModel(salt, v);
+        replay();
+        modelKeys.push(modelKey);
+        expectedOwner[modelKey] = a;
+        expectVersion(versionId, modelKey, v);
+    }
+
+    function publishVersion(uint256 modelSeed, uint256 seed) external {
+        if (modelKeys.length == 0 || versionIds.length >= MAX_VERSIONS) return;
+        bytes32 modelKey = modelKeys[modelSeed % modelKeys.length];
+        ZkllmRegistry.VersionInput memory v = input(seed);
+        vm.recordLogs();
+        vm.prank(expectedOwner[modelKey]);
+        bytes32 versionId = reg.publishVersion(modelKey, v);
+        replay();
+        expectVersion(versionId, modelKey, v);
+    }
+
+    function transferOwnership(uint256 modelSeed, uint256 to) external {
+        if (modelKeys.length == 0) return;
+        bytes32 modelKey = modelKeys[modelSeed % modelKeys.length];
+        address owner = expectedOwner[modelKey];
+        address next = actor(to);
+        if (next == owner) next = actor(to % actors.length + 1);
+        vm.recordLogs();
+        vm.prank(owner);
+        reg.transferModelOwnership(modelKey, next);
+        replay();
+        expectedOwner[modelKey] = next;
+    }
+
+    function revokeVersion(uint256 versionSeed) external {
+        if (versionIds.length == 0) return;
+        bytes32 versionId = versionIds[versionSeed % versionIds.length];
+        Ver storage ev = expectedVersion[versionId];
+        if (ev.revoked) return;
+        vm.recordLogs();
+        vm.prank(expectedOwner[ev.modelKey]);
+        reg.revokeVersion(versionId);
+        replay();
+        ev.revoked = true;
+    }
+
+    function anchorProof(uint256 who, uint256 versionSeed, uint256 seed) external {
+        if (versionIds.length == 0 || proofDigests.length >= MAX_PROOFS) return;
+        bytes32 versionId = versionIds[versionSeed % versionIds.length];
+        if (expectedVersion[versionId].revoked) return;
+        address a = actor(who);
+        bytes32 statement = fresh("statement");
+        bytes32 digest = fresh("proof");
+        string memory c = cid(seed);
+        vm.recordLogs();
+        vm.prank(a);
+        reg.anchorProof(versionId, statement, digest, c);
+        replay();
+        proofDigests.push(digest);
+        expectedProof[digest] = Prf(versionId, statement, a, uint64(block.number), c);
+    }
+
+    function attest(uint256 who, uint256 proofSeed, bool valid) external {
+        if (proofDigests.length == 0) return;
+        bytes32 digest = proofDigests[proofSeed % proofDigests.length];
+        address a = actor(who);
+        bytes32 key = keccak256(abi.encode(digest, a));
+        if (attValidator[key] != address(0)) return;
+        uint8 response = valid ? 100 : 0;
+        bytes32 rh = fresh("report");
+        vm.recordLogs();
+        vm.prank(a);
+        reg.validationResponse(digest, response, "ipfs://report", rh, bytes32("zkllm"));
+        replay();
+        attestationKeys.push(key);
+        attProof[key] = digest;
+        attValidator[key] = a;
+        expectedAtt[key] = Att(response, uint64(block.number), rh, bytes32("zkllm"), "ipfs://report");
+    }
+
+    // ---- attacks: each must revert -----------------------------------------------------------
+
+    function attempt(address from, bytes memory call) internal {
+        attacks++;
+        vm.prank(from);
+        (bool ok,) = address(reg).call(call);
+        if (ok) violations++;
+    }
+
+    function attackAsNonOwner(uint256 modelSeed, uint256 who, uint8 kind) external {
+        if (modelKeys.length == 0) return;
+        bytes32 modelKey = modelKeys[modelSeed % modelKeys.length];
+        address a = actor(who);
+        if (a == expectedOwner[modelKey]) a = actor(who % actors.length + 1);
+        if (kind % 3 == 0) {
+            attempt(a, abi.encodeCall(ZkllmRegistry.transferModelOwnership, (modelKey, a)));
+        } else if (kind % 3 == 1) {
+            attempt(a, abi.encodeCall(ZkllmRegistry.publishVersion, (modelKey, input(kind))));
+        } else {
+            attempt(a, abi.encodeCall(ZkllmRegistry.revokeVersion, (reg.versionIdOf(modelKey, 1))));
+        }
+    }
+
+    function attackRevokedOrUnknownVersion(uint256 versionSeed, bool unknown) external {
+        bytes32 versionId;
+        if (unknown || versionIds.length == 0) {
+            versionId = fresh("no-such-version");
+        } else {
+            versionId = versionIds[versionSeed % versionIds.length];
+            if (!expectedVersion[versionId].revoked) return;
+        }
+        attempt(
+            actors[0],
+            abi.encodeCall(ZkllmRegistry.anchorProof, (versionId, fresh("s"), fresh("p"), "bafkrei"))
+        );
+    }
+
+    function attackDuplicates(uint256 seed, uint256 who) external {
+        if (proofDigests.length > 0) {
+            bytes32 digest = proofDigests[seed % proofDigests.length];
+            Prf storage p = expectedProof[digest];
+            attempt(actor(who), abi.encodeCall(ZkllmRegistry.anchorProof, (p.versionId, fresh("s"), digest, "x")));
+        }
+        if (attestationKeys.length > 0) {
+            bytes32 key = attestationKeys[seed % attestationKeys.length];
+            attempt(
+                attValidator[key],
+                abi.encodeCall(ZkllmRegistry.validationResponse, (attProof[key], 0, "ipfs://again", 0, 0))
+            );
+        }
+        if (modelKeys.length > 0) {
+            // Re-registering with the salt of an existing model: the key is taken.
+            bytes32 modelKey = modelKeys[seed % modelKeys.length];
+            (bool found, address registrant, bytes32 salt) = registrationOf(modelKey);
+            if (found) {
+                attempt(registrant, abi.encodeCall(ZkllmRegistry.registerModel, (salt, input(seed))));
+            }
+        }
+    }
+
+    function attackMalformed(uint256 seed, uint8 field) external {
+        ZkllmRegistry.VersionInput memory v = input(seed);
+        uint8 f = field % 6;
+        if (f == 0) v.modelId = 0;
+        if (f == 1) v.specHash = 0;
+        if (f == 2) v.commitmentDigest = 0;
+        if (f == 3) v.sourceDigest = 0;
+        if (f == 4) v.commitmentCid = "";
+        if (f == 5) v.commitmentCid = string(new bytes(129));
+        attempt(actor(seed), abi.encodeCall(ZkllmRegistry.registerModel, (fresh("salt"), v)));
+        if (versionIds.length > 0) {
+            bytes32 versionId = versionIds[seed % versionIds.length];
+            bytes32 s = f == 0 ? bytes32(0) : fresh("s");
+            bytes32 d = f == 1 ? bytes32(0) : fresh("p");
+            string memory c = (f == 2 || f == 4) ? "" : (f == 3 || f == 5) ? string(new bytes(200)) : "ok";
+            attempt(actor(seed), abi.encodeCall(ZkllmRegistry.anchorProof, (versionId, s, d, c)));
+        }
+    }
+
+    // Salt and registrant of a model, from the replayed ModelRegistered events.
+    mapping(bytes32 => address) internal registrantOf;
+    mapping(bytes32 => bytes32) internal saltOf;
+
+    function registrationOf(bytes32 modelKey) internal view returns (bool, address, bytes32) {
+        return (registrantOf[modelKey] != address(0), registrantOf[modelKey], saltOf[modelKey]);
+    }
+
+    // ---- event replay ------------------------------------------------------------------------
+
+    function replay() internal {
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        for (uint256 i; i < logs.length; i++) {
+            Vm.Log memory l = logs[i];
+            if (l.emitter != address(reg)) continue;
+            bytes32 sig = l.topics[0];
+            if (sig == ZkllmRegistry.ModelRegistered.selector) {
+                bytes32 modelKey = l.topics[1];
+                address owner = address(uint160(uint256(l.topics[2])));
+                replayedOwner[modelKey] = owner;
+                registrantOf[modelKey] = owner;
+                saltOf[modelKey] = abi.decode(l.data, (bytes32));
+                replayedModels++;
+            } else if (sig == ZkllmRegistry.ModelOwnershipTransferred.selector) {
+                replayedOwner[l.topics[1]] = address(uint160(uint256(l.topics[3])));
+            } else if (sig == ZkllmRegistry.VersionPublished.selector) {
+                // The event's non-indexed fields encode exactly like one VersionData tuple
+                // behind its head offset (0x20).
+                VersionData memory d = abi.decode(abi.encodePacked(uint256(0x20), l.data), (VersionData));
+                Ver storage r = replayedVersion[l.topics[1]];
+                r.modelKey = l.topics[2];
+                r.modelId = l.topics[3];
+                r.blockNumber = uint64(block.number);
+                r.number = d.number;
+                r.specHash = d.specHash;
+                r.commitmentDigest = d.commitmentDigest;
+                r.sourceDigest = d.sourceDigest;
+                r.commitmentCid = d.commitmentCid;
+                r.metadataUri = d.metadataUri;
+                replayedVersionCount[r.modelKey]++;
+                replayedVersions++;
+            } else if (sig == ZkllmRegistry.VersionRevoked.selector) {
+                replayedVersion[l.topics[1]].revoked = true;
+            } else if (sig == ZkllmRegistry.ProofAnchored.selector) {
+                Prf storage p = replayedProof[l.topics[1]];
+                p.versionId = l.topics[2];
+                p.submitter = address(uint160(uint256(l.topics[3])));
+                p.blockNumber = uint64(block.number);
+                (p.statementDigest, p.proofCid) = abi.decode(l.data, (bytes32, string));
+                replayedProofs++;
+            } else if (sig == ZkllmRegistry.ValidationResponse.selector) {
+                address validator = address(uint160(uint256(l.topics[1])));
+                bytes32 key = keccak256(abi.encode(l.topics[3], validator));
+                Att storage a = replayedAtt[key];
+                a.blockNumber = uint64(block.number);
+                (a.response, a.responseUri, a.responseHash, a.tag) =
+                    abi.decode(l.data, (uint8, string, bytes32, bytes32));
+                replayedAttestations++;
+            } else {
+                revert("unknown event");
+            }
+        }
+    }
+
+    // ---- views for the invariants ------------------------------------------------------------
+
+    function counts() external view returns (uint256, uint256, uint256, uint256) {
+        return (modelKeys.length, versionIds.length, proofDigests.length, attestationKeys.length);
+    }
+
+    function expectedVersionOf(bytes32 id) external view returns (Ver memory) {
+        return expectedVersion[id];
+    }
+
+    function replayedVersionOf(bytes32 id) external view returns (Ver memory) {
+        return replayedVersion[id];
+    }
+
+    function expectedProofOf(bytes32 id) external view returns (Prf memory) {
+        return expectedProof[id];
+    }
+
+    function replayedProofOf(bytes32 id) external view returns (Prf memory) {
+        return replayedProof[id];
+    }
+
+    function expectedAttOf(bytes32 key) external view returns (Att memory) {
+        return expectedAtt[key];
+    }
+
+    function replayedAttOf(bytes32 key) external view returns (Att memory) {
+        return replayedAtt[key];
+    }
+}
+
+contract ZkllmRegistryInvariantTest is Test {
+    ZkllmRegistry reg;
+    RegistryHandler handler;
+
+    function setUp() public {
+        reg = new ZkllmRegistry();
+        handler = new RegistryHandler(reg);
+        targetContract(address(handler));
+    }
+
+    function hashVersion(ZkllmRegistry.Version memory v) internal pure returns (bytes32) {
+        return keccak256(abi.encode(v));
+    }
+
+    function hashVer(RegistryHandler.Ver memory v) internal pure returns (bytes32) {
+        return keccak256(abi.encode(v));
+    }
+
+    /// One campaign checks every property after every call (each invariant_ function would run
+    /// its own 256 x 256 campaign; one keeps the CI run short).
+    function invariant_Registry() public view {
+        attacksAllFail();
+        storageMatchesWritesAndEvents();
+        referencesAndWellFormed();
+    }
+
+    /// No attack (non-owner write, proof on a revoked or unknown version, duplicate proof,
+    /// duplicate attestation, taken model key, zero digest, empty or oversize CID) succeeded.
+    function attacksAllFail() internal view {
+        assertEq(handler.violations(), 0);
+    }
+
+    /// Storage equals what was written (records never change; only the owner moved owners and
+    /// revoked versions), and equals the state rebuilt from events alone.
+    function storageMatchesWritesAndEvents() internal view {
+        (uint256 nModels, uint256 nVersions, uint256 nProofs, uint256 nAtts) = handler.counts();
+        assertEq(handler.replayedModels(), nModels);
+        assertEq(handler.replayedVersions(), nVersions);
+        assertEq(handler.replayedProofs(), nProofs);
+        assertEq(handler.replayedAttestations(), nAtts);
+
+        for (uint256 i; i < nModels; i++) {
+            bytes32 k = handler.modelKeys(i);
+            ZkllmRegistry.Model memory m = reg.getModel(k);
+            assertEq(m.owner, handler.expectedOwner(k));
+            assertEq(m.owner, handler.replayedOwner(k));
+            assertEq(m.versionCount, handler.expectedVersionCount(k));
+            assertEq(m.versionCount, handler.replayedVersionCount(k));
+        }
+        for (uint256 i; i < nVersions; i++) {
+            bytes32 id = handler.versionIds(i);
+            bytes32 stored = hashVersion(reg.getVersion(id));
+            assertEq(stored, hashVer(handler.expectedVersionOf(id)));
+            assertEq(stored, hashVer(handler.replayedVersionOf(id)));
+        }
+        for (uint256 i; i < nProofs; i++) {
+            bytes32 d = handler.proofDigests(i);
+            bytes32 stored = keccak256(abi.encode(reg.getProof(d)));
+            assertEq(stored, keccak256(abi.encode(handler.expectedProofOf(d))));
+            assertEq(stored, keccak256(abi.encode(handler.replayedProofOf(d))));
+        }
+        for (uint256 i; i < nAtts; i++) {
+            bytes32 key = handler.attestationKeys(i);
+            bytes32 stored = keccak256(abi.encode(reg.getAttestation(handler.attProof(key), handler.attValidator(key))));
+            assertEq(stored, keccak256(abi.encode(handler.expectedAttOf(key))));
+            assertEq(stored, keccak256(abi.encode(handler.replayedAttOf(key))));
+        }
+    }
+
+    /// Every proof references a registered version that was live when the proof was anchored
+    /// (a revoked version is never un-revoked, so a proof on a revoked version must predate the
+    /// revocation: the handler only anchors on live versions and attacks otherwise); no stored
+    /// record has a zero digest or an empty CID.
+    function referencesAndWellFormed() internal view {
+        (, uint256 nVersions, uint256 nProofs,) = handler.counts();
+        for (uint256 i; i < nVersions; i++) {
+            ZkllmRegistry.Version memory v = reg.getVersion(handler.versionIds(i));
+            assertTrue(v.modelId != 0 && v.specHash != 0 && v.commitmentDigest != 0 && v.sourceDigest != 0);
+            assertGt(bytes(v.commitmentCid).length, 0);
+            assertLe(bytes(v.commitmentCid).length, reg.MAX_CID_LENGTH());
+            assertTrue(reg.getModel(v.modelKey).owner != address(0));
+        }
+        for (uint256 i; i < nProofs; i++) {
+            ZkllmRegistry.Proof memory p = reg.getProof(handler.proofDigests(i));
+            assertTrue(p.statementDigest != 0);
+            assertGt(bytes(p.proofCid).length, 0);
+            assertLe(bytes(p.proofCid).length, reg.MAX_CID_LENGTH());
+            ZkllmRegistry.Version memory v = reg.getVersion(p.versionId); // reverts if unknown
+            assertLe(v.blockNumber, p.blockNumber);
+        }
+    }
+}
