@@ -12,23 +12,23 @@ const maxInt64Input = int64(1) << 62
 // MaxShift bounds k: rescales in the protocol shift by at most e+18 ≤ 60 bits.
 const MaxShift = 62
 
-// Rescale returns X' = ⌊(X + 2^(k−1)) / 2^k⌋ and R = X − 2^k·X' ∈ [−2^(k−1), 2^(k−1))
+// RoundShift returns X' = ⌊(X + 2^(k−1)) / 2^k⌋ and R = X − 2^k·X' ∈ [−2^(k−1), 2^(k−1))
 // (PROTOCOL §7.2), with floor division by arithmetic shift, never Go's
 // truncating '/'. 1 ≤ k ≤ MaxShift and |X| < 2^62.
-func Rescale(x int64, k int) (q, r int64, err error) {
+func RoundShift(x int64, k int) (q, r int64, err error) {
 	if k < 1 || k > MaxShift {
 		return 0, 0, fmt.Errorf("%w: k=%d (want 1..%d)", ErrShift, k, MaxShift)
 	}
 	if x >= maxInt64Input || x <= -maxInt64Input {
-		return 0, 0, fmt.Errorf("%w: |%d| ≥ 2^62; use RescaleBig", ErrOverflow, x)
+		return 0, 0, fmt.Errorf("%w: |%d| ≥ 2^62; use RoundShiftBig", ErrOverflow, x)
 	}
 	q = (x + int64(1)<<(k-1)) >> k
 	return q, x - q<<k, nil
 }
 
-// RescaleBig is Rescale for big integers (any k ≥ 1), with big.Int.Rsh,
+// RoundShiftBig is Rescale for big integers (any k ≥ 1), with big.Int.Rsh,
 // which floors for negative values (unlike Quo).
-func RescaleBig(x *big.Int, k int) (q, r *big.Int, err error) {
+func RoundShiftBig(x *big.Int, k int) (q, r *big.Int, err error) {
 	if k < 1 || k > 4*MaxBits {
 		return nil, nil, fmt.Errorf("%w: k=%d", ErrShift, k)
 	}
@@ -50,7 +50,7 @@ func RescaleTensor(name string, x []int64, k int, out Format) (q, r []int64, err
 	q = make([]int64, len(x))
 	r = make([]int64, len(x))
 	for i, v := range x {
-		qi, ri, err := Rescale(v, k)
+		qi, ri, err := RoundShift(v, k)
 		if err != nil {
 			return nil, nil, fmt.Errorf("tensor %q index %d: %w", name, i, err)
 		}

@@ -16,11 +16,11 @@ func TestRescaleMatchesBigFloor(t *testing.T) {
 		if it%7 == 0 {
 			x = rng.Int64N(1<<uint(k+2)) - 1<<uint(k+1) // near zero, both signs
 		}
-		q, r, err := Rescale(x, k)
+		q, r, err := RoundShift(x, k)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bq, br, _ := RescaleBig(big.NewInt(x), k)
+		bq, br, _ := RoundShiftBig(big.NewInt(x), k)
 		if bq.Int64() != q || br.Int64() != r {
 			t.Fatalf("x=%d k=%d: int64 (%d,%d) big (%s,%s)", x, k, q, r, bq, br)
 		}
@@ -37,18 +37,18 @@ func TestRescaleTies(t *testing.T) {
 		{8, 1, -8}, {-8, 0, -8}, {7, 0, 7}, {-9, -1, 7}, {24, 2, -8}, {-24, -1, -8}, {0, 0, 0},
 	}
 	for _, c := range cases {
-		q, r, err := Rescale(c.x, 4)
+		q, r, err := RoundShift(c.x, 4)
 		if err != nil || q != c.q || r != c.r {
-			t.Errorf("Rescale(%d, 4) = (%d, %d, %v), want (%d, %d)", c.x, q, r, err, c.q, c.r)
+			t.Errorf("RoundShift(%d, 4) = (%d, %d, %v), want (%d, %d)", c.x, q, r, err, c.q, c.r)
 		}
 	}
 }
 
 func TestRescaleErrors(t *testing.T) {
-	if _, _, err := Rescale(1, 0); !errors.Is(err, ErrShift) {
+	if _, _, err := RoundShift(1, 0); !errors.Is(err, ErrShift) {
 		t.Error("k=0 accepted")
 	}
-	if _, _, err := Rescale(1<<62, 4); !errors.Is(err, ErrOverflow) {
+	if _, _, err := RoundShift(1<<62, 4); !errors.Is(err, ErrOverflow) {
 		t.Error("2^62 accepted on the int64 path")
 	}
 	_, _, err := RescaleTensor("ffn.up", []int64{0, 5, 1 << 40}, 4, Signed(32))

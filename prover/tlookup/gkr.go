@@ -112,6 +112,31 @@ func (c *Claims) Out(i int) *LeafClaim {
 	return &c.Columns[c.layout.columnIndex(i)+1]
 }
 
+// Route hands every leaf claim to add with the advice tensor it is on:
+// Lookup.Name for inputs, Lookup.OutName for outputs, MultName(table) for
+// multiplicities (the usual sink is pool.Prover.Add / pool.Verifier.Add).
+func (c *Claims) Route(add func(tensor string, claim *LeafClaim) error) error {
+	for i := range c.Columns {
+		cl := &c.Columns[i]
+		var name string
+		switch cl.Kind {
+		case ColumnIn:
+			name = c.layout.spec.Lookups[cl.Index].Name
+		case ColumnOut:
+			name = c.layout.spec.Lookups[cl.Index].OutName
+		case ColumnMult:
+			name = MultName(c.layout.Tables[cl.Index])
+		}
+		if name == "" {
+			return fmt.Errorf("%w: leaf claim %d has no tensor name", ErrSpec, i)
+		}
+		if err := add(name, cl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Mult returns the claim on table ti's multiplicity vector.
 func (c *Claims) Mult(ti int) *LeafClaim { return &c.Columns[c.layout.multIndex(ti)] }
 
@@ -299,9 +324,17 @@ func (l *Layout) checkWitness(w *Witness, mult [][]uint64) error {
 func (l *Layout) columnValues(w *Witness, mult [][]fr.Element) [][]fr.Element {
 	cols := make([][]fr.Element, 0, l.NumLeafColumns())
 	for i, lk := range l.spec.Lookups {
-		cols = append(cols, int64sToField(w.Columns[i].In))
+		col := w.Columns[i]
+		if col.isField() {
+			cols = append(cols, col.InElems)
+			if lk.HasOut() {
+				cols = append(cols, col.OutElems)
+			}
+			continue
+		}
+		cols = append(cols, int64sToField(col.In))
 		if lk.HasOut() {
-			cols = append(cols, int64sToField(w.Columns[i].Out))
+			cols = append(cols, int64sToField(col.Out))
 		}
 	}
 	return append(cols, mult...)

@@ -21,8 +21,13 @@ var (
 // entries (the tensor padded per axis, zeros in the padding), each an input
 // (and, for tables with outputs, an output) that must be an entry of Table.
 // Name identifies the tensor in errors.
+//
+// Name is also the advice tensor holding the input column, and OutName the
+// one holding the output column (tables with outputs); Claims.Route uses
+// them to hand leaf claims to the claim pool.
 type Lookup struct {
 	Name    string
+	OutName string
 	Table   *tables.Table
 	LogSize int
 }
@@ -152,3 +157,7 @@ func (l *Layout) columnLogSize(c int) int {
 	}
 	return -1
 }
+
+// MultName is the conventional advice tensor name of a table's
+// multiplicity vector.
+func MultName(t *tables.Table) string { return "mult/" + t.Name() }

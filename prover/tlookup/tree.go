@@ -40,18 +40,30 @@ func (l *Layout) leaves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element)
 		if seg.lookup >= 0 {
 			col := w.Columns[seg.lookup]
 			pad := compress(&beta, &gamma, &gamma2, 0, 0, tag)
+			var tagG fr.Element // γ²τ
+			tagG.SetInt64(tag)
+			tagG.Mul(&tagG, &gamma2)
 			field.Parallel(n, func(lo, hi int) {
+				var t fr.Element
 				for j := lo; j < hi; j++ {
 					p[off+j].SetOne()
-					if j >= len(col.In) {
+					switch {
+					case j >= col.len():
 						q[off+j] = pad
-						continue
+					case col.isField():
+						q[off+j].Sub(&beta, &col.InElems[j])
+						if col.OutElems != nil {
+							t.Mul(&col.OutElems[j], &gamma)
+							q[off+j].Sub(&q[off+j], &t)
+						}
+						q[off+j].Sub(&q[off+j], &tagG)
+					default:
+						var b int64
+						if col.Out != nil {
+							b = col.Out[j]
+						}
+						q[off+j] = compress(&beta, &gamma, &gamma2, col.In[j], b, tag)
 					}
-					var b int64
-					if col.Out != nil {
-						b = col.Out[j]
-					}
-					q[off+j] = compress(&beta, &gamma, &gamma2, col.In[j], b, tag)
 				}
 			})
 			continue

@@ -2,14 +2,35 @@ package tlookup
 
 import (
 	"fmt"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 )
 
 // Column is the witness of one lookup: its input and output values in the
 // padded flat order of the tensor (length ≤ 2^LogSize; missing entries are
 // zero padding). Out is nil for range tables.
+//
+// InElems/OutElems, when set, replace In/Out with field-valued columns (for
+// callers whose values are already field elements, and for adversarial
+// tests that commit values no integer column can hold). Multiplicities are
+// then the caller's: Layout.Multiplicities refuses such columns.
 type Column struct {
 	In  []int64
 	Out []int64
+
+	InElems  []fr.Element
+	OutElems []fr.Element
+}
+
+// isField reports whether the column is field-valued.
+func (c Column) isField() bool { return c.InElems != nil }
+
+// len returns the number of entries.
+func (c Column) len() int {
+	if c.isField() {
+		return len(c.InElems)
+	}
+	return len(c.In)
 }
 
 // Witness holds one Column per lookup of a Spec.
@@ -34,6 +55,9 @@ func (l *Layout) Multiplicities(w *Witness) ([][]uint64, error) {
 		if err := checkColumn(lk, col); err != nil {
 			return nil, err
 		}
+		if col.isField() {
+			return nil, fmt.Errorf("%w: tensor %q is field-valued; its multiplicities are the caller's", ErrWitness, lk.Name)
+		}
 		m := mult[l.lookupTab[i]]
 		if err := countInto(m, lk, col); err != nil {
 			return nil, err
@@ -44,14 +68,24 @@ func (l *Layout) Multiplicities(w *Witness) ([][]uint64, error) {
 
 func checkColumn(lk Lookup, col Column) error {
 	size := 1 << lk.LogSize
-	if len(col.In) > size {
-		return fmt.Errorf("%w: tensor %q has %d inputs for 2^%d entries", ErrWitness, lk.Name, len(col.In), lk.LogSize)
+	in, out := len(col.In), len(col.Out)
+	hasOut := col.Out != nil
+	if col.isField() {
+		if col.In != nil || col.Out != nil {
+			return fmt.Errorf("%w: tensor %q mixes integer and field columns", ErrWitness, lk.Name)
+		}
+		in, out, hasOut = len(col.InElems), len(col.OutElems), col.OutElems != nil
+	} else if col.OutElems != nil {
+		return fmt.Errorf("%w: tensor %q has field outputs without field inputs", ErrWitness, lk.Name)
+	}
+	if in > size {
+		return fmt.Errorf("%w: tensor %q has %d inputs for 2^%d entries", ErrWitness, lk.Name, in, lk.LogSize)
 	}
 	if lk.HasOut() {
-		if len(col.Out) != len(col.In) {
-			return fmt.Errorf("%w: tensor %q has %d inputs and %d outputs", ErrWitness, lk.Name, len(col.In), len(col.Out))
+		if out != in {
+			return fmt.Errorf("%w: tensor %q has %d inputs and %d outputs", ErrWitness, lk.Name, in, out)
 		}
-	} else if col.Out != nil {
+	} else if hasOut {
 		return fmt.Errorf("%w: tensor %q looks up %s, which has no output column", ErrWitness, lk.Name, lk.Table.Name())
 	}
 	return nil
