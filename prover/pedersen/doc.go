@@ -5,9 +5,9 @@
 // Generators (§4.1): g_i = HashToG1("g"‖u32be(i)), H = HashToG1("H"),
 // G = HashToG1("G"), all with dst "ZKLLM-GO-V1-PEDERSEN" and RFC 9380 SSWU
 // (gnark-crypto). Nobody knows a discrete-log relation among them. Get(n)
-// derives them in parallel and caches them in-process; LoadFile/WriteFile
-// keep a file cache that is accepted only if its SHA-256 equals a digest
-// pinned in this package for that count.
+// derives them in parallel and caches them in-process; LoadOrDerive (and
+// LoadFile/WriteFile) keep a file cache that is accepted only if its SHA-256
+// equals a digest pinned in this package for that count (2^0…2^19 pinned).
 //
 // Commitments: a scalar ⟦v⟧ = v·G + ρ·H; a vector Σ v_i·g_i + ρ·H. Hyrax
 // (§4.2): a vector of length 2^n is a matrix of rows of length c = 2^m, row

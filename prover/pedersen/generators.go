@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -151,7 +152,7 @@ func PinnedDigest(n int) ([32]byte, bool) {
 // WriteFile writes the generator file for gs to path atomically (temp file
 // in the same directory, then rename).
 func (gs *Generators) WriteFile(path string) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".gens-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".gens-*")
 	if err != nil {
 		return err
 	}
@@ -168,15 +169,6 @@ func (gs *Generators) WriteFile(path string) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' {
-			return path[:i+1]
-		}
-	}
-	return "."
 }
 
 // LoadFile reads a generator file holding exactly n generators, accepts it
@@ -234,4 +226,42 @@ func parseGenerators(b []byte, n int) (*Generators, error) {
 		return nil, firstErr
 	}
 	return &Generators{G: pts[0], H: pts[1], g: pts[2:]}, nil
+}
+
+// CacheFileName is the generator-file name for n generators in a cache dir.
+func CacheFileName(n int) string { return fmt.Sprintf("generators-v%d-%d.bin", GeneratorVersion, n) }
+
+// LoadOrDerive returns n generators using dir as a file cache: it reads the
+// file for the smallest pinned count m ≥ n (accepted only if its SHA-256
+// equals the pinned digest), or derives m generators and writes that file
+// atomically. Counts above every pinned count are derived without a file.
+// A corrupt or foreign file is replaced, never trusted.
+func LoadOrDerive(dir string, n int) (*Generators, error) {
+	if n < 0 || n > MaxGenerators {
+		return nil, fmt.Errorf("pedersen: generator count %d outside [0, %d]", n, MaxGenerators)
+	}
+	m := -1
+	for c := range pinnedDigests {
+		if c >= n && (m < 0 || c < m) {
+			m = c
+		}
+	}
+	if m < 0 {
+		return Get(n)
+	}
+	path := filepath.Join(dir, CacheFileName(m))
+	if gs, err := LoadFile(path, m); err == nil {
+		return gs.Prefix(n), nil
+	}
+	gs, err := Get(m)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("pedersen: generator cache: %w", err)
+	}
+	if err := gs.WriteFile(path); err != nil {
+		return nil, fmt.Errorf("pedersen: generator cache: %w", err)
+	}
+	return gs.Prefix(n), nil
 }

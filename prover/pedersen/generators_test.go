@@ -224,3 +224,37 @@ func FuzzParseGenerators(f *testing.F) {
 		}
 	})
 }
+
+func TestLoadOrDerive(t *testing.T) {
+	dir := t.TempDir()
+	gs, err := LoadOrDerive(dir, 13) // next pinned count: 16
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := Get(13)
+	if gs.Len() != 13 || !gs.Vector(13)[12].Equal(&ref.Vector(13)[12]) {
+		t.Fatal("LoadOrDerive returned other generators")
+	}
+	path := filepath.Join(dir, CacheFileName(16))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("cache file not written: %v", err)
+	}
+	// A corrupted cache is replaced, not trusted.
+	b[100] ^= 1
+	os.WriteFile(path, b, 0o644)
+	if gs, err = LoadOrDerive(dir, 16); err != nil || !gs.Vector(16)[0].Equal(&ref.Vector(1)[0]) {
+		t.Fatalf("corrupt cache: %v", err)
+	}
+	if b2, _ := os.ReadFile(path); sha256.Sum256(b2) != mustPinned(t, 16) {
+		t.Fatal("corrupt cache file not rewritten")
+	}
+}
+
+func mustPinned(t *testing.T, n int) [32]byte {
+	d, ok := PinnedDigest(n)
+	if !ok {
+		t.Fatalf("no pin for %d", n)
+	}
+	return d
+}
