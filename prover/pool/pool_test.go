@@ -280,3 +280,71 @@ func pp2Add(b *testBlob, name string) error {
 	pp, _ := NewProver(b.shape, b.values, b.blinds)
 	return pp.Add(name, nil, sumcheck.Scalar{})
 }
+
+// Final claim inconsistent with the opening: the prover runs RED (and
+// derives its claims) over a table that differs from the committed blob in
+// one entry. Every DLC relation holds; only the blob opening can catch it.
+func TestPoolRejectsClaimsOnAnotherTable(t *testing.T) {
+	b := newTestBlob(t)
+	liar := *b
+	liar.values = append([]fr.Element(nil), b.values...)
+	one := fr.One()
+	liar.values[5].Add(&liar.values[5], &one)
+	claims := []claimSpec{liar.honestClaim(t, "w"), liar.honestClaim(t, "b")}
+	// Control: against rows that commit to the liar's table it verifies.
+	gens, _ := pedersen.Get(1 << b.shape.LogC)
+	rows, err := gens.CommitRows(liar.values, 1<<b.shape.LogC, 0, len(b.blinds), b.blinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	control := liar
+	control.rows = rows
+	if err := control.run(t, claims, nil); err != nil {
+		t.Fatalf("control rejected: %v", err)
+	}
+	if err := liar.run(t, claims, nil); err == nil {
+		t.Fatal("claims on a table other than the committed blob were accepted")
+	}
+}
+
+func TestPoolDecoderStrict(t *testing.T) {
+	s := fuzzShape()
+	size, err := s.ProofSize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newTestBlob(t)
+	tr := transcript.New()
+	dp, _ := sumcheck.NewDLCProver(tr)
+	pp, _ := NewProver(b.shape, b.values, b.blinds)
+	c := b.honestClaim(t, "b")
+	sc, _ := dp.Commit(c.value)
+	if err := pp.Add(c.name, c.q, sc); err != nil {
+		t.Fatal(err)
+	}
+	proof, err := pp.Settle(dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := proof.Marshal()
+	if len(enc) != size {
+		t.Fatalf("%d bytes, want %d", len(enc), size)
+	}
+	for name, data := range map[string][]byte{
+		"empty":         nil,
+		"short":         enc[:len(enc)-1],
+		"trailing byte": append(append([]byte(nil), enc...), 0),
+	} {
+		if _, err := UnmarshalProof(data, s); !errors.Is(err, ErrDecode) {
+			t.Errorf("%s: got %v, want a decode error", name, err)
+		}
+	}
+	bad := append([]byte(nil), enc...)
+	bad[0] = 0xC0 // identity round commitment
+	for i := 1; i < 48; i++ {
+		bad[i] = 0
+	}
+	if _, err := UnmarshalProof(bad, s); !errors.Is(err, ErrDecode) {
+		t.Errorf("identity point: got %v", err)
+	}
+}
