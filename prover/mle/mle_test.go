@@ -264,3 +264,21 @@ func TestPadRejectsLongTables(t *testing.T) {
 		t.Fatal("Log2Ceil wrong")
 	}
 }
+
+func TestBroadcastHelpers(t *testing.T) {
+	f := randVec(t, 5) // padded to 8
+	u := randVec(t, 2+3)
+	lowB := BroadcastLow(f, 2)
+	got, _ := Evaluate(lowB, u)
+	want, _ := Evaluate(f, u[2:])
+	if !got.Equal(&want) {
+		t.Fatal("BroadcastLow: B(u_a,u_b) != f(u_b)")
+	}
+	highB := BroadcastHigh(f, 2)
+	v := randVec(t, 3+2)
+	got, _ = Evaluate(highB, v)
+	want, _ = Evaluate(f, v[:3])
+	if !got.Equal(&want) {
+		t.Fatal("BroadcastHigh: B(u_a,u_b) != f(u_a)")
+	}
+}

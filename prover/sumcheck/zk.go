@@ -118,11 +118,6 @@ func (v *DLCVerifier) VerifyRounds(form *Form, claim Point, rounds []Point) (*Ro
 	if len(rounds) != n {
 		return nil, fmt.Errorf("%w: %d round commitments for %d variables", ErrReject, len(rounds), n)
 	}
-	gens, err := v.Generators(0)
-	if err != nil {
-		return nil, err
-	}
-	_ = gens
 	out := &RoundsOutput{degree: d, numVars: n, claimP: claim, Point: make([]fr.Element, 0, n), Rounds: rounds}
 	omega := SumWeights(d)
 	prevStart := -1
