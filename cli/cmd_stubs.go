@@ -7,7 +7,6 @@ func ensureEmbeddedContracts(s *session, cc *chainConn) (string, error) {
 	return "", nil
 }
 
-
 func modelPublish(s *session) error  { return errNotYetAvailable("model publish (anchor, ipfsstore)") }
 func modelCheck(s *session) error    { return errNotYetAvailable("model check (anchor, ipfsstore)") }
 func modelRevoke(s *session) error   { return errNotYetAvailable("model revoke (anchor)") }

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/zkllm/zkllm/models"
 )
 
 var zkllmBin string
@@ -223,4 +225,70 @@ func startServe(t *testing.T, args ...string) string {
 		t.Fatalf("%v did not start", args)
 	}
 	return ""
+}
+
+// writeStories260K puts the shipped model files into a directory and
+// returns the checkpoint path.
+func writeStories260K(t *testing.T) string {
+	t.Helper()
+	ck, tok, err := models.Stories260K()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "stories260K.bin")
+	if err := os.WriteFile(p, ck.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tok512.bin"), tok.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const testSecret = "ZKLLM_INSECURE_TEST_SECRET=5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d"
+
+func TestCommitKill9ThenResumeGivesSameDigest(t *testing.T) {
+	src := writeStories260K(t)
+	crashed, fresh := t.TempDir(), t.TempDir()
+	for _, d := range []string{crashed, fresh} {
+		wantCode(t, zk(t, nil, "model", "import", src, "--data-dir", d, "--quiet"), 0, "")
+	}
+	// The crash hook SIGKILLs the process right after row block 3 is synced.
+	r := zk(t, []string{testSecret, "ZKLLM_TEST_CRASH_AFTER_BLOCK=3"}, "model", "commit", "--data-dir", crashed, "--no-progress")
+	if r.code != -1 {
+		t.Fatalf("crash hook did not kill the commit: %s", r)
+	}
+	mdir := filepath.Join(crashed, "models", "stories260K")
+	if _, err := os.Stat(filepath.Join(mdir, "commitment.vk")); err == nil {
+		t.Fatal("a killed commit left a commitment file")
+	}
+	if _, err := os.Stat(filepath.Join(mdir, "commit.partial")); err != nil {
+		t.Fatal("no partial file to resume from")
+	}
+	r = zk(t, []string{testSecret}, "model", "commit", "--data-dir", crashed, "--json")
+	wantCode(t, r, 0, "")
+	resumed := decodeJSON(t, r, "zkllm/model-commit/v1")
+	if resumed["resumed_rows"].(float64) != 4*32 {
+		t.Fatalf("resumed after %v rows, want 128", resumed["resumed_rows"])
+	}
+	if resumed["insecure"] != true {
+		t.Fatal("test-hook secret not marked insecure")
+	}
+	r = zk(t, []string{testSecret}, "model", "commit", "--data-dir", fresh, "--json")
+	wantCode(t, r, 0, "")
+	whole := decodeJSON(t, r, "zkllm/model-commit/v1")
+	for _, k := range []string{"vk_sha256", "model_id"} {
+		if resumed[k] != whole[k] {
+			t.Fatalf("%s: resumed %v, uninterrupted %v", k, resumed[k], whole[k])
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(mdir, "commitment.vk"))
+	b, _ := os.ReadFile(filepath.Join(fresh, "models", "stories260K", "commitment.vk"))
+	if !bytes.Equal(a, b) || len(a) == 0 {
+		t.Fatal("commitment files differ")
+	}
+	if _, err := os.Stat(filepath.Join(mdir, "commit.partial")); err == nil {
+		t.Fatal("partial file left after a finished commit")
+	}
 }
