@@ -175,7 +175,7 @@ func TestRescaleRemainderAtHalfRejected(t *testing.T) {
 }
 
 // forgedQuotient returns the cheater's witness for entry j: R' = R + 1 and
-// X'' = (X − R')/2^k mod r, a huge field element.
+// X” = (X − R')/2^k mod r, a huge field element.
 func forgedQuotient(r Rescale, s *scenario, j int) (qF []fr.Element, rem []int64) {
 	rem = append([]int64(nil), s.rw.R...)
 	rem[j]++
@@ -188,7 +188,7 @@ func forgedQuotient(r Rescale, s *scenario, j int) (qF []fr.Element, rem []int64
 	return qF, rem
 }
 
-// TestRescaleForgedQuotient: X'' = (X − R')/2^k mod r with an in-range R'
+// TestRescaleForgedQuotient: X” = (X − R')/2^k mod r with an in-range R'
 // is rejected with the quotient range check, and accepted without it.
 func TestRescaleForgedQuotient(t *testing.T) {
 	const j = 7

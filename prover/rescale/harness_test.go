@@ -249,4 +249,3 @@ func (s *scenario) verify(b *transcriptBundle) error {
 	}
 	return dlc.Close(b.dlc)
 }
-
