@@ -9,7 +9,8 @@
 //     cannot be added afterwards; a pool with no claim cannot settle.
 //   - A claim on tensor t at q (len(q) = t.LogSize, LSB-first) is the blob
 //     claim at q ‖ id_t, id_t being t's top offset bits (pedersen.Layout).
-//   - RED: μ_k ← red/mu for every claim, ⟦S⟧ = Σ_k μ_k·⟦y_k⟧ (derived, not
+//   - RED: the claims (⟦y_k⟧ and blob points) are absorbed (red/claim),
+//     μ_k ← red/mu for every claim, ⟦S⟧ = Σ_k μ_k·⟦y_k⟧ (derived, not
 //     sent), then the sumcheck Σ_x (Σ_k μ_k eq(q_k,x))·T(x) = S of package
 //     sumcheck (d = 2); E(ρ) is computed by the verifier, ⟦T(ρ)⟧ is the
 //     instance's one final commitment, and its opening is checked against the

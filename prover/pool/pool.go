@@ -75,9 +75,18 @@ func redInstance(logSize int, points [][]fr.Element, mu []fr.Element) *sumcheck.
 	return sumcheck.RED(logSize, points, mu)
 }
 
-// squeezeMu draws one μ_k per claim.
-func squeezeMu(tr *transcript.Transcript, n int) []fr.Element {
-	return tr.Challenges(transcript.LabelREDMu, n)
+// squeezeMu binds the claims (their commitments and blob points) into the
+// transcript and draws one μ_k per claim. The commitments are normally
+// earlier prover messages or derived from them; absorbing them here as well
+// keeps the pool sound even for a caller that forgot to.
+func squeezeMu(tr *transcript.Transcript, ys []sumcheck.Point, points [][]fr.Element) []fr.Element {
+	tr.AbsorbPoints(transcript.LabelREDClaim, ys)
+	var flat []fr.Element
+	for _, q := range points {
+		flat = append(flat, q...)
+	}
+	tr.AbsorbScalars(transcript.LabelREDClaim, flat)
+	return tr.Challenges(transcript.LabelREDMu, len(ys))
 }
 
 // ProofSize is the encoded size of a settlement of this shape.
@@ -189,7 +198,15 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	}
 	p.settled = true
 	tr := dlc.Transcript
-	mu := squeezeMu(tr, len(p.claims))
+	gens, err := dlc.Generators(1 << p.shape.LogC)
+	if err != nil {
+		return nil, err
+	}
+	ys := make([]sumcheck.Point, len(p.claims))
+	for i, c := range p.claims {
+		ys[i] = c.Commitment(gens)
+	}
+	mu := squeezeMu(tr, ys, p.points)
 	sum := sumcheck.Combine(mu, p.claims)
 	in := redInstance(p.shape.Layout.LogSize, p.points, mu)
 	red, res, err := in.Prove(dlc, [][]fr.Element{p.values}, sum)
@@ -202,10 +219,6 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 		return nil, err
 	}
 	a, alpha, err := ipa.OpenWitness(p.values, 1<<p.shape.LogC, p.blinds, qRow)
-	if err != nil {
-		return nil, err
-	}
-	gens, err := dlc.Generators(1 << p.shape.LogC)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +281,7 @@ func (v *Verifier) Settle(dlc *sumcheck.DLCVerifier, proof *Proof) error {
 		return fmt.Errorf("%w: missing settlement", sumcheck.ErrReject)
 	}
 	tr := dlc.Transcript
-	mu := squeezeMu(tr, len(v.claims))
+	mu := squeezeMu(tr, v.claims, v.points)
 	sum := sumcheck.CombinePoints(mu, v.claims)
 	in := redInstance(v.shape.Layout.LogSize, v.points, mu)
 	res, err := in.Verify(dlc, sum, proof.RED, nil)
