@@ -132,6 +132,14 @@ func (p *DLCProver) Generators(n int) (*pedersen.Generators, error) {
 // absorbs the point.
 func (p *DLCProver) Commit(v fr.Element) (Scalar, Point) { return NewScalar(p.gens, v) }
 
+// Send commits v with a fresh blinding, absorbs the point under label (a
+// prover message, e.g. transcript.LabelSumcheckClaim) and returns both.
+func (p *DLCProver) Send(label string, v fr.Element) (Scalar, Point) {
+	s, pt := p.Commit(v)
+	p.Transcript.AbsorbPoint(label, &pt)
+	return s, pt
+}
+
 // NumSlots returns the slot counter o.
 func (p *DLCProver) NumSlots() int { return p.layout.next }
 
@@ -225,6 +233,13 @@ func (v *DLCVerifier) Generators(n int) (*pedersen.Generators, error) {
 		v.gens = g
 	}
 	return v.gens, nil
+}
+
+// Receive absorbs a scalar commitment sent by the prover under label
+// (the verifier's side of DLCProver.Send) and returns it.
+func (v *DLCVerifier) Receive(label string, pt Point) Point {
+	v.Transcript.AbsorbPoint(label, &pt)
+	return pt
 }
 
 // NumSlots returns the slot counter o.
