@@ -31,6 +31,12 @@
 //
 // The leaf claims (Claims) are returned to the caller, who MUST settle them:
 // committed columns through the claim pool and the blob opening, virtual
-// columns through their producers. ProveBlobRange/VerifyBlobRange are a
+// columns through their producers. Claims.Route names each claim's advice
+// tensor (Lookup.Name, Lookup.OutName, MultName(table)) for pool.Add.
+//
+// Witness columns are int64 in padded flat order (Column.In/Out); a value
+// outside its table is a prover error naming the tensor and the index.
+// Field-valued columns (InElems/OutElems) exist for values that are already
+// field elements; their multiplicities are the caller's. ProveBlobRange/VerifyBlobRange are a
 // complete standalone instance: the weight range proof of §4.3.
 package tlookup
