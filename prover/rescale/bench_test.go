@@ -115,8 +115,8 @@ func benchLookup(b *testing.B, lookups []tlookup.Lookup, cols []tlookup.Column, 
 		verifyT += time.Since(start)
 	}
 	n := time.Duration(b.N)
-	b.ReportMetric(float64((proveT/n).Milliseconds()), "prove_ms")
-	b.ReportMetric(float64((verifyT/n).Milliseconds()), "verify_ms")
+	b.ReportMetric(float64((proveT / n).Milliseconds()), "prove_ms")
+	b.ReportMetric(float64((verifyT / n).Milliseconds()), "verify_ms")
 	b.ReportMetric(float64(bytes), "proof_bytes")
 	b.ReportMetric(float64(baseline.Milliseconds()), "hadamard_ms")
 	b.ReportMetric(float64(proveT/n)/float64(baseline), "x_hadamard")
