@@ -1,6 +1,7 @@
 package rescale
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -168,7 +169,7 @@ func placeAdvice(t testing.TB, tensors map[string][]fr.Element, s *scenario) (*p
 	for n := range tensors {
 		names = append(names, n)
 	}
-	sortStrings(names)
+	slices.Sort(names)
 	sizes := map[string]int{}
 	for _, lk := range s.lookups {
 		sizes[lk.Name] = 1 << lk.LogSize
@@ -196,14 +197,6 @@ func placeAdvice(t testing.TB, tensors map[string][]fr.Element, s *scenario) (*p
 		copy(flat[pl.Offset:], tensors[pl.Name])
 	}
 	return layout, flat
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // verify is the verifier: row commitments, the proof pieces, the public X.
