@@ -47,6 +47,9 @@ func (vk *VerifyingKey) Validate() error {
 	if vk.Layout == nil {
 		return fmt.Errorf("%w: no layout", ErrVK)
 	}
+	if vk.GeneratorVersion != GeneratorVersion {
+		return fmt.Errorf("%w: generator version %d, want %d", ErrVK, vk.GeneratorVersion, GeneratorVersion)
+	}
 	if vk.LogC < 0 || vk.LogC > 30 {
 		return fmt.Errorf("%w: log row length %d", ErrVK, vk.LogC)
 	}
