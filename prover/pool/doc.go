@@ -20,5 +20,8 @@
 //   - The verifier side (Verifier) holds only row commitments, claim points
 //     and commitments; the prover side (Prover) holds the blob's values and
 //     row blindings.
-//   - The prover's RED runs over the whole blob (cost O(blob size)).
+//   - The prover's RED runs over the whole blob: O(blob size) field work,
+//     the same order as the opening's row fold a = Σ_k eq(q_row,k)·row_k.
+//     (Restricting it to the claimed tensors would still need every sibling
+//     block's partial evaluation once the rounds pass a tensor's size.)
 package pool

@@ -26,7 +26,17 @@
 //   - Scalar (prover: value + blinding) and Point (verifier) are the two
 //     views of a scalar commitment ⟦v⟧ = v·G + r·H; public linear
 //     combinations are applied to openings by the prover and to points by
-//     the verifier (Combine / CombinePoints).
+//     the verifier (Combine / CombinePoints). DLCProver.Send commits and
+//     absorbs a new scalar message; DLCVerifier.Receive absorbs it.
+//
+// # Stacking and broadcast
+//
+// Instance.EqPoints bind the TOP coordinates of x, so a relation stacked
+// over heads/layers is one instance whose E = eq(u_s, s) covers the stacked
+// axes (StackedMatmul, SumOfSquares, or any Hadamard with shorter points).
+// A broadcast factor is given to the prover expanded (mle.BroadcastLow /
+// BroadcastHigh); by identity (b) its final ⟦e⟧ is a claim on the small
+// tensor at the matching sub-point of ρ.
 //
 // # Protocol per instance (transcript order, labels from package transcript)
 //
