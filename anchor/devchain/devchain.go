@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
@@ -164,6 +165,17 @@ func Open(dir string, opts Options) (*Chain, error) {
 		stopSync: make(chan struct{}),
 	}
 	c.syncOnNewHeads()
+	// Until the transaction indexer has caught up, a receipt lookup of a
+	// pending transaction fails with "indexing in progress" instead of "not
+	// found", which receipt pollers do not retry: wait for it here.
+	deadline := time.Now().Add(30 * time.Second)
+	for !backend.BlockChain().TxIndexDone() {
+		if time.Now().After(deadline) {
+			c.Close()
+			return nil, errors.New("devchain: transaction indexer did not catch up within 30s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	return c, nil
 }
 
