@@ -7,7 +7,10 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/zkllm/zkllm/anchor"
+	"github.com/zkllm/zkllm/prover/model/spec"
 	"github.com/zkllm/zkllm/prover/pedersen"
+	"github.com/zkllm/zkllm/prover/tlookup"
 )
 
 func ipfsCommand() *ucli.Command {
@@ -80,11 +83,18 @@ func version(s *session) error {
 	})
 }
 
-func formatVersions() map[string]string { return map[string]string{} }
+func formatVersions() map[string]string {
+	return map[string]string{
+		"manifest":    fmt.Sprintf("%s v%d", spec.ManifestMagic, spec.ManifestVersion),
+		"spec":        fmt.Sprintf("%s v%d", spec.SpecMagic, spec.SpecVersion),
+		"range proof": tlookup.BlobRangeMagic,
+		"bundle":      bundleSchema,
+	}
+}
 
-func contractCodeHashes() map[string]string { return map[string]string{} }
-
-func contractDeploy(s *session) error { return errNotYetAvailable("contract deploy (anchor)") }
+func contractCodeHashes() map[string]string {
+	return map[string]string{"ZkllmRegistry": anchor.RuntimeCodeHash().Hex()}
+}
 
 func demoCommand() *ucli.Command {
 	return &ucli.Command{

@@ -18,8 +18,9 @@ const (
 
 // codedError carries an exit code with its cause.
 type codedError struct {
-	code int
-	err  error
+	code    int
+	err     error
+	printed bool // the command already printed its (JSON) result
 }
 
 func (e *codedError) Error() string { return e.err.Error() }
@@ -30,6 +31,12 @@ func withCode(code int, err error) error {
 		return nil
 	}
 	return &codedError{code: code, err: err}
+}
+
+// afterResult marks an error returned after the command printed its result
+// (e.g. an INVALID verdict): --json output stays one object.
+func afterResult(code int, err error) error {
+	return &codedError{code: code, err: err, printed: true}
 }
 
 func invalidf(format string, a ...any) error {

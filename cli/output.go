@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 )
@@ -59,7 +60,8 @@ type errorOutput struct {
 }
 
 func (o *output) failure(code int, err error) {
-	if o.json {
+	var ce *codedError
+	if o.json && !(errors.As(err, &ce) && ce.printed) {
 		enc := json.NewEncoder(o.stdout)
 		enc.SetIndent("", "  ")
 		enc.Encode(errorOutput{Schema: schemaPrefix + "error/v1", Code: code, Error: err.Error()})

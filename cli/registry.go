@@ -1,0 +1,176 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/zkllm/zkllm/anchor"
+	"github.com/zkllm/zkllm/anchor/devchain"
+)
+
+func init() {
+	registerClassifier(func(err error) (int, bool) {
+		var re *anchor.RevertError
+		switch {
+		case errors.Is(err, anchor.ErrWrongChain), errors.Is(err, anchor.ErrNoCode),
+			errors.Is(err, anchor.ErrCodeMismatch), errors.Is(err, anchor.ErrInsufficientFunds),
+			errors.Is(err, anchor.ErrBadRef), errors.Is(err, anchor.ErrNoSigner), errors.Is(err, anchor.ErrNoKey),
+			errors.Is(err, anchor.ErrUnknownModel), errors.Is(err, anchor.ErrUnknownVersion),
+			errors.Is(err, anchor.ErrUnknownProof), errors.Is(err, anchor.ErrNotFound):
+			return ExitBadInput, true
+		case errors.As(err, &re):
+			return ExitBadInput, true
+		}
+		return 0, false
+	})
+}
+
+// embeddedRegistry is where the registry lives on zkllm's dev chain: the
+// first contract the dev key deploys (nonce 0). On a fresh anvil the same key
+// and nonce give the same address.
+func embeddedRegistry() common.Address { return crypto.CreateAddress(devchain.DevAddress(), 0) }
+
+// ensureEmbeddedContracts deploys the registry at its fixed address on the
+// embedded chain if it is not there yet.
+func ensureEmbeddedContracts(s *session, cc *chainConn) (string, error) {
+	addr := embeddedRegistry()
+	code, err := cc.client.CodeAt(s.ctx, addr, nil)
+	if err != nil {
+		return "", unavailablef("embedded chain: %v", err)
+	}
+	if len(code) > 0 {
+		return addr.Hex(), nil
+	}
+	nonce, err := cc.client.NonceAt(s.ctx, devchain.DevAddress(), nil)
+	if err != nil {
+		return "", unavailablef("embedded chain: %v", err)
+	}
+	if nonce != 0 {
+		return "", internalf("embedded chain: no registry at %s but the dev account has sent %d transactions; remove %s to start over", addr.Hex(), nonce, s.dir.path(chainDirName))
+	}
+	c, _, err := anchor.Deploy(s.ctx, cc.client, anchor.Options{Key: devchain.DevKey()})
+	if err != nil {
+		return "", internalf("deploying the registry on the embedded chain: %v", err)
+	}
+	if c.Address() != addr {
+		return "", internalf("registry deployed at %s, expected %s", c.Address().Hex(), addr.Hex())
+	}
+	if err := cc.sync(); err != nil {
+		return "", internalf("%v", err)
+	}
+	return addr.Hex(), nil
+}
+
+// registryAddress picks the registry: an explicit reference's contract, then
+// --contract, then (on zkllm's own dev chain, or anvil) the fixed dev address.
+func (s *session) registryAddress(cc *chainConn, fromRef common.Address) (common.Address, error) {
+	flag := s.c.String(contractFlag.Name)
+	if flag != "" && !common.IsHexAddress(flag) {
+		return common.Address{}, badInputf("--contract %q is not an address", flag)
+	}
+	switch {
+	case fromRef != (common.Address{}):
+		if flag != "" && common.HexToAddress(flag) != fromRef {
+			return common.Address{}, badInputf("the reference names contract %s but --contract is %s", fromRef.Hex(), flag)
+		}
+		return fromRef, nil
+	case flag != "":
+		return common.HexToAddress(flag), nil
+	case cc.isEmbedded():
+		if _, err := ensureEmbeddedContracts(s, cc); err != nil {
+			return common.Address{}, err
+		}
+		return embeddedRegistry(), nil
+	case isDevChain(cc.chainID):
+		return embeddedRegistry(), nil
+	}
+	return common.Address{}, badInputf("no registry address for chain %d: pass --contract (or ZKLLM_CONTRACT)", cc.chainID)
+}
+
+// openRegistry connects to the registry; with a key it can write.
+func (s *session) openRegistry(cc *chainConn, addr common.Address, write, verifyCode bool) (*anchor.Client, string, error) {
+	opts := anchor.Options{
+		ChainID:       cc.chainID,
+		Confirmations: s.c.Uint64(confirmationsFlag.Name),
+		VerifyCode:    verifyCode,
+	}
+	source := ""
+	if write {
+		key, src, err := signerKey(s, cc.chainID)
+		if err != nil {
+			return nil, "", err
+		}
+		opts.Key, source = key, src
+		opts.Confirmations = 0 // writers read at latest; confirmations are awaited after sending
+	}
+	c, err := anchor.Open(s.ctx, cc.client, addr, opts)
+	if err != nil {
+		return nil, "", classifyChainErr(s, cc, err)
+	}
+	return c, source, nil
+}
+
+// classifyChainErr turns transport failures into "unavailable" (exit 2) and
+// keeps typed anchor errors.
+func classifyChainErr(s *session, cc *chainConn, err error) error {
+	if s.ctx.Err() != nil {
+		return s.ctx.Err()
+	}
+	if ExitCode(err) != ExitInternal {
+		return err
+	}
+	msg := err.Error()
+	for _, k := range []string{"connection refused", "no such host", "i/o timeout", "EOF", "connection reset", "context deadline exceeded"} {
+		if strings.Contains(msg, k) {
+			return unavailablef("chain node %s: %v", cc.describe(), err)
+		}
+	}
+	return err
+}
+
+// afterWrite makes a write durable on the embedded chain and waits for
+// --confirmations blocks on top of it.
+func (s *session) afterWrite(cc *chainConn, block uint64) error {
+	if err := cc.sync(); err != nil {
+		return internalf("%v", err)
+	}
+	need := s.c.Uint64(confirmationsFlag.Name)
+	if need == 0 {
+		return nil
+	}
+	s.out.step("waiting for %d confirmations", need)
+	for {
+		h, err := cc.client.HeaderByNumber(s.ctx, nil)
+		if err != nil {
+			return classifyChainErr(s, cc, err)
+		}
+		if h.Number.Cmp(new(big.Int).SetUint64(block+need)) >= 0 {
+			return nil
+		}
+		select {
+		case <-s.ctx.Done():
+			return s.ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+func describeKey(source string) string {
+	if source == "" {
+		return ""
+	}
+	return " (signed with " + source + ")"
+}
+
+func chainCtx(s *session) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(s.ctx, 5*time.Minute)
+}
+
+var _ = fmt.Sprint
