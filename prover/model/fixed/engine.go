@@ -99,7 +99,8 @@ type scratch struct {
 	kacc, vacc                      []int64
 	gacc, uacc, u, sv, up, p        []int64
 	logitAcc, logits                []int64
-	z, y                            []int64
+	z, y, live                      []int64
+	steps                           []step
 	bigU, bigQ, bigT                big.Int
 }
 
@@ -192,6 +193,7 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 		up: make([]int64, h), p: make([]int64, h),
 		logitAcc: make([]int64, c.VocabSize), logits: make([]int64, c.VocabSize),
 		z: make([]int64, maxSeq), y: make([]int64, maxSeq),
+		live: make([]int64, 0, maxSeq), steps: make([]step, 0, maxSeq),
 	}
 	if opt.RecordWitness {
 		e.wit = newWitness(c, maxSeq)
