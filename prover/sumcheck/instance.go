@@ -124,6 +124,11 @@ func (v *DLCVerifier) Verify(form *Form, claim Point, proof *Proof, public Publi
 	if proof == nil || len(proof.Finals) != len(plan.committed)+len(plan.steps) || len(proof.Products) != len(plan.steps) {
 		return nil, fmt.Errorf("%w: proof shape does not match the form", ErrReject)
 	}
+	for _, pp := range proof.Products {
+		if pp == nil {
+			return nil, fmt.Errorf("%w: missing product proof", ErrReject)
+		}
+	}
 	rounds, err := v.VerifyRounds(form, claim, proof.Rounds)
 	if err != nil {
 		return nil, err
