@@ -348,3 +348,44 @@ func TestPoolDecoderStrict(t *testing.T) {
 		t.Errorf("identity point: got %v", err)
 	}
 }
+
+// Every point +G and every scalar +1 of a settlement, one at a time: all
+// rejected (the substitutes still decode, so the equations catch them).
+func TestPoolEverySubstitutionRejected(t *testing.T) {
+	b := newTestBlob(t)
+	claims := []claimSpec{b.honestClaim(t, "w"), b.honestClaim(t, "odd")}
+	g := pedersenG(t)
+	pointsOf := func(p *Proof) []*bls12381.G1Affine {
+		var out []*bls12381.G1Affine
+		for i := range p.RED.Rounds {
+			out = append(out, &p.RED.Rounds[i])
+		}
+		for i := range p.RED.Finals {
+			out = append(out, &p.RED.Finals[i])
+		}
+		for i := range p.Opening.L {
+			out = append(out, &p.Opening.L[i], &p.Opening.R[i])
+		}
+		return append(out, &p.Opening.S)
+	}
+	scalarsOf := func(p *Proof) []*fr.Element { return []*fr.Element{&p.Opening.Z1, &p.Opening.Z2} }
+	var probe Proof
+	count := 0
+	if err := b.run(t, claims, func(p *Proof) { probe = *p }); err != nil {
+		t.Fatalf("control: %v", err)
+	}
+	for i := range pointsOf(&probe) {
+		if err := b.run(t, claims, func(p *Proof) { pt := pointsOf(p)[i]; pt.Add(pt, &g) }); err == nil {
+			t.Errorf("point %d +G accepted", i)
+		}
+		count++
+	}
+	for i := range scalarsOf(&probe) {
+		one := fr.One()
+		if err := b.run(t, claims, func(p *Proof) { s := scalarsOf(p)[i]; s.Add(s, &one) }); err == nil {
+			t.Errorf("scalar %d +1 accepted", i)
+		}
+		count++
+	}
+	t.Logf("%d substitutions in a settlement, all rejected", count)
+}
