@@ -82,7 +82,7 @@ type Engine struct {
 	cls        matrix
 	rope       *rope.Tables
 	silu       *tables.Table
-	expY       []int64 // θ − EXPC.Out(x1): Y for x2 = 0, indexed by x1
+	expY       []int32 // θ − EXPC.Out(x1): Y for x2 = 0, indexed by x1 (int32: half the cache footprint)
 	k0         uint
 	expScale   float64 // c = 2^24·√d_h: Y ≈ θ·e^(−v/c)
 	wI         uint
@@ -172,9 +172,9 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.expY = make([]int64, expc.Size())
+	e.expY = make([]int32, expc.Size())
 	for j := range e.expY {
-		e.expY[j] = tables.Theta - expc.Out(j)
+		e.expY[j] = int32(tables.Theta - expc.Out(j)) // in [0, θ]
 	}
 	e.k0 = uint(tables.ExpCK0(c.HeadSize()))
 	e.expScale = math.Ldexp(math.Sqrt(float64(c.HeadSize())), ScoreLog)
@@ -434,13 +434,21 @@ func (e *Engine) layer(l int) error {
 		if err != nil {
 			return err
 		}
+		// O = rescale(Y·V, 18), accumulated row by row (most Y are 0).
 		out := s.o[h*hs : (h+1)*hs]
-		for i := range out {
-			var acc int64
-			for j, y := range s.y[:pos+1] {
-				acc += y * e.vals[cache+j*kv+kvh+i]
+		acc := s.att[:hs]
+		clear(acc)
+		for j, y := range s.y[:pos+1] {
+			if y == 0 {
+				continue
 			}
-			v := rescale64(acc, OShift)
+			vt := e.vals[cache+j*kv+kvh : cache+j*kv+kvh+hs]
+			for i, v := range vt {
+				acc[i] += y * v
+			}
+		}
+		for i, a := range acc {
+			v := rescale64(a, OShift)
 			if v <= -boundA32 || v >= boundA32 {
 				return e.overflow(l, "O", h*hs+i, v, "A32")
 			}

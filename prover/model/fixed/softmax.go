@@ -33,7 +33,7 @@ func (e *Engine) softmax(z, y []int64, l int) (int64, error) {
 			return 0, e.overflow(l, "softmax digit x2", j, vj>>(k0+ExpDigitLog), "INDC range")
 		}
 		if vj < cut {
-			y[j] = e.expY[vj>>k0]
+			y[j] = int64(e.expY[vj>>k0])
 		} else {
 			y[j] = 0
 		}
@@ -43,11 +43,12 @@ func (e *Engine) softmax(z, y []int64, l int) (int64, error) {
 
 // rowSum is f(δ) = Σ_j Y(δ + d_j) with Y(v) = θ − EXPC(v >> k0) for v < 2^(k0+16), else 0.
 func (e *Engine) rowSum(live []int64, delta int64) int64 {
-	cut := int64(1) << (e.k0 + ExpDigitLog)
+	k0, expY := e.k0, e.expY
+	cut := int64(1) << (k0 + ExpDigitLog)
 	var s int64
 	for _, dj := range live {
 		if v := delta + dj; v < cut {
-			s += e.expY[v>>e.k0]
+			s += int64(expY[v>>k0])
 		}
 	}
 	return s
@@ -106,7 +107,7 @@ func (e *Engine) findShift(live []int64) int64 {
 	base := (hi - 1) * unit
 	yq := func(x int64) int64 {
 		if x < maxA {
-			return e.expY[x]
+			return int64(e.expY[x])
 		}
 		return 0
 	}

@@ -107,7 +107,7 @@ func TestWitnessRelations(t *testing.T) {
 					for j := range z {
 						v := zh - z[j]
 						if v>>(e.k0+16) == 0 {
-							s += e.expY[v>>e.k0]
+							s += int64(e.expY[v>>e.k0])
 						}
 					}
 					return s
@@ -120,7 +120,7 @@ func TestWitnessRelations(t *testing.T) {
 					v := zhat - z[j]
 					want := int64(0)
 					if v>>(e.k0+16) == 0 {
-						want = e.expY[v>>e.k0]
+						want = int64(e.expY[v>>e.k0])
 					}
 					if yv != want {
 						t.Fatalf("Y[%d][%d] = %d, want %d", tt, j, yv, want)
