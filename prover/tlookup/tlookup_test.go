@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
 	"github.com/zkllm/zkllm/prover/tables"
 )
 
@@ -143,5 +145,43 @@ func TestCompletenessDenseTable(t *testing.T) {
 	b := proveBundle(t, l, w, mustMult(t, l, w), nil)
 	if err := verifyBundle(l, b); err != nil {
 		t.Fatalf("honest EXPC proof rejected: %v", err)
+	}
+}
+
+func TestSpecErrors(t *testing.T) {
+	r2 := mustTable(tables.Range(2))
+	cases := map[string]Spec{
+		"empty":    {},
+		"no table": {Lookups: []Lookup{{Name: "x", LogSize: 2}}},
+		"too big":  {Lookups: []Lookup{{Name: "x", Table: r2, LogSize: MaxLogLeaves}}},
+		"negative": {Lookups: []Lookup{{Name: "x", Table: r2, LogSize: -1}}},
+	}
+	for name, s := range cases {
+		if _, err := NewLayout(s); !errors.Is(err, ErrSpec) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// Route needs a tensor name for every claim (here: a missing OutName).
+	i2 := mustTable(tables.Indicator(2))
+	l, err := NewLayout(Spec{Lookups: []Lookup{{Name: "x", Table: i2, LogSize: 1}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := l.newClaims(make([][]fr.Element, l.NumLeafColumns()))
+	if err := c.Route(func(string, *LeafClaim) error { return nil }); !errors.Is(err, ErrSpec) {
+		t.Errorf("Route without OutName: %v", err)
+	}
+	// Witness shape errors reach Prove before any transcript work.
+	w := &Witness{Columns: []Column{{In: []int64{1}}}} // INDC needs outputs
+	if err := l.checkWitness(w, [][]uint64{make([]uint64, 4)}); !errors.Is(err, ErrWitness) {
+		t.Errorf("missing outputs: %v", err)
+	}
+	w = &Witness{Columns: []Column{{In: []int64{1}, Out: []int64{1}}}}
+	if err := l.checkWitness(w, [][]uint64{make([]uint64, 3)}); !errors.Is(err, ErrWitness) {
+		t.Errorf("short multiplicities: %v", err)
+	}
+	w = &Witness{Columns: []Column{{InElems: make([]fr.Element, 1), OutElems: make([]fr.Element, 1)}}}
+	if _, err := l.Multiplicities(w); !errors.Is(err, ErrWitness) {
+		t.Errorf("field column counted: %v", err)
 	}
 }
