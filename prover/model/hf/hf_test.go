@@ -211,7 +211,11 @@ func TestMalformedFolders(t *testing.T) {
 		"rope scaling":   handFolder(func(c map[string]any, _ map[string][]int) { c["rope_scaling"] = map[string]any{"type": "linear"} }),
 		"bias":           handFolder(func(c map[string]any, _ map[string][]int) { c["attention_bias"] = true }),
 		"huge dims":      handFolder(func(c map[string]any, _ map[string][]int) { c["hidden_size"] = 1 << 30 }),
-		"bad heads":      handFolder(func(c map[string]any, _ map[string][]int) { c["num_key_value_heads"] = 3 }),
+		// Valid but ~24G parameters with a tiny file: must fail before allocating.
+		"big config, small file": handFolder(func(c map[string]any, _ map[string][]int) {
+			c["hidden_size"], c["intermediate_size"], c["num_hidden_layers"], c["num_attention_heads"], c["num_key_value_heads"] = 8192, 22016, 30, 64, 64
+		}),
+		"bad heads": handFolder(func(c map[string]any, _ map[string][]int) { c["num_key_value_heads"] = 3 }),
 		"vocab mismatch": handFolder(func(c map[string]any, s map[string][]int) {
 			c["vocab_size"] = 263
 			s["model.embed_tokens.weight"] = []int{263, 4}

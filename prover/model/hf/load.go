@@ -235,8 +235,6 @@ func (r *reader) loadWeights(c model.Config) (*model.Model, error) {
 			shapes[name] = info.Shape
 		}
 	}
-	m := model.Allocate(c)
-	layout := m.Tensors()
 	names := hfNames(c)
 	if c.SharedClassifier {
 		if cls, ok := found["lm_head.weight"]; ok {
@@ -246,19 +244,27 @@ func (r *reader) loadWeights(c model.Config) (*model.Model, error) {
 			delete(found, "lm_head.weight")
 		}
 	}
+	// Check presence and shapes before allocating: the model then takes no
+	// more memory than the tensors already read.
+	layout := model.TensorLayout(c)
 	for i, name := range names {
-		v, ok := found[name]
-		if !ok {
+		if _, ok := found[name]; !ok {
 			return nil, fmt.Errorf("%w: tensor %s missing", ErrFormat, name)
 		}
 		if !slices.Equal(shapes[name], layout[i].Shape) {
 			return nil, fmt.Errorf("%w: tensor %s has shape %v, want %v", ErrFormat, name, shapes[name], layout[i].Shape)
 		}
-		copy(layout[i].Data, v)
-		delete(found, name)
 	}
-	for name := range found {
-		return nil, fmt.Errorf("%w: unexpected tensor %s", ErrFormat, name)
+	if len(found) != len(names) {
+		for name := range found {
+			if !slices.Contains(names, name) {
+				return nil, fmt.Errorf("%w: unexpected tensor %s", ErrFormat, name)
+			}
+		}
+	}
+	m := model.Allocate(c)
+	for i, t := range m.Tensors() {
+		copy(t.Data, found[names[i]])
 	}
 	if err := m.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
