@@ -6,7 +6,8 @@
 // Determinism: everything is computed with math/big.Float at Prec bits — the
 // exponential and logarithm from prover/tables, cosine and sine here (π by
 // Machin's formula, reduction mod 2π, Taylor series at a small argument and
-// double-angle steps) — then rounded half to even. No platform float enters,
+// double-angle steps) for e^{iω}, then e^{iωt} by repeated complex
+// multiplication — and rounded half to even. No platform float enters,
 // so prover and verifier build identical tables everywhere.
 //
 // Layout: both tables are row-major [t][i], i.e. index t·(d_h/2) + i; values

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"math"
 	"testing"
+
+	"github.com/zkllm/zkllm/prover/tables"
 )
 
 func TestPi(t *testing.T) {
@@ -60,6 +62,33 @@ func TestGetRejects(t *testing.T) {
 	}{{7, 10, 1e4}, {0, 10, 1e4}, {8, 0, 1e4}, {8, MaxPositions + 1, 1e4}, {8, 10, 1}, {8, 10, math.NaN()}} {
 		if _, err := Get(c.hs, c.th, c.T); err == nil {
 			t.Errorf("Get(%d, %v, %d) accepted", c.hs, c.th, c.T)
+		}
+	}
+}
+
+// The direct evaluation (reduction + series per angle) agrees with the
+// recurrence the generator uses, at the largest positions of a 7B context.
+func TestRecurrenceMatchesDirect(t *testing.T) {
+	const hs, T = 128, 4096
+	tab, err := Get(hs, 10000, T)
+	if err != nil {
+		t.Fatal(err)
+	}
+	twoPi := pi(Prec)
+	twoPi.Mul(twoPi, newFloat().SetInt64(2))
+	lnTheta := tables.Log(newFloat().SetFloat64(10000), Prec)
+	scale := newFloat().SetMantExp(newFloat().SetInt64(1), ScaleLog)
+	for _, i := range []int{0, 1, 17, 63} {
+		arg := newFloat().Quo(newFloat().SetInt64(int64(-2*i)), newFloat().SetInt64(hs))
+		omega := tables.Exp(arg.Mul(arg, lnTheta), Prec)
+		for _, p := range []int{1, 1000, 4095} {
+			c, s := cosSin(newFloat().Mul(omega, newFloat().SetInt64(int64(p))), twoPi)
+			if got, want := tab.Cos[p*hs/2+i], int32(tables.RoundHalfEven(c.Mul(c, scale)).Int64()); got != want {
+				t.Fatalf("C[%d][%d] = %d, direct %d", p, i, got, want)
+			}
+			if got, want := tab.Sin[p*hs/2+i], int32(tables.RoundHalfEven(s.Mul(s, scale)).Int64()); got != want {
+				t.Fatalf("S[%d][%d] = %d, direct %d", p, i, got, want)
+			}
 		}
 	}
 }
