@@ -147,3 +147,9 @@ func wantsJSON(args []string) bool {
 	}
 	return false
 }
+
+func bgCtx() context.Context { return context.Background() }
+
+func contextWithCancel() (context.Context, context.CancelFunc) {
+	return context.WithCancel(context.Background())
+}

@@ -95,19 +95,3 @@ func formatVersions() map[string]string {
 func contractCodeHashes() map[string]string {
 	return map[string]string{"ZkllmRegistry": anchor.RuntimeCodeHash().Hex()}
 }
-
-func demoCommand() *ucli.Command {
-	return &ucli.Command{
-		Name:  "demo",
-		Usage: "run the model owner's journey on embedded defaults with the shipped stories260K model",
-		Description: "import → commit → publish → an independent check from the chain reference alone,\n" +
-			"printing each step with sizes and timings. Runs in a fresh temporary data directory unless\n" +
-			"--data-dir is given.\n\nExample:\n  zkllm demo",
-		Flags:  flagsOf(baseFlags, []ucli.Flag{keepFlag}),
-		Action: demo,
-	}
-}
-
-var keepFlag = &ucli.BoolFlag{Name: "keep", Category: catOutput, Usage: "keep the temporary data directory"}
-
-func demo(c *ucli.Context) error { return errNotYetAvailable("zkllm demo") }

@@ -165,9 +165,14 @@ func Open(dir string, opts Options) (*Chain, error) {
 		stopSync: make(chan struct{}),
 	}
 	c.syncOnNewHeads()
-	// Until the transaction indexer has caught up, a receipt lookup of a
-	// pending transaction fails with "indexing in progress" instead of "not
-	// found", which receipt pollers do not retry: wait for it here.
+	// Until the transaction indexer has indexed something, a receipt lookup
+	// of a pending transaction fails with "indexing in progress" instead of
+	// "not found", which receipt pollers do not retry. A fresh chain (only
+	// genesis) never starts the indexer, so seal one empty block first, then
+	// wait for the indexer to catch up.
+	if backend.BlockChain().CurrentBlock().Number.Sign() == 0 {
+		beacon.Commit()
+	}
 	deadline := time.Now().Add(30 * time.Second)
 	for !backend.BlockChain().TxIndexDone() {
 		if time.Now().After(deadline) {

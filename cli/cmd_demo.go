@@ -1,0 +1,245 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	ucli "github.com/urfave/cli/v2"
+
+	"github.com/zkllm/zkllm/anchor/devchain"
+	"github.com/zkllm/zkllm/ipfsstore"
+	"github.com/zkllm/zkllm/models"
+)
+
+var keepFlag = &ucli.BoolFlag{Name: "keep", Category: catOutput, Usage: "keep the temporary data directories"}
+
+func demoCommand() *ucli.Command {
+	return &ucli.Command{
+		Name:  "demo",
+		Usage: "run the model owner's journey on embedded defaults with the shipped stories260K model",
+		Description: "import → commit → publish → an independent check from the chain reference alone (a\n" +
+			"fresh data directory that shares only the chain and IPFS endpoints), printing each step\n" +
+			"with sizes and timings. Runs in a fresh temporary data directory unless --data-dir is given.\n\n" +
+			"Example:\n  zkllm demo",
+		Flags:  flagsOf(baseFlags, []ucli.Flag{keepFlag}),
+		Action: demo,
+	}
+}
+
+type demoStep struct {
+	Name    string         `json:"name"`
+	Seconds float64        `json:"seconds"`
+	Result  map[string]any `json:"result"`
+}
+
+type demoResult struct {
+	Schema       string     `json:"schema"`
+	DataDir      string     `json:"data_dir"`
+	AuditorDir   string     `json:"auditor_data_dir"`
+	Ref          string     `json:"ref"`
+	Verdict      string     `json:"verdict"`
+	Steps        []demoStep `json:"steps"`
+	TotalSeconds float64    `json:"total_seconds"`
+}
+
+// demo runs the journey through the same command code users run (Run), so
+// what it shows is what the commands do.
+func demo(c *ucli.Context) error {
+	start := time.Now()
+	st := stateOf(c)
+	out := st.out
+	out.json, out.quiet = c.Bool(jsonFlag.Name), c.Bool(quietFlag.Name)
+	keep := c.Bool(keepFlag.Name)
+
+	dir := c.String(dataDirFlag.Name)
+	if dir == "" {
+		d, err := os.MkdirTemp("", "zkllm-demo-")
+		if err != nil {
+			return internalf("%v", err)
+		}
+		dir = d
+		if !keep {
+			defer os.RemoveAll(d)
+		}
+	}
+	dir, _ = filepath.Abs(dir)
+	auditor, err := os.MkdirTemp("", "zkllm-demo-auditor-")
+	if err != nil {
+		return internalf("%v", err)
+	}
+	if !keep {
+		defer os.RemoveAll(auditor)
+	}
+	res := demoResult{Schema: schemaPrefix + "demo/v1", DataDir: dir, AuditorDir: auditor}
+	say := func(format string, a ...any) {
+		if !out.json && !out.quiet {
+			fmt.Fprintf(out.stdout, format+"\n", a...)
+		}
+	}
+	say("zkllm demo: the model owner's journey on embedded defaults")
+	say("  data directory  %s", dir)
+
+	// The shipped model, written out as a user's files would be.
+	ck, tok, err := models.Stories260K()
+	if err != nil {
+		return internalf("shipped model: %v", err)
+	}
+	src := filepath.Join(dir, "source")
+	if err := writeFileAtomic(filepath.Join(src, ck.Name), ck.Data, 0o644); err != nil {
+		return internalf("%v", err)
+	}
+	if err := writeFileAtomic(filepath.Join(src, tok.Name), tok.Data, 0o644); err != nil {
+		return internalf("%v", err)
+	}
+
+	step := func(n int, name string, args ...string) (map[string]any, error) {
+		var buf bytes.Buffer
+		t0 := time.Now()
+		errOut := out.stderr
+		if out.quiet {
+			errOut = io.Discard
+		}
+		code := Run(append([]string{"zkllm"}, append(args, "--json")...), &buf, errOut, st.build)
+		secs := time.Since(t0).Seconds()
+		var m map[string]any
+		if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+			return nil, internalf("demo step %s: unreadable output: %v", name, err)
+		}
+		if code != ExitOK {
+			return nil, withCode(code, fmt.Errorf("demo step %s failed: %v", name, m["error"]))
+		}
+		res.Steps = append(res.Steps, demoStep{Name: name, Seconds: secs, Result: m})
+		say("\n[%d/4] %-8s %6.2fs", n, name, secs)
+		return m, nil
+	}
+	ckPath := filepath.Join(src, ck.Name)
+	im, err := step(1, "import", "model", "import", ckPath, "--tokenizer", filepath.Join(src, tok.Name), "--name", "stories260K", "--force", "--data-dir", dir)
+	if err != nil {
+		return err
+	}
+	say("  %s parameters, %v tensors, checkpoint %s (sha256 %.16s…)", fmtParams(uint64(num(im["params"]))), im["tensors"], humanBytes(int64(len(ck.Data))), str(im["manifest_sha256"]))
+	say("  manifest sha256 %s\n  spec sha256     %s", str(im["manifest_sha256"]), str(im["spec_sha256"]))
+
+	cm, err := step(2, "commit", "model", "commit", "--model", "stories260K", "--data-dir", dir)
+	if err != nil {
+		return err
+	}
+	say("  weight commitment %s: %v Hyrax rows of %v (sha256 %s)", humanBytes(int64(num(cm["vk_bytes"]))), cm["rows"], cm["row_length"], str(cm["vk_sha256"]))
+	say("  weight range proof %s: every weight is a 16-bit integer", humanBytes(int64(num(cm["range_proof_bytes"]))))
+	say("  model id %s", str(cm["model_id"]))
+	say("  owner secret %s (back it up: losing it means the model can never be proven)", filepath.Join(dir, secretFileName))
+
+	pm, err := step(3, "publish", "model", "publish", "--model", "stories260K", "--data-dir", dir)
+	if err != nil {
+		return err
+	}
+	res.Ref = str(pm["ref"])
+	say("  pinned %s to the local IPFS store (commitment %s)", humanBytes(int64(num(pm["bytes_pinned"]))), str(pm["commitment_cid"]))
+	say("  registered on chain %.0f at %s", num(pm["chain_id"]), str(pm["contract"]))
+	say("  transaction %s, block %.0f, %.0f gas", str(pm["tx_hash"]), num(pm["block"]), num(pm["gas_used"]))
+	say("  reference %s", res.Ref)
+
+	// The auditor shares nothing with the owner but the endpoints.
+	chainURL, stopChain, err := demoServeChain(dir)
+	if err != nil {
+		return err
+	}
+	defer stopChain()
+	gwURL, stopGW, err := demoServeGateway(dir)
+	if err != nil {
+		return err
+	}
+	defer stopGW()
+	ch, err := step(4, "check", "model", "check", res.Ref, "--data-dir", auditor, "--rpc-url", chainURL, "--gateway", gwURL)
+	if err != nil {
+		return err
+	}
+	res.Verdict = str(ch["verdict"])
+	say("  fresh data directory %s, chain %s, gateway %s", auditor, chainURL, gwURL)
+	if checks, ok := ch["checks"].([]any); ok {
+		for _, x := range checks {
+			if m, ok := x.(map[string]any); ok {
+				mark := "ok"
+				if m["ok"] != true {
+					mark = "FAIL"
+				}
+				say("  [%s] %s", mark, str(m["name"]))
+			}
+		}
+	}
+	res.TotalSeconds = time.Since(start).Seconds()
+	ess := fmt.Sprintf("%s %s", res.Verdict, res.Ref)
+	if out.json {
+		return out.result(res, ess, nil)
+	}
+	if out.quiet {
+		fmt.Fprintln(out.stdout, ess)
+		return nil
+	}
+	say("\nverdict: %s   (whole journey %.2fs)", res.Verdict, res.TotalSeconds)
+	if keep || c.String(dataDirFlag.Name) != "" {
+		say("data kept in %s (auditor: %s)", dir, auditor)
+	}
+	if res.Verdict != "valid" {
+		return withCode(ExitInvalid, errors.New("the independent check did not pass"))
+	}
+	return nil
+}
+
+// demoServeChain serves the data directory's chain over loopback HTTP (or
+// reuses a `zkllm chain serve` already running for it).
+func demoServeChain(dir string) (string, func(), error) {
+	d := dataDir{root: dir}
+	if url, ok := devchain.ReadLiveEndpoint(bgCtx(), d.path(chainEndpointFile), devchain.ProbeChain); ok {
+		return url, func() {}, nil
+	}
+	ch, err := devchain.Open(d.path(chainDirName), devchain.Options{HTTP: true})
+	if err != nil {
+		return "", nil, internalf("serving the demo chain: %v", err)
+	}
+	return ch.HTTPEndpoint(), func() { ch.Close() }, nil
+}
+
+// demoServeGateway serves the data directory's IPFS store as a trustless
+// gateway on loopback.
+func demoServeGateway(dir string) (string, func(), error) {
+	d := dataDir{root: dir}
+	if url, ok := devchain.ReadLiveEndpoint(bgCtx(), d.path(ipfsEndpointFile), probeGateway); ok {
+		return url, func() {}, nil
+	}
+	fs, err := ipfsstore.OpenFlatfs(d.path(ipfsDirName))
+	if err != nil {
+		return "", nil, internalf("%v", err)
+	}
+	h, err := ipfsstore.GatewayHandler(fs.Blockstore())
+	if err != nil {
+		fs.Close()
+		return "", nil, internalf("%v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fs.Close()
+		return "", nil, internalf("%v", err)
+	}
+	ctx, cancel := contextWithCancel()
+	done := make(chan struct{})
+	go func() { ipfsstore.ServeGateway(ctx, ln, h); close(done) }()
+	return "http://" + ln.Addr().String(), func() { cancel(); <-done; fs.Close() }, nil
+}
+
+func num(v any) float64 {
+	f, _ := v.(float64)
+	return f
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
