@@ -3,6 +3,9 @@ package pedersen
 import (
 	"errors"
 	"fmt"
+	"math/big"
+	"sync"
+	"unsafe"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -60,16 +63,23 @@ func (gs *Generators) negated(c int) []bls12381.G1Affine {
 }
 
 // CommitRowsSmall is CommitRows for small signed integers (§4.3): where
-// w_i < 0 it uses −g_i with |w_i|, so every MSM scalar is below 2^31 and the
-// MSM runs at small-scalar speed; the points equal CommitRows on w mod r.
+// w_i < 0 it uses −g_i with |w_i|, so every MSM scalar is below 2^bits
+// (bits = the width of T) and the MSM runs at small-scalar speed; the points
+// equal CommitRows on w mod r. The blinding ρ_k·H joins the same MSM as
+// limbs: Σ_j ρ_{k,j}·(2^{bits·j}·H) with bits-wide digits ρ_{k,j}, so it
+// adds ⌈255/bits⌉ small-scalar points instead of a full scalar
+// multiplication per row.
 func CommitRowsSmall[T Small](gs *Generators, w []T, c, from, to int, blind []fr.Element) ([]bls12381.G1Affine, error) {
 	if err := gs.checkRows(len(w), c, from, to, len(blind)); err != nil {
 		return nil, err
 	}
+	bits := int(unsafe.Sizeof(T(0))) * 8
+	hPow := limbBases(&gs.H, bits)
 	neg := gs.negated(c)
 	out := make([]bls12381.G1Jac, to-from)
-	bases := make([]bls12381.G1Affine, c)
-	scalars := make([]fr.Element, c)
+	bases := make([]bls12381.G1Affine, c+len(hPow))
+	scalars := make([]fr.Element, c+len(hPow))
+	table := smallTable()
 	for k := from; k < to; k++ {
 		lo, hi := min(k*c, len(w)), min((k+1)*c, len(w))
 		row := w[lo:hi]
@@ -79,17 +89,74 @@ func CommitRowsSmall[T Small](gs *Generators, w []T, c, from, to int, blind []fr
 				x := int64(row[i])
 				if x < 0 {
 					bases[i] = neg[i]
-					scalars[i].SetUint64(uint64(-x))
+					x = -x
 				} else {
 					bases[i] = gs.g[i]
+				}
+				if x < int64(len(table)) {
+					scalars[i] = table[x] // avoids a Montgomery multiplication
+				} else {
 					scalars[i].SetUint64(uint64(x))
 				}
 			}
 		})
-		out[k-from] = MSM(bases[:n], scalars[:n])
-		addBlinding(&out[k-from], &gs.H, &blind[k-from])
+		m := n
+		if !blind[k-from].IsZero() {
+			m += setLimbs(bases[n:], scalars[n:], hPow, &blind[k-from], bits)
+		}
+		out[k-from] = MSM(bases[:m], scalars[:m])
 	}
 	return bls12381.BatchJacobianToAffineG1(out), nil
+}
+
+// limbBases returns 2^{bits·j}·H for j < ⌈255/bits⌉.
+func limbBases(h *bls12381.G1Affine, bits int) []bls12381.G1Affine {
+	n := (fr.Bits + bits - 1) / bits
+	jac := make([]bls12381.G1Jac, n)
+	jac[0].FromAffine(h)
+	for j := 1; j < n; j++ {
+		jac[j] = jac[j-1]
+		for range bits {
+			jac[j].DoubleAssign()
+		}
+	}
+	return bls12381.BatchJacobianToAffineG1(jac)
+}
+
+// setLimbs writes ρ's bits-wide digits (least significant first) and their
+// bases; it returns how many it wrote.
+func setLimbs(bases []bls12381.G1Affine, scalars []fr.Element, hPow []bls12381.G1Affine, rho *fr.Element, bits int) int {
+	var r big.Int
+	rho.BigInt(&r)
+	mask := new(big.Int).Lsh(big.NewInt(1), uint(bits))
+	mask.Sub(mask, big.NewInt(1))
+	var d big.Int
+	for j := range hPow {
+		d.Rsh(&r, uint(bits*j)).And(&d, mask)
+		bases[j] = hPow[j]
+		scalars[j].SetBigInt(&d)
+	}
+	return len(hPow)
+}
+
+var smallTableOnce struct {
+	sync.Once
+	t []fr.Element
+}
+
+// smallTable holds the field elements 0…2^16 (2 MB), so int8/int16 values
+// convert by lookup.
+func smallTable() []fr.Element {
+	smallTableOnce.Do(func() {
+		t := make([]fr.Element, 1<<16+1)
+		field.Parallel(len(t), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				t[i].SetUint64(uint64(i))
+			}
+		})
+		smallTableOnce.t = t
+	})
+	return smallTableOnce.t
 }
 
 // SmallToField converts small signed integers to field elements (z mod r).
