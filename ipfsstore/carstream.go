@@ -37,7 +37,7 @@ func openCAR(r io.Reader, failed, trail func() error) (*carStream, error) {
 	if s.failed == nil {
 		s.failed = func() error { return nil }
 	}
-	br, err := car.NewBlockReader(bufio.NewReaderSize(r, 64<<10), car.MaxAllowedHeaderSize(maxCARHeader))
+	br, err := car.NewBlockReader(bufio.NewReaderSize(r, 32<<10), car.MaxAllowedHeaderSize(maxCARHeader))
 	if err != nil {
 		return nil, s.readError(err, "CAR header")
 	}
@@ -65,7 +65,7 @@ func (s *carStream) next() (*carBlock, error) {
 		return nil, err
 	}
 	if cap(s.buf) < int(n) {
-		s.buf = make([]byte, n, max(int(n), 1<<20+4096))
+		s.buf = make([]byte, n)
 	}
 	data := s.buf[:n]
 	if _, err := io.ReadFull(r, data); err != nil {
