@@ -18,19 +18,29 @@ func batchAll(t *testing.T, in *instance, o *opening, pr *productInstance, ipaP 
 	t.Helper()
 	gens := mustGens(t, max(in.w.Len(), 1<<o.logC))
 	b := NewBatch(gens)
+	if err := checkAll(b, in, o, pr, ipaP, openP, prodP); err != nil {
+		return err
+	}
+	if b.Len() != 5 {
+		t.Fatalf("batch holds %d equations, want 5", b.Len())
+	}
+	batched := b.Verify()
+	// The Immediate checker must reach the same verdict.
+	immediate := checkAll(Immediate{Gens: gens}, in, o, pr, ipaP, openP, prodP)
+	if (batched == nil) != (immediate == nil) {
+		t.Fatalf("batched %v but immediate %v", batched, immediate)
+	}
+	return batched
+}
+
+func checkAll(b Checker, in *instance, o *opening, pr *productInstance, ipaP *Proof, openP *Proof, prodP *ProductProof) error {
 	if err := b.AddIPA(newTranscript(in.Pa, in.Y), Single(in.Pa), in.Y, in.w, ipaP); err != nil {
 		return err
 	}
 	if err := b.AddOpening(o.transcript(), o.rows, o.logC, o.q, o.Y, openP); err != nil {
 		return err
 	}
-	if err := b.AddProduct(productTranscript(pr.X, pr.Y, pr.Z), pr.X, pr.Y, pr.Z, prodP); err != nil {
-		return err
-	}
-	if b.Len() != 5 {
-		t.Fatalf("batch holds %d equations, want 5", b.Len())
-	}
-	return b.Verify()
+	return b.AddProduct(productTranscript(pr.X, pr.Y, pr.Z), pr.X, pr.Y, pr.Z, prodP)
 }
 
 // TestBatchMatchesUnbatched: on honest proofs and on every +1/+G

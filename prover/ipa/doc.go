@@ -17,6 +17,7 @@
 //   - Batch: every group equation above as a linear combination of points;
 //     a Batch weights each by a fresh 128-bit crypto/rand scalar and checks
 //     them all with ONE MSM (§11). Verify and VerifyProduct check alone.
+//     Checker abstracts the two (Batch, Immediate) for verifiers.
 //
 // Proofs have fixed sizes given their parameters (2k+1 points + 2 scalars;
 // 3 points + 5 scalars) and decode strictly through field.Reader. The
