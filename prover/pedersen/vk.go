@@ -176,6 +176,18 @@ func UnmarshalVerifyingKey(b []byte) (*VerifyingKey, error) {
 	if want := layout.NumRows(int(logC)); nRows != want {
 		return nil, vkErr("row count %d, layout needs %d", nRows, want)
 	}
+	// Cheap lower bound first: a tensor of ≥ c entries owns whole rows, at
+	// least ⌈real/c⌉ of them present, so a file too short for that is refused
+	// before the per-row scan (keeps decoding work proportional to the input).
+	var minRows uint64
+	for _, t := range layout.Tensors {
+		if t.LogSize >= int(logC) {
+			minRows += (t.realCount() + 1<<logC - 1) >> logC
+		}
+	}
+	if minRows > uint64(r.Remaining()/field.PointSize) {
+		return nil, vkErr("%d bytes of rows, the layout needs at least %d rows", r.Remaining(), minRows)
+	}
 	// PresentRows refuses more than MaxRows rows before allocating them.
 	presentRows, err := layout.PresentRows(int(logC))
 	if err != nil {
