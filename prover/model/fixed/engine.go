@@ -82,7 +82,7 @@ type Engine struct {
 	cls        matrix
 	rope       *rope.Tables
 	silu       *tables.Table
-	expY       []int32 // θ − EXPC.Out(x1): Y for x2 = 0, indexed by x1 (int32: half the cache footprint)
+	expY       *[1 << ExpDigitLog]int32 // θ − EXPC.Out(x1): Y for x2 = 0, indexed by x1 (int32: half the cache footprint; an array: no bounds checks)
 	k0         uint
 	expScale   float64 // c = 2^24·√d_h: Y ≈ θ·e^(−v/c)
 	wI         uint
@@ -172,7 +172,10 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.expY = make([]int32, expc.Size())
+	if expc.Size() != 1<<ExpDigitLog {
+		return nil, fmt.Errorf("%w: EXPC has %d entries, want 2^16", ErrInput, expc.Size())
+	}
+	e.expY = new([1 << ExpDigitLog]int32)
 	for j := range e.expY {
 		e.expY[j] = int32(tables.Theta - expc.Out(j)) // in [0, θ]
 	}
@@ -280,17 +283,19 @@ func matmul(out, x []int64, m matrix) {
 	n := m.cols
 	x = x[:n]
 	for i := range out {
-		row := m.w[i*n : (i+1)*n]
+		r, xv := m.w[i*n:(i+1)*n], x
 		var s0, s1, s2, s3 int64
-		j := 0
-		for ; j+4 <= n; j += 4 {
-			s0 += int64(row[j]) * x[j]
-			s1 += int64(row[j+1]) * x[j+1]
-			s2 += int64(row[j+2]) * x[j+2]
-			s3 += int64(row[j+3]) * x[j+3]
+		// Both lengths in the loop condition: the compiler drops every bounds check.
+		for len(r) >= 4 && len(xv) >= 4 {
+			s0 += int64(r[0]) * xv[0]
+			s1 += int64(r[1]) * xv[1]
+			s2 += int64(r[2]) * xv[2]
+			s3 += int64(r[3]) * xv[3]
+			r, xv = r[4:], xv[4:]
 		}
-		for ; j < n; j++ {
-			s0 += int64(row[j]) * x[j]
+		for len(r) > 0 && len(xv) > 0 {
+			s0 += int64(r[0]) * xv[0]
+			r, xv = r[1:], xv[1:]
 		}
 		out[i] = s0 + s1 + s2 + s3
 	}
@@ -424,6 +429,7 @@ func (e *Engine) layer(l int) error {
 		z := s.z[:pos+1]
 		for j := range z {
 			kt := e.keys[cache+j*kv+kvh : cache+j*kv+kvh+hs]
+			kt = kt[:len(q)]
 			var acc int64
 			for i, qv := range q {
 				acc += qv * kt[i]
@@ -443,6 +449,7 @@ func (e *Engine) layer(l int) error {
 				continue
 			}
 			vt := e.vals[cache+j*kv+kvh : cache+j*kv+kvh+hs]
+			vt = vt[:len(acc)]
 			for i, v := range vt {
 				acc[i] += y * v
 			}

@@ -33,7 +33,7 @@ func (e *Engine) softmax(z, y []int64, l int) (int64, error) {
 			return 0, e.overflow(l, "softmax digit x2", j, vj>>(k0+ExpDigitLog), "INDC range")
 		}
 		if vj < cut {
-			y[j] = int64(e.expY[vj>>k0])
+			y[j] = int64(e.expY[uint16(vj>>k0)])
 		} else {
 			y[j] = 0
 		}
@@ -48,7 +48,7 @@ func (e *Engine) rowSum(live []int64, delta int64) int64 {
 	var s int64
 	for _, dj := range live {
 		if v := delta + dj; v < cut {
-			s += int64(expY[v>>k0])
+			s += int64(expY[uint16(v>>k0)]) // v < 2^(k0+16): the index fits
 		}
 	}
 	return s
