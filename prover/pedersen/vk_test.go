@@ -94,6 +94,19 @@ func TestVerifyingKeyRejects(t *testing.T) {
 		"empty":          nil,
 		"only the magic": []byte(VKMagic),
 	}
+	// A 2^30-entry tensor in rows of 1 with no row bytes: refused by the
+	// row-count bound, without scanning or allocating 2^30 rows.
+	huge := []byte(VKMagic)
+	huge = binary.BigEndian.AppendUint32(huge, VKVersion)
+	huge = binary.BigEndian.AppendUint32(huge, GeneratorVersion)
+	huge = binary.BigEndian.AppendUint32(huge, 0)
+	huge = binary.BigEndian.AppendUint32(huge, 1)
+	huge = binary.BigEndian.AppendUint16(huge, 1)
+	huge = append(huge, 'w', 1)
+	huge = binary.BigEndian.AppendUint64(huge, 1<<30)
+	huge = binary.BigEndian.AppendUint64(huge, 0)
+	huge = binary.BigEndian.AppendUint64(huge, 1<<30)
+	cases["huge row count"] = huge
 	for name, b := range cases {
 		if _, err := UnmarshalVerifyingKey(b); !errors.Is(err, ErrVK) {
 			t.Errorf("%s: accepted or unclear error: %v", name, err)
