@@ -307,17 +307,23 @@ func (e *Engine) rmsnorm(out, h []int64, g norm, l int) (int64, error) {
 	for _, v := range h {
 		sum = sum.add(mul128(v, v))
 	}
-	s := &e.s
-	s.bigU.SetUint64(sum.hi)
-	s.bigU.Lsh(&s.bigU, 64)
-	s.bigU.Or(&s.bigU, s.bigT.SetUint64(sum.lo))
-	s.bigU.Add(&s.bigU, e.kappa)
-	s.bigQ.Quo(e.bigK, &s.bigU) // both positive: Quo is floor
-	s.bigQ.Sqrt(&s.bigQ)
-	if !s.bigQ.IsInt64() || s.bigQ.Int64() >= boundRho {
-		return 0, e.overflow(l, g.name+".rho", 0, s.bigQ.String(), "[0, 2^26)")
+	rho, ok := e.rhoFast(sum)
+	if !ok {
+		s := &e.s
+		s.bigU.SetUint64(sum.hi)
+		s.bigU.Lsh(&s.bigU, 64)
+		s.bigU.Or(&s.bigU, s.bigT.SetUint64(sum.lo))
+		s.bigU.Add(&s.bigU, e.kappa)
+		s.bigQ.Quo(e.bigK, &s.bigU) // both positive: Quo is floor
+		s.bigQ.Sqrt(&s.bigQ)
+		if !s.bigQ.IsInt64() || s.bigQ.Int64() >= boundRho {
+			return 0, e.overflow(l, g.name+".rho", 0, s.bigQ.String(), "[0, 2^26)")
+		}
+		rho = s.bigQ.Int64()
 	}
-	rho := s.bigQ.Int64()
+	if rho >= boundRho {
+		return 0, e.overflow(l, g.name+".rho", 0, rho, "[0, 2^26)")
+	}
 	k := uint(ActLog) + g.e
 	for j, v := range h {
 		rg := rho * int64(g.g[j]) // < 2^41
@@ -336,6 +342,38 @@ func (e *Engine) rmsnorm(out, h []int64, g norm, l int) (int64, error) {
 		out[j] = x
 	}
 	return rho, nil
+}
+
+// rhoFast computes ρ = ⌊√(d·2^64/u)⌋, u = S + κ, in 64-bit arithmetic when
+// u < 2^64 (the common case); ok = false sends the caller to math/big.
+// Since ⌊√⌊x⌋⌋ = ⌊√x⌋, ρ = isqrt(⌊d·2^64/u⌋), and u ≥ κ > d makes that
+// quotient fit 64 bits.
+func (e *Engine) rhoFast(sum i128) (int64, bool) {
+	if sum.hi != 0 || !e.kappa.IsUint64() {
+		return 0, false
+	}
+	u, carry := bits.Add64(sum.lo, e.kappa.Uint64(), 0)
+	d := uint64(e.cfg.Dim)
+	if carry != 0 || u <= d {
+		return 0, false
+	}
+	q, _ := bits.Div64(d, 0, u)
+	r := uint64(math.Sqrt(float64(q))) // within a few units; fixed exactly below
+	for {
+		if hi, lo := bits.Mul64(r, r); hi != 0 || lo > q {
+			r--
+			continue
+		}
+		if hi, lo := bits.Mul64(r+1, r+1); hi == 0 && lo <= q {
+			r++
+			continue
+		}
+		break
+	}
+	if r >= 1<<62 {
+		return 0, false
+	}
+	return int64(r), true
 }
 
 // ropeRescale writes out = rescale(C⊙acc + S⊙rot(acc), k) per head and checks A23.

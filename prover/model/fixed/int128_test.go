@@ -47,3 +47,36 @@ func FuzzInt128Rescale(f *testing.F) {
 		check128(t, a, b, c, d, uint(k%64))
 	})
 }
+
+// rhoFast agrees with ⌊√(d·2^64/u)⌋ computed with math/big wherever it answers.
+func TestRhoFastMatchesBig(t *testing.T) {
+	_, q := stories(t)
+	e, err := New(q, 1, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	K := new(big.Int).Lsh(big.NewInt(int64(q.Config.Dim)), 64)
+	sums := []uint64{0, 1, 2, 1 << 20, 1<<32 - 1, 1 << 40, 1<<63 + 12345, math.MaxUint64 - e.kappa.Uint64(), math.MaxUint64}
+	for x := uint64(3); x < 1<<62; x = x*7 + 1 {
+		sums = append(sums, x)
+	}
+	answered := 0
+	for _, s := range sums {
+		rho, ok := e.rhoFast(i128{0, s})
+		if !ok {
+			continue
+		}
+		answered++
+		u := new(big.Int).Add(new(big.Int).SetUint64(s), e.kappa)
+		want := new(big.Int).Sqrt(new(big.Int).Quo(K, u))
+		if want.Int64() != rho {
+			t.Fatalf("S = %d: ρ = %d, want %v", s, rho, want)
+		}
+	}
+	if answered < len(sums)-2 {
+		t.Fatalf("fast path answered only %d of %d", answered, len(sums))
+	}
+	if _, ok := e.rhoFast(i128{1, 0}); ok {
+		t.Fatal("fast path claimed a sum ≥ 2^64")
+	}
+}
