@@ -9,8 +9,9 @@
 //   - tokenizer: llama2.c-exact BPE encode/decode;
 //   - quant: int16 per-tensor quantization (PROTOCOL §9.1);
 //   - spec: the canonical manifest and spec encodings, spec_hash, model_id;
-//   - rope: the integer RoPE tables; infer: float reference inference and the
-//     fixed-point inference the prover proves; sample: decoding rules;
+//   - rope: the integer RoPE tables; floatref: the float32 reference forward
+//     pass; fixed: the fixed-point forward pass the prover proves (and its
+//     witness); sample: decoding rules (greedy, Gumbel-max, top-k);
 //   - synth: LLaMA-2-7B-shaped synthetic models for benchmarks.
 //
 // Invariants: a *Model returned by a loader has passed Validate, so every
