@@ -55,7 +55,7 @@ func TestAccuracyAgainstFloat(t *testing.T) {
 		prompts = append(prompts[:4:4], prompts[len(prompts)-4:]...) // 4 plain + 4 odd
 	}
 	var agree, total int
-	var absErr float64
+	var absErr, nllFloat, nllFixed float64
 	var nLogits int
 	for _, p := range prompts {
 		prompt := tk.Encode(p.Text)
@@ -84,7 +84,11 @@ func TestAccuracyAgainstFloat(t *testing.T) {
 				tok = prompt[i+1]
 				continue
 			}
-			tok = floatref.Argmax(fl)
+			next := floatref.Argmax(fl)
+			// Cross-entropy of both engines on the token the continuation uses.
+			nllFloat += nll(func(v int) float64 { return float64(fl[v]) }, len(fl), next)
+			nllFixed += nll(func(v int) float64 { return float64(xl[v]) / (1 << ActLog) }, len(xl), next)
+			tok = next
 			total++
 			if tok == argmax(xl) {
 				agree++
@@ -97,7 +101,25 @@ func TestAccuracyAgainstFloat(t *testing.T) {
 	}
 	rate := float64(agree) / float64(total)
 	t.Logf("teacher-forced top-1 agreement fixed vs float: %d/%d = %.2f%% over %d prompts; mean |logit error| = %.5f", agree, total, 100*rate, len(prompts), absErr/float64(nLogits))
+	pplFloat, pplFixed := math.Exp(nllFloat/float64(total)), math.Exp(nllFixed/float64(total))
+	t.Logf("perplexity of the continuations: float %.5f, fixed %.5f (ratio %.5f)", pplFloat, pplFixed, pplFixed/pplFloat)
+	if math.Abs(pplFixed/pplFloat-1) > 0.01 {
+		t.Errorf("perplexity differs by more than 1%%")
+	}
 	if rate < 0.98 {
 		t.Fatalf("agreement %.4f below 0.98", rate)
 	}
+}
+
+// nll is −ln softmax(logit)[target], computed in float64 with the max subtracted.
+func nll(logit func(int) float64, n, target int) float64 {
+	m := logit(0)
+	for v := 1; v < n; v++ {
+		m = max(m, logit(v))
+	}
+	var z float64
+	for v := range n {
+		z += math.Exp(logit(v) - m)
+	}
+	return math.Log(z) - (logit(target) - m)
 }
