@@ -9,6 +9,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/ipa"
 	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/transcript"
@@ -211,7 +212,15 @@ type DLCVerifier struct {
 	gens       *pedersen.Generators
 
 	noXiBinding bool // test hook, see DLCProver
+
+	batch *ipa.Batch // when set, product proofs go here (UseBatch)
 }
+
+// UseBatch makes Verify add every product proof's group equations to b
+// instead of checking them one by one, so the caller can check them all
+// with one MSM (PROTOCOL §11). The caller MUST then call b.Verify() and
+// reject the proof if it fails: until then the product proofs are unchecked.
+func (v *DLCVerifier) UseBatch(b *ipa.Batch) { v.batch = b }
 
 // NewDLCVerifier starts the proof-wide DLC on a transcript that has already
 // absorbed the statement.

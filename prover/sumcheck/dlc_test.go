@@ -7,6 +7,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/ipa"
 	"github.com/zkllm/zkllm/prover/transcript"
 )
 
@@ -105,5 +106,46 @@ func TestFormFixesDegreeAndRounds(t *testing.T) {
 	form, _ := InnerProduct(3).Form()
 	if _, err := v.VerifyRounds(form, Point{}, make([]Point, 2)); !errors.Is(err, ErrReject) {
 		t.Fatalf("wrong round count: %v", err)
+	}
+}
+
+// With UseBatch the product proofs are checked by the batch's single MSM:
+// an honest proof passes; with one altered product response the instance
+// replay still passes (the product is only queued) and the batch fails.
+func TestVerifierBatchesProductProofs(t *testing.T) {
+	cases := soundnessCases()
+	b := honestBundle(t, cases)
+	check := func(bd *bundle) (replay, closing, batch error) {
+		v := newVerifier(t, statement)
+		gens, _ := v.Generators(0)
+		bt := ipa.NewBatch(gens)
+		v.UseBatch(bt)
+		for _, m := range bd.msgs {
+			v.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &m.claim)
+			if _, err := m.in.Verify(v, m.claim, m.proof, m.public); err != nil {
+				return err, nil, nil
+			}
+		}
+		if bt.Len() == 0 {
+			t.Fatal("no equation reached the batch")
+		}
+		return nil, v.Close(bd.dlc), bt.Verify()
+	}
+	if r, c, bErr := check(b); r != nil || c != nil || bErr != nil {
+		t.Fatalf("honest proof: replay %v, close %v, batch %v", r, c, bErr)
+	}
+	d, err := decodeBundle(cases, b.encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := fr.One()
+	s := &d.msgs[0].proof.Products[0].S[4]
+	s.Add(s, &one)
+	r, _, bErr := check(d)
+	if r != nil {
+		t.Fatalf("with a batch the replay should only queue the product proof: %v", r)
+	}
+	if bErr == nil {
+		t.Fatal("an altered product response passed the batch")
 	}
 }

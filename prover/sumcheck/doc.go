@@ -58,6 +58,12 @@
 // sends its own final commitments and product proofs and calls
 // FinishRounds with ⟦F(ρ)⟧ as a Scalar (prover) / Point (verifier).
 //
+// # Batched verification
+//
+// DLCVerifier.UseBatch(b) queues every product proof in an ipa.Batch (one
+// MSM for all, PROTOCOL §11) instead of checking each at once; the caller
+// must then call b.Verify() and reject on failure.
+//
 // # Invariants
 //
 //   - A challenge is squeezed only after every earlier prover message of the

@@ -142,7 +142,14 @@ func (v *DLCVerifier) Verify(form *Form, claim Point, proof *Proof, public Publi
 		return proof.Finals[nc+h]
 	}
 	for i, st := range plan.steps {
-		if err := ipa.VerifyProduct(v.Transcript, v.gens, handle(st.left), proof.Finals[st.right], proof.Finals[nc+i], proof.Products[i]); err != nil {
+		x, y, z := handle(st.left), proof.Finals[st.right], proof.Finals[nc+i]
+		var err error
+		if v.batch != nil {
+			err = v.batch.AddProduct(v.Transcript, x, y, z, proof.Products[i])
+		} else {
+			err = ipa.VerifyProduct(v.Transcript, v.gens, x, y, z, proof.Products[i])
+		}
+		if err != nil {
 			return nil, fmt.Errorf("%w: product proof %d: %v", ErrReject, i, err)
 		}
 	}
