@@ -574,3 +574,22 @@ func (e *Engine) layer(l int) error {
 	_ = d
 	return nil
 }
+
+// Forward runs one teacher-forced pass over tokens (prompt and generated
+// tokens together, PROTOCOL §1.1) and returns the full witness; the logits
+// at position t are Witness.Logits[t·V : (t+1)·V].
+func Forward(q *quant.Model, tokens []int) (*Witness, error) {
+	if len(tokens) == 0 {
+		return nil, fmt.Errorf("%w: no tokens", ErrInput)
+	}
+	e, err := New(q, len(tokens), Options{RecordWitness: true})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tokens {
+		if _, err := e.Step(t); err != nil {
+			return nil, err
+		}
+	}
+	return e.Witness(), nil
+}
