@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/ipfs/boxo/blockstore"
 	"github.com/ipfs/go-cid"
 	ucli "github.com/urfave/cli/v2"
 
@@ -127,7 +128,7 @@ func ipfsServe(s *session) error {
 		return internalf("local IPFS store: %v", err)
 	}
 	defer fs.Close()
-	h, err := ipfsstore.GatewayHandler(fs.Blockstore())
+	h, err := localGateway(fs.Blockstore())
 	if err != nil {
 		return internalf("%v", err)
 	}
@@ -166,4 +167,27 @@ func pinBytes(ctx context.Context, st ipfsstore.Store, b []byte) (cid.Cid, error
 		return cid.Undef, unavailablef("pinning to IPFS: %v", err)
 	}
 	return c, nil
+}
+
+// localGateway serves a local blockstore as a trustless gateway and answers
+// 404 up front for a root it does not hold: boxo's handler would otherwise
+// start a 200 CAR response and cut it short, which a careful client must
+// read as a misbehaving source rather than as "not here".
+func localGateway(bs blockstore.Blockstore) (http.Handler, error) {
+	h, err := ipfsstore.GatewayHandler(bs)
+	if err != nil {
+		return nil, err
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rest, ok := strings.CutPrefix(r.URL.Path, "/ipfs/"); ok {
+			root, _, _ := strings.Cut(rest, "/")
+			if c, err := cid.Decode(root); err == nil {
+				if has, err := bs.Has(r.Context(), c); err == nil && !has {
+					http.Error(w, "not found in this store: "+c.String(), http.StatusNotFound)
+					return
+				}
+			}
+		}
+		h.ServeHTTP(w, r)
+	}), nil
 }

@@ -218,7 +218,7 @@ func demoServeGateway(dir string) (string, func(), error) {
 	if err != nil {
 		return "", nil, internalf("%v", err)
 	}
-	h, err := ipfsstore.GatewayHandler(fs.Blockstore())
+	h, err := localGateway(fs.Blockstore())
 	if err != nil {
 		fs.Close()
 		return "", nil, internalf("%v", err)
