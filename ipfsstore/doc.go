@@ -33,7 +33,8 @@
 //     bytes reach the caller; the DAG is walked depth-first, each subtree
 //     must yield exactly the bytes its parent declared, and the total is
 //     bounded by Limits.MaxSize (the root's declared size is checked first).
-//     Memory is O(block) + O(depth × links), independent of the file size.
+//     Memory is one block plus the open path of the DAG (depth × links) plus
+//     one CID per distinct block received (to recognise repeats).
 //   - Limits bound every retrieval: MaxSize, Timeout (all sources), and
 //     IdleTimeout (per request, no byte received); ctx cancels at any time.
 //   - Every failure is an *Error of one Kind: KindUnavailable (ErrNotFound,

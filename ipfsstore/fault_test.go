@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -326,4 +327,51 @@ func heapBytes() uint64 {
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
+}
+
+// halfGetter is a Getter from outside the package that writes a prefix and
+// then fails.
+type halfGetter struct{ data []byte }
+
+func (h halfGetter) Get(_ context.Context, _ cid.Cid, w io.Writer, _ Limits) (int64, error) {
+	n, _ := w.Write(h.data[:len(h.data)/2])
+	return int64(n), errors.New("connection reset")
+}
+
+func TestFirstOfForeignGetterResumes(t *testing.T) {
+	fx := newFaultFixture(t)
+	var out bytes.Buffer
+	_, err := FirstOf(halfGetter{fx.data}, fetcher(t, fx.bsURL)).Get(context.Background(), fx.root, &out, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out.Bytes(), fx.data) {
+		t.Fatal("content differs after resume")
+	}
+	_, err = FirstOf(halfGetter{fx.data}).Get(context.Background(), fx.root, io.Discard, Limits{})
+	if KindOf(err) != KindUnavailable {
+		t.Fatalf("foreign failure: %v", err)
+	}
+}
+
+func TestDirectoryRootIsNotAFile(t *testing.T) {
+	bs := memBlockstore()
+	dir := merkledag.NodeWithData(ft.FolderPBData())
+	dir.SetCidBuilder(cidV1Builder)
+	bs.Put(context.Background(), dir)
+	_, err := fetcher(t, serveGateway(t, bs)).Get(context.Background(), dir.Cid(), io.Discard, Limits{})
+	if KindOf(err) != KindInvalid || !errors.Is(err, ErrNotFile) {
+		t.Fatalf("directory root: %v", err)
+	}
+}
+
+func TestParseCID(t *testing.T) {
+	if _, err := ParseCID("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"", "not-a-cid", "bafyreigdmqpykrgxyaxtlafqpqhzrb7qy2rh75nldvfd4tucqmqqme5yje", "bafkqaaa"} {
+		if _, err := ParseCID(s); err == nil {
+			t.Errorf("ParseCID(%q) accepted", s)
+		}
+	}
 }

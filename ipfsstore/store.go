@@ -61,6 +61,19 @@ type Store interface {
 	Pin(ctx context.Context, root cid.Cid) error
 }
 
+// ParseCID decodes a CID string and rejects what this package cannot
+// retrieve (codecs other than raw/dag-pb, hashes other than full sha2-256).
+func ParseCID(s string) (cid.Cid, error) {
+	c, err := cid.Decode(s)
+	if err != nil {
+		return cid.Undef, fmt.Errorf("ipfsstore: CID %q: %w", s, err)
+	}
+	if err := checkSupportedCID(c); err != nil {
+		return cid.Undef, err
+	}
+	return c, nil
+}
+
 // source is one place to fetch from; fetch writes the file content to w.
 type source interface {
 	name() string
