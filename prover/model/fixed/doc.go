@@ -33,5 +33,6 @@
 // V and logits, A20 for u, ρ < 2^26, |R| < 2^39); a violation is an
 // ErrOverflow naming the tensor, layer, position and index, never a silent
 // wrap. The engine is deterministic: integers and pinned tables only.
-// With Options.RecordWitness it records every intermediate tensor (Witness).
+// With Options.RecordWitness it records every intermediate tensor (Witness);
+// Forward runs the teacher-forced pass the proof covers and returns it.
 package fixed
