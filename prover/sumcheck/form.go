@@ -61,7 +61,7 @@ func (f *Form) Validate() error {
 }
 
 // committedFactors lists, in index order, the factors the prover sends as
-// ⟦e_f⟧ at the end; CommittedIndex maps a factor to its position there.
+// ⟦e_f⟧ at the end; pos maps a factor to its position there.
 func (f *Form) committedFactors() (list []int, pos map[int]int) {
 	pos = make(map[int]int)
 	for k, pub := range f.Public {
@@ -73,8 +73,9 @@ func (f *Form) committedFactors() (list []int, pos map[int]int) {
 	return list, pos
 }
 
-// productStep is one product proof of the final evaluation: the running
-// product of the committed factors Prefix[:len−1] times factor Prefix[len−1].
+// productStep is one product proof of the final evaluation: ⟦z⟧ = left·right,
+// where left is the running product of a term's earlier committed factors
+// (or its first ⟦e⟧) and right is the next committed factor's ⟦e⟧.
 type productStep struct {
 	left  int // index into the product chain (−1−k means committed factor k's ⟦e⟧)
 	right int // committed factor index (into the ⟦e⟧ list)
