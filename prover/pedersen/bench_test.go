@@ -2,6 +2,7 @@ package pedersen
 
 import (
 	"math/rand/v2"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -91,4 +92,34 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkGeneratorFileVsDerive loads 2^12 generators from the pinned file
+// cache and reports the speed-up over deriving them (measured in the run).
+func BenchmarkGeneratorFileVsDerive4096(b *testing.B) {
+	const n = 4096
+	gs, err := Get(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), CacheFileName(n))
+	if err := gs.WriteFile(path); err != nil {
+		b.Fatal(err)
+	}
+	var load, der time.Duration
+	b.ResetTimer()
+	for range b.N {
+		t0 := time.Now()
+		if _, err := LoadFile(path, n); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		g := make([]bls12381.G1Affine, n)
+		derive(g, 0, n)
+		der += time.Since(t1)
+		load += t1.Sub(t0)
+	}
+	b.ReportMetric(load.Seconds()*1e3/float64(b.N), "load-ms/op")
+	b.ReportMetric(der.Seconds()*1e3/float64(b.N), "derive-ms/op")
+	b.ReportMetric(der.Seconds()/load.Seconds(), "speedup")
 }
