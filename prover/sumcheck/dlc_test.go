@@ -149,3 +149,24 @@ func TestVerifierBatchesProductProofs(t *testing.T) {
 		t.Fatal("an altered product response passed the batch")
 	}
 }
+
+// Hand-built proofs with an identity round or final commitment are refused
+// (the decoder refuses them on the wire already).
+func TestVerifierRefusesIdentityCommitments(t *testing.T) {
+	cases := soundnessCases()[:1]
+	for _, which := range []string{"round", "final"} {
+		b := honestBundle(t, cases)
+		d, err := decodeBundle(cases, b.encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if which == "round" {
+			d.msgs[0].proof.Rounds[1] = Point{}
+		} else {
+			d.msgs[0].proof.Finals[0] = Point{}
+		}
+		if err := d.verify(t, statement); !errors.Is(err, ErrReject) {
+			t.Fatalf("identity %s commitment: got %v", which, err)
+		}
+	}
+}

@@ -129,6 +129,11 @@ func (v *DLCVerifier) Verify(form *Form, claim Point, proof *Proof, public Publi
 			return nil, fmt.Errorf("%w: missing product proof", ErrReject)
 		}
 	}
+	for i := range proof.Finals {
+		if proof.Finals[i].IsInfinity() || !proof.Finals[i].IsInSubGroup() {
+			return nil, fmt.Errorf("%w: final commitment %d is the identity or outside the subgroup", ErrReject, i)
+		}
+	}
 	rounds, err := v.VerifyRounds(form, claim, proof.Rounds)
 	if err != nil {
 		return nil, err
