@@ -130,8 +130,8 @@ func (v *DLCVerifier) Verify(form *Form, claim Point, proof *Proof, public Publi
 		}
 	}
 	for i := range proof.Finals {
-		if proof.Finals[i].IsInfinity() || !proof.Finals[i].IsInSubGroup() {
-			return nil, fmt.Errorf("%w: final commitment %d is the identity or outside the subgroup", ErrReject, i)
+		if proof.Finals[i].IsInfinity() {
+			return nil, fmt.Errorf("%w: final commitment %d is the identity", ErrReject, i)
 		}
 	}
 	rounds, err := v.VerifyRounds(form, claim, proof.Rounds)
