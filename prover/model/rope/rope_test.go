@@ -92,3 +92,24 @@ func TestRecurrenceMatchesDirect(t *testing.T) {
 		}
 	}
 }
+
+// Concurrent first use builds the tables once and hands everyone the same ones.
+func TestGetConcurrent(t *testing.T) {
+	const n = 8
+	res := make(chan *Tables, n)
+	for range n {
+		go func() {
+			tab, err := Get(16, 500000, 64)
+			if err != nil {
+				t.Error(err)
+			}
+			res <- tab
+		}()
+	}
+	first := <-res
+	for range n - 1 {
+		if <-res != first {
+			t.Fatal("different tables for the same key")
+		}
+	}
+}
