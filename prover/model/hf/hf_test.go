@@ -201,6 +201,21 @@ func TestHandBuiltFolder(t *testing.T) {
 	}
 }
 
+// LlamaConfig defaults apply to absent fields.
+func TestConfigDefaults(t *testing.T) {
+	ld, err := Load(handFolder(func(c map[string]any, _ map[string][]int) {
+		delete(c, "rms_norm_eps")
+		delete(c, "hidden_act")
+		delete(c, "tie_word_embeddings")
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := ld.Model.Config; c.NormEps != 1e-6 || c.RopeTheta != 10000 || c.SharedClassifier {
+		t.Fatalf("defaults %+v", c)
+	}
+}
+
 func TestMalformedFolders(t *testing.T) {
 	cases := map[string]fstest.MapFS{
 		"missing tensor": handFolder(func(_ map[string]any, s map[string][]int) { delete(s, "model.norm.weight") }),
@@ -223,6 +238,7 @@ func TestMalformedFolders(t *testing.T) {
 		}),
 		"tied but differ": handFolder(func(c map[string]any, _ map[string][]int) { c["tie_word_embeddings"] = true }),
 	}
+	cases["eps too small"] = handFolder(func(c map[string]any, _ map[string][]int) { c["rms_norm_eps"] = 1e-9 })
 	cases["no config"] = handFolder(nil)
 	delete(cases["no config"], ConfigFile)
 	cases["bad json"] = handFolder(nil)

@@ -60,10 +60,10 @@ type hfConfig struct {
 	NumKeyValueHeads      *int            `json:"num_key_value_heads"`
 	VocabSize             int             `json:"vocab_size"`
 	MaxPositionEmbeddings int             `json:"max_position_embeddings"`
-	RMSNormEps            float64         `json:"rms_norm_eps"`
+	RMSNormEps            *float64        `json:"rms_norm_eps"`
 	RopeTheta             *float64        `json:"rope_theta"`
 	TieWordEmbeddings     *bool           `json:"tie_word_embeddings"`
-	HiddenAct             string          `json:"hidden_act"`
+	HiddenAct             *string         `json:"hidden_act"`
 	RopeScaling           json.RawMessage `json:"rope_scaling"`
 	AttentionBias         bool            `json:"attention_bias"`
 	MLPBias               bool            `json:"mlp_bias"`
@@ -126,8 +126,10 @@ func parseConfig(b []byte) (model.Config, error) {
 	if h.ModelType != "llama" {
 		return model.Config{}, fmt.Errorf("%w: config.json model_type %q (only \"llama\")", ErrFormat, h.ModelType)
 	}
-	if h.HiddenAct != "silu" {
-		return model.Config{}, fmt.Errorf("%w: hidden_act %q (only \"silu\")", ErrFormat, h.HiddenAct)
+	// Absent fields take LlamaConfig's defaults: silu, ε = 1e-6, θ = 10000,
+	// untied embeddings, n_kv_heads = n_heads.
+	if h.HiddenAct != nil && *h.HiddenAct != "silu" {
+		return model.Config{}, fmt.Errorf("%w: hidden_act %q (only \"silu\")", ErrFormat, *h.HiddenAct)
 	}
 	if len(h.RopeScaling) > 0 && string(h.RopeScaling) != "null" {
 		return model.Config{}, fmt.Errorf("%w: rope_scaling is not supported", ErrFormat)
@@ -138,7 +140,10 @@ func parseConfig(b []byte) (model.Config, error) {
 	c := model.Config{
 		Dim: h.HiddenSize, HiddenDim: h.IntermediateSize, NLayers: h.NumHiddenLayers,
 		NHeads: h.NumAttentionHeads, NKVHeads: h.NumAttentionHeads, VocabSize: h.VocabSize,
-		SeqLen: h.MaxPositionEmbeddings, NormEps: h.RMSNormEps, RopeTheta: 10000,
+		SeqLen: h.MaxPositionEmbeddings, NormEps: 1e-6, RopeTheta: 10000,
+	}
+	if h.RMSNormEps != nil {
+		c.NormEps = *h.RMSNormEps
 	}
 	if h.NumKeyValueHeads != nil {
 		c.NKVHeads = *h.NumKeyValueHeads
