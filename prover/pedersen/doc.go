@@ -16,7 +16,8 @@
 // commit resumes from its last finished block. Structural padding rows are
 // the identity with ρ_k = 0 and are never sent. Small signed weights (§4.3)
 // commit by negating g_i where w_i < 0 and running MultiExp on |w_i|: the
-// point is identical to committing w_i mod r.
+// point is identical to committing w_i mod r; the blinding joins the same
+// small-scalar MSM as bits-wide limbs against the powers 2^{bits·j}·H.
 //
 // Layout (§4.2): tensors, each padded per axis to powers of two, sorted by
 // padded size descending (stable in spec order) and placed contiguously, so
