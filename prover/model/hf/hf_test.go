@@ -19,6 +19,7 @@ import (
 	"github.com/zkllm/zkllm/prover/model/floatref"
 	"github.com/zkllm/zkllm/prover/model/llama2c"
 	"github.com/zkllm/zkllm/prover/model/quant"
+	"github.com/zkllm/zkllm/prover/model/safetensors"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
 )
 
@@ -274,5 +275,52 @@ func TestWriteDirAtomic(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
 		t.Fatalf("temporary files left behind: %v", entries)
+	}
+}
+
+// Shards listed by model.safetensors.index.json load like a single file.
+func TestShardedWeights(t *testing.T) {
+	m, tk := stories(t)
+	files, err := Convert(m, tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := safetensors.Parse(files[WeightsFile])
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := st.Names()
+	weightMap := map[string]string{}
+	var shards [2][]safetensors.Tensor
+	for i, n := range names {
+		v, _ := st.Float32(n)
+		info, _ := st.Info(n)
+		shards[i%2] = append(shards[i%2], safetensors.Tensor{Name: n, Shape: info.Shape, Data: v})
+		weightMap[n] = fmt.Sprintf("model-%05d-of-00002.safetensors", i%2+1)
+	}
+	delete(files, WeightsFile)
+	for i, s := range shards {
+		b, err := safetensors.Encode(s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[fmt.Sprintf("model-%05d-of-00002.safetensors", i+1)] = b
+	}
+	files[IndexFile], _ = json.Marshal(map[string]any{"metadata": map[string]any{}, "weight_map": weightMap})
+	ld, err := Load(mapFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := Load(mapFS(func() map[string][]byte { f, _ := Convert(m, tk); return f }()))
+	for i, tt := range ld.Model.Tensors() {
+		if !slices.Equal(tt.Data, ref.Model.Tensors()[i].Data) {
+			t.Fatalf("%s differs when sharded", tt.Name)
+		}
+	}
+	// An index naming a shard outside the folder is refused.
+	weightMap[names[0]] = "../evil.safetensors"
+	files[IndexFile], _ = json.Marshal(map[string]any{"weight_map": weightMap})
+	if _, err := Load(mapFS(files)); !errors.Is(err, ErrFormat) {
+		t.Fatalf("path escape: %v", err)
 	}
 }
