@@ -230,7 +230,7 @@ func (e *Engine) Step(token int) ([]int64, error) {
 		return nil, fmt.Errorf("%w: context full (%d positions)", ErrInput, e.maxSeq)
 	}
 	s := &e.s
-	d, pos := c.Dim, e.pos
+	d := c.Dim
 	shift := uint(ActLog - e.emb.Exp)
 	for j, w := range e.emb.Data[token*d : (token+1)*d] {
 		s.r[j] = int64(w) << shift
@@ -266,7 +266,6 @@ func (e *Engine) Step(token int) ([]int64, error) {
 		w.Logits = append(w.Logits, s.logits...)
 	}
 	e.pos++
-	_ = pos
 	return s.logits, nil
 }
 
@@ -419,7 +418,7 @@ func (e *Engine) layer(l int) error {
 	c := e.cfg
 	L := &e.layers[l]
 	s := &e.s
-	d, hs, kv, pos := c.Dim, c.HeadSize(), c.KVDim(), e.pos
+	hs, kv, pos := c.HeadSize(), c.KVDim(), e.pos
 	w := e.wit
 	var lw *LayerWitness
 	if w != nil {
@@ -571,7 +570,6 @@ func (e *Engine) layer(l int) error {
 			lw.F = append(lw.F, f)
 		}
 	}
-	_ = d
 	return nil
 }
 
