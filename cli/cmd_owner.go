@@ -142,8 +142,12 @@ func contractDeploy(s *session) error {
 	if err != nil {
 		return err
 	}
+	backend, err := s.txBackend(cc)
+	if err != nil {
+		return err
+	}
 	s.out.step("deploying the registry to chain %d%s", cc.chainID, describeKey(src))
-	c, rc, err := anchor.Deploy(s.ctx, cc.client, anchor.Options{ChainID: cc.chainID, Key: key})
+	c, rc, err := anchor.Deploy(s.ctx, backend, anchor.Options{ChainID: cc.chainID, Key: key})
 	if err != nil {
 		return classifyChainErr(s, cc, err)
 	}

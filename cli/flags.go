@@ -52,11 +52,11 @@ var (
 	}
 	gasPriceFlag = &ucli.StringFlag{
 		Name: "gas-price", Category: catChain, EnvVars: []string{"ZKLLM_GAS_PRICE"},
-		Usage: "max fee per gas in wei (default: node suggestion)",
+		Usage: "legacy gas price in wei for every transaction (default: EIP-1559 fees from the node)",
 	}
 	priorityFeeFlag = &ucli.StringFlag{
 		Name: "priority-fee", Category: catChain, EnvVars: []string{"ZKLLM_PRIORITY_FEE"},
-		Usage: "max priority fee per gas in wei (default: node suggestion)",
+		Usage: "EIP-1559 max priority fee per gas in wei (default: node suggestion)",
 	}
 	fromFlag = &ucli.StringFlag{
 		Name: "from", Category: catChain, EnvVars: []string{"ZKLLM_FROM"},

@@ -2,11 +2,16 @@ package cli_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/zkllm/zkllm/internal/testutil"
 )
@@ -133,14 +138,28 @@ func TestOwnerJourneyAnvilKubo(t *testing.T) {
 
 	// A non-dev key from the environment (anvil's second account).
 	key := "ZKLLM_PRIVATE_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"
-	r := zk(t, []string{key}, "contract", "deploy", "--rpc-url", anvil.RPCURL, "--data-dir", owner, "--json")
+	r := zk(t, []string{key}, "contract", "deploy", "--rpc-url", anvil.RPCURL, "--data-dir", owner, "--json", "--gas-price", "7000000000")
 	wantCode(t, r, 0, "")
 	contract := jsonField(t, r, "zkllm/contract-deploy/v1", "contract")
+	ec, err := ethclient.Dial(anvil.RPCURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	tx, _, err := ec.TransactionByHash(context.Background(), common.HexToHash(jsonField(t, r, "zkllm/contract-deploy/v1", "tx_hash")))
+	if err != nil || tx.Type() != types.LegacyTxType || tx.GasPrice().Int64() != 7_000_000_000 {
+		t.Fatalf("--gas-price not applied: %v %v", tx, err)
+	}
 
 	env := []string{key, "ZKLLM_RPC_URL=" + anvil.RPCURL, "ZKLLM_CONTRACT=" + contract, "ZKLLM_IPFS_API=" + kubo.APIURL}
-	r = zk(t, env, "model", "publish", "--data-dir", owner, "--json")
+	r = zk(t, env, "model", "publish", "--data-dir", owner, "--json", "--priority-fee", "1234567")
 	wantCode(t, r, 0, "")
 	ref := jsonField(t, r, "zkllm/model-publish/v1", "ref")
+	tx, _, err = ec.TransactionByHash(context.Background(), common.HexToHash(jsonField(t, r, "zkllm/model-publish/v1", "tx_hash")))
+	if err != nil || tx.Type() != types.DynamicFeeTxType || tx.GasTipCap().Int64() != 1234567 {
+		t.Fatalf("--priority-fee not applied: %v %v", tx, err)
+	}
+	wantCode(t, zk(t, env, "model", "publish", "--data-dir", owner, "--gas-price", "1", "--priority-fee", "1"), 3, "exclude each other")
 	if owner := jsonField(t, r, "zkllm/model-publish/v1", "owner"); owner != "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" {
 		t.Fatalf("published by %s", owner)
 	}

@@ -102,7 +102,13 @@ func (s *session) openRegistry(cc *chainConn, addr common.Address, write, verify
 		VerifyCode:    verifyCode,
 	}
 	source := ""
+	var backend anchor.Backend = cc.client
 	if write {
+		b, err := s.txBackend(cc)
+		if err != nil {
+			return nil, "", err
+		}
+		backend = b
 		key, src, err := signerKey(s, cc.chainID)
 		if err != nil {
 			return nil, "", err
@@ -110,7 +116,7 @@ func (s *session) openRegistry(cc *chainConn, addr common.Address, write, verify
 		opts.Key, source = key, src
 		opts.Confirmations = 0 // writers read at latest; confirmations are awaited after sending
 	}
-	c, err := anchor.Open(s.ctx, cc.client, addr, opts)
+	c, err := anchor.Open(s.ctx, backend, addr, opts)
 	if err != nil {
 		return nil, "", classifyChainErr(s, cc, err)
 	}
