@@ -107,7 +107,7 @@ type scratch struct {
 // New builds an engine for q with room for maxSeq positions (≤ SeqLen).
 func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	c := q.Config
-	if err := c.Validate(); err != nil {
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
 	if maxSeq < 1 || maxSeq > c.SeqLen {

@@ -113,3 +113,36 @@ func (q *Model) Classifier() (*Tensor, error) {
 	}
 	return q.Tensor("lm_head")
 }
+
+// Validate checks that q has exactly the tensors its Config implies, in spec
+// order, each with the right shape, kind, length and an exponent in bounds —
+// what the inference and the blob layout rely on for a model built by hand.
+func (q *Model) Validate() error {
+	if err := q.Config.Validate(); err != nil {
+		return err
+	}
+	layout := model.TensorLayout(q.Config)
+	if len(q.Tensors) != len(layout) {
+		return fmt.Errorf("%w: %d tensors, the architecture has %d", ErrRange, len(q.Tensors), len(layout))
+	}
+	for i, want := range layout {
+		t := &q.Tensors[i]
+		n := 1
+		for _, s := range want.Shape {
+			n *= s
+		}
+		maxExp := MaxExp
+		if want.Kind == model.KindEmbedding {
+			maxExp = MaxEmbeddingExp
+		}
+		switch {
+		case t.Name != want.Name || t.Kind != want.Kind || !slices.Equal(t.Shape, want.Shape):
+			return fmt.Errorf("%w: tensor %d is %s %v, want %s %v", ErrRange, i, t.Name, t.Shape, want.Name, want.Shape)
+		case len(t.Data) != n:
+			return fmt.Errorf("%w: tensor %s has %d values, shape needs %d", ErrRange, t.Name, len(t.Data), n)
+		case t.Exp < MinExp || t.Exp > maxExp:
+			return fmt.Errorf("%w: tensor %s exponent %d outside [%d, %d]", ErrRange, t.Name, t.Exp, MinExp, maxExp)
+		}
+	}
+	return nil
+}

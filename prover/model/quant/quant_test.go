@@ -76,3 +76,27 @@ func TestQuantizeStories260K(t *testing.T) {
 		t.Fatal("shared classifier should be the embedding", err)
 	}
 }
+
+func TestValidate(t *testing.T) {
+	ckpt, _, _ := models.Stories260K()
+	m, _, _ := llama2c.Decode(ckpt.Data)
+	q, err := Quantize(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for name, mutate := range map[string]func(*Model){
+		"short data":   func(q *Model) { q.Tensors[3].Data = q.Tensors[3].Data[:10] },
+		"bad exponent": func(q *Model) { q.Tensors[0].Exp = 17 },
+		"renamed":      func(q *Model) { q.Tensors[2].Name = "x" },
+		"missing":      func(q *Model) { q.Tensors = q.Tensors[:5] },
+	} {
+		c, _ := Quantize(m)
+		mutate(c)
+		if err := c.Validate(); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
