@@ -25,7 +25,8 @@
 // RMSNorm (§7.4): S = Σ h², u = S + κ with κ = round(d·ε·2^32), ρ = ⌊√(d·2^64/u)⌋
 // (the unique ρ with ρ²u ≤ d·2^64 < (ρ+1)²u), x = rescale(h·ρ·g, 16 + e_g).
 // Softmax (§7.7): for query row i, ẑ is the least z ≥ max_{j≤i} Z_ij with
-// Σ_{j≤i} Y_ij(z) ≤ θ, found by binary search (the sum is non-increasing in z,
+// Σ_{j≤i} Y_ij(z) ≤ θ, found exactly (digit-aligned bracket, then a weighted
+// selection over the points where a digit switches; the sum is non-increasing in z,
 // so the answer is unique); v = ẑ − Z_ij = x0 + 2^k0·x1 + 2^(k0+16)·x2,
 // Y_ij = (θ − EXPC(x1))·(1 − [x2 ≠ 0]); masked (future) entries are 0.
 //
