@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/bits"
 	"sort"
@@ -136,9 +135,7 @@ func (f *File) parseHeader(header []byte) error {
 		return fmt.Errorf("%w: header JSON object not closed", ErrFormat)
 	}
 	// Only whitespace padding may follow the object.
-	rest, _ := io.ReadAll(dec.Buffered())
-	off := dec.InputOffset()
-	if len(bytes.TrimRight(header[off:], " \t\r\n")) != 0 || len(bytes.TrimRight(rest, " \t\r\n")) != 0 {
+	if len(bytes.TrimRight(header[dec.InputOffset():], " \t\r\n")) != 0 {
 		return fmt.Errorf("%w: bytes after the header object", ErrFormat)
 	}
 	return nil
