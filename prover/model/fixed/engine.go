@@ -8,26 +8,27 @@ import (
 	"math/bits"
 
 	"github.com/zkllm/zkllm/prover/model"
+	"github.com/zkllm/zkllm/prover/model/params"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/rope"
 	"github.com/zkllm/zkllm/prover/tables"
 )
 
-// Scales (log2) and rescale shifts of PROTOCOL §7, §9.1.
+// The public parameters, re-exported for readability of this package.
 const (
-	ActLog      = 16 // R, x1, x2, O, a, f, s, up, p, logits
-	QKLog       = 12 // Q_r, K_r
-	VLog        = 12 // V
-	SiLUInLog   = 10 // u
-	ScoreLog    = 24 // Z
-	ThetaLog    = 22 // θ, the softmax output scale
-	RopeLog     = rope.ScaleLog
-	QKShift     = 18 // Q_r = rescale(q_rot, e+18)
-	VShift      = 4  // V = rescale(acc, e+4)
-	GateShift   = 6  // u = rescale(acc, e+6)
-	OShift      = 18 // O = rescale(Y·V, 18)
-	HadShift    = 16 // p = rescale(s⊙up, 16)
-	ExpDigitLog = 16 // x1 has 16 bits
+	ActLog      = params.ActLog
+	QKLog       = params.QKLog
+	VLog        = params.VLog
+	SiLUInLog   = params.SiLUInLog
+	ScoreLog    = params.ScoreLog
+	ThetaLog    = params.ThetaLog
+	RopeLog     = params.RopeLog
+	QKShift     = params.QKShift
+	VShift      = params.VShift
+	GateShift   = params.GateShift
+	OShift      = params.OShift
+	HadShift    = params.HadShift
+	ExpDigitLog = params.ExpDigitLog
 )
 
 // Format bounds (PROTOCOL §9.1): a signed Aw value has |v| < 2^(w−1).
@@ -179,9 +180,9 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	for j := range e.expY {
 		e.expY[j] = int32(tables.Theta - expc.Out(j)) // in [0, θ]
 	}
-	e.k0 = uint(tables.ExpCK0(c.HeadSize()))
+	e.k0 = uint(params.K0(c.HeadSize()))
 	e.expScale = math.Ldexp(math.Sqrt(float64(c.HeadSize())), ScoreLog)
-	e.wI = uint(31+bits.Len(uint(c.HeadSize()-1))) - e.k0
+	e.wI = uint(params.WI(c.HeadSize()))
 	e.kappa = Kappa(c)
 	e.bigK = new(big.Int).Lsh(big.NewInt(int64(c.Dim)), 64)
 	kv := c.KVDim()
@@ -204,14 +205,8 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	return e, nil
 }
 
-// Kappa returns κ = round(d·ε·2^32) computed exactly (ε is a float64, so
-// d·ε·2^32 is exact in 128-bit big.Float), round half to even.
-func Kappa(c model.Config) *big.Int {
-	x := new(big.Float).SetPrec(128).SetFloat64(c.NormEps)
-	x.Mul(x, new(big.Float).SetInt64(int64(c.Dim)))
-	x.SetMantExp(x, 32)
-	return tables.RoundHalfEven(x)
-}
+// Kappa is params.Kappa.
+func Kappa(c model.Config) *big.Int { return params.Kappa(c) }
 
 // Pos is the number of tokens consumed so far.
 func (e *Engine) Pos() int { return e.pos }

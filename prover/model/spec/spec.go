@@ -7,7 +7,7 @@ import (
 	"sync"
 
 	"github.com/zkllm/zkllm/prover/model"
-	"github.com/zkllm/zkllm/prover/model/fixed"
+	"github.com/zkllm/zkllm/prover/model/params"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/rope"
 	"github.com/zkllm/zkllm/prover/tables"
@@ -63,21 +63,16 @@ func New(q *quant.Model, generatorVersion uint32, logCW int) (*Spec, error) {
 // FixedPointParams returns the version-1 constants for c.
 func FixedPointParams(c model.Config) (FixedPoint, error) {
 	dh := c.HeadSize()
-	k0 := tables.ExpCK0(dh)
-	logDh := 0
-	for 1<<logDh < dh {
-		logDh++
-	}
-	kappa := fixed.Kappa(c)
+	kappa := params.Kappa(c)
 	if !kappa.IsUint64() {
 		return FixedPoint{}, fmt.Errorf("spec: κ = %v does not fit u64", kappa)
 	}
 	return FixedPoint{
-		ActLog: fixed.ActLog, QKLog: fixed.QKLog, VLog: fixed.VLog, SiLUInLog: fixed.SiLUInLog,
-		ScoreLog: fixed.ScoreLog, ThetaLog: fixed.ThetaLog, RopeLog: fixed.RopeLog,
-		QKShift: fixed.QKShift, VShift: fixed.VShift, GateShift: fixed.GateShift,
-		OShift: fixed.OShift, HadShift: fixed.HadShift,
-		K0: uint8(k0), WI: uint8(31 + logDh - k0), Kappa: kappa.Uint64(),
+		ActLog: params.ActLog, QKLog: params.QKLog, VLog: params.VLog, SiLUInLog: params.SiLUInLog,
+		ScoreLog: params.ScoreLog, ThetaLog: params.ThetaLog, RopeLog: params.RopeLog,
+		QKShift: params.QKShift, VShift: params.VShift, GateShift: params.GateShift,
+		OShift: params.OShift, HadShift: params.HadShift,
+		K0: uint8(params.K0(dh)), WI: uint8(params.WI(dh)), Kappa: kappa.Uint64(),
 	}, nil
 }
 
