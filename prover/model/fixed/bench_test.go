@@ -1,6 +1,7 @@
 package fixed
 
 import (
+	"crypto/sha256"
 	"syscall"
 	"testing"
 	"time"
@@ -44,6 +45,16 @@ func BenchmarkInference(b *testing.B) {
 		b.Fatal(err)
 	}
 	var floatNs, fixedNs float64
+	// A machine-speed yardstick in the same run (TOOLCHAIN.md quotes SHA-256 at
+	// about 1.8 GB/s on an idle core of this machine kind): on a busy machine
+	// the tokens/s figures scale down by the same factor.
+	b.Run("sha256-yardstick", func(b *testing.B) {
+		buf := make([]byte, 1<<20)
+		b.SetBytes(int64(len(buf)))
+		for b.Loop() {
+			sha256.Sum256(buf)
+		}
+	})
 	b.Run("float", func(b *testing.B) {
 		floatNs = loopTokens(b, func() {
 			e, _ := floatref.New(m, benchSeq)
