@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/ipfs/go-cid"
 	car "github.com/ipld/go-car/v2"
@@ -23,7 +24,9 @@ type carBlock struct {
 // buffer: the declared section length is checked against BlockSizeCap before
 // any of it is read, and every block is hashed against its CID.
 type carStream struct {
+	in     *bufio.Reader
 	br     *car.BlockReader
+	blocks int // blocks read so far
 	buf    []byte
 	cur    carBlock
 	failed func() error // transport failure behind a short read, if any
@@ -37,7 +40,8 @@ func openCAR(r io.Reader, failed, trail func() error) (*carStream, error) {
 	if s.failed == nil {
 		s.failed = func() error { return nil }
 	}
-	br, err := car.NewBlockReader(bufio.NewReaderSize(r, 32<<10), car.MaxAllowedHeaderSize(maxCARHeader))
+	s.in = bufio.NewReaderSize(r, 32<<10)
+	br, err := car.NewBlockReader(s.in, car.MaxAllowedHeaderSize(maxCARHeader))
 	if err != nil {
 		return nil, s.readError(err, "CAR header")
 	}
@@ -48,6 +52,9 @@ func openCAR(r io.Reader, failed, trail func() error) (*carStream, error) {
 // next returns the next verified block (valid until the following call), or
 // errCAREnd at a clean end of the stream.
 func (s *carStream) next() (*carBlock, error) {
+	if err := s.gatewayAbort(); err != nil {
+		return nil, err
+	}
 	c, r, n, err := s.br.NextReader()
 	if err == io.EOF {
 		if ferr := s.failed(); ferr != nil {
@@ -74,8 +81,32 @@ func (s *carStream) next() (*carBlock, error) {
 	if err := verifyBlock(c, data); err != nil {
 		return nil, err
 	}
+	s.blocks++
 	s.cur = carBlock{c: c, data: data}
 	return &s.cur, nil
+}
+
+// gatewayMarker starts the text a boxo-based gateway (Kubo's included)
+// appends where the next section would be when it cannot finish a CAR it has
+// started (missing block, retrieval timeout); its X-Stream-Error trailer is
+// undeclared and never reaches clients. No valid section starts with these
+// bytes (a CID begins with 0x01 or 0x12), so the marker is unambiguous.
+const gatewayMarker = "\n\n["
+
+// gatewayAbort reports the gateway's own end-of-stream marker as Unavailable:
+// it said it lacks the rest, and everything it sent so far was verified.
+func (s *carStream) gatewayAbort() error {
+	p, _ := s.in.Peek(len(gatewayMarker))
+	if string(p) != gatewayMarker {
+		return nil
+	}
+	msg := make([]byte, 200)
+	n, _ := io.ReadFull(s.in, msg)
+	text := strings.TrimSpace(strings.ToValidUTF8(string(msg[:n]), "?"))
+	if s.blocks == 0 {
+		return unavailablef(ErrNotFound, "gateway sent no blocks: %s", text)
+	}
+	return unavailablef(ErrSource, "gateway could not finish the DAG: %s", text)
 }
 
 func (s *carStream) readError(err error, what string) error {

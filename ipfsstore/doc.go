@@ -46,8 +46,10 @@
 //     errors.Is(err, ErrInvalid) never both hold; when several sources fail,
 //     Invalid wins. Failures of the caller's writer are returned as they are.
 //   - A stream that ends cleanly before the DAG is complete is ErrTruncated
-//     (Invalid); one cut by the transport, a stall or a node's reported
-//     error (Kubo's X-Stream-Error trailer) is Unavailable.
+//     (Invalid); one cut by the transport, a stall, a node's reported error
+//     (Kubo RPC's X-Stream-Error trailer) or a boxo gateway's in-band
+//     "\n\n[Gateway Error: …" end marker (what boxo and Kubo gateways send
+//     after a 200 when they lack a block) is Unavailable.
 //   - When a source fails halfway, the next resumes after the bytes already
 //     written; each byte reaches the writer once.
 //   - GetFile writes to a temporary file beside the target, fsyncs, checks

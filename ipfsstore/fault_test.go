@@ -375,3 +375,25 @@ func TestParseCID(t *testing.T) {
 		}
 	}
 }
+
+// A boxo gateway (Kubo's too) that lacks a block has already sent 200 and
+// ends the CAR with a text marker: that is unavailable, not invalid.
+func TestGatewayMissingBlocksAreUnavailable(t *testing.T) {
+	data := genBytes(t, 14, 3<<20)
+	bs, root := importMem(t, data, UnixFSv1_2025)
+	_, err := fetcher(t, serveGateway(t, memBlockstore())).Get(context.Background(), root, io.Discard, Limits{})
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) {
+		t.Fatalf("missing root: %v", err)
+	}
+	if err := bs.DeleteBlock(context.Background(), dfsCIDs(t, bs, root)[2]); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	_, err = fetcher(t, serveGateway(t, bs)).Get(context.Background(), root, &out, Limits{})
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrSource) {
+		t.Fatalf("missing leaf: %v", err)
+	}
+	if out.Len() != 1<<20 || !bytes.Equal(out.Bytes(), data[:1<<20]) {
+		t.Fatalf("wrote %d bytes before the missing leaf, want the verified first 1 MiB", out.Len())
+	}
+}

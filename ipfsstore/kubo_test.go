@@ -3,6 +3,7 @@ package ipfsstore
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"os"
@@ -162,6 +163,10 @@ func TestKuboStoreAPI(t *testing.T) {
 	_, err = k.Get(ctx, missing, io.Discard, Limits{Timeout: 5 * time.Second})
 	if KindOf(err) != KindUnavailable {
 		t.Fatalf("Get(missing): %v", err)
+	}
+	_, err = fetcher(t, node.GatewayURL).Get(ctx, missing, io.Discard, Limits{Timeout: 5 * time.Second})
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Kubo gateway, missing root: %v", err)
 	}
 	// Node and gateway together, the node first.
 	g := FirstOf(k, fetcher(t, node.GatewayURL))
