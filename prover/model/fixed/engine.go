@@ -89,7 +89,7 @@ type Engine struct {
 	wI         uint
 	kappa      *big.Int // κ = round(d·ε·2^32)
 	bigK       *big.Int // d·2^64
-	keys, vals []int64  // KV cache [layer][seq][kv_dim] (K_r, V at 2^12)
+	keys, vals []int64  // KV cache [layer][kv_head][seq][head] (K_r, V at 2^12): a head's keys are contiguous
 	pos        int
 	wit        *Witness
 	s          scratch
@@ -101,6 +101,7 @@ type scratch struct {
 	gacc, uacc, u, sv, up, p        []int64
 	logitAcc, logits                []int64
 	z, y, live                      []int64
+	kr, vr                          []int64
 	steps                           []step
 	bigU, bigQ, bigT                big.Int
 }
@@ -192,7 +193,7 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	e.s = scratch{
 		r: make([]int64, d), x: make([]int64, d), qacc: make([]int64, d), qr: make([]int64, d),
 		o: make([]int64, d), a: make([]int64, d), accD: make([]int64, d), att: make([]int64, d),
-		kacc: make([]int64, kv), vacc: make([]int64, kv),
+		kacc: make([]int64, kv), vacc: make([]int64, kv), kr: make([]int64, kv), vr: make([]int64, kv),
 		gacc: make([]int64, h), uacc: make([]int64, h), u: make([]int64, h), sv: make([]int64, h),
 		up: make([]int64, h), p: make([]int64, h),
 		logitAcc: make([]int64, c.VocabSize), logits: make([]int64, c.VocabSize),
@@ -413,7 +414,7 @@ func (e *Engine) layer(l int) error {
 	c := e.cfg
 	L := &e.layers[l]
 	s := &e.s
-	hs, kv, pos := c.HeadSize(), c.KVDim(), e.pos
+	hs, pos := c.HeadSize(), e.pos
 	w := e.wit
 	var lw *LayerWitness
 	if w != nil {
@@ -427,9 +428,7 @@ func (e *Engine) layer(l int) error {
 	matmul(s.qacc, s.x, L.wq)
 	matmul(s.kacc, s.x, L.wk)
 	matmul(s.vacc, s.x, L.wv)
-	cache := l * e.maxSeq * kv
-	kr := e.keys[cache+pos*kv : cache+(pos+1)*kv]
-	vr := e.vals[cache+pos*kv : cache+(pos+1)*kv]
+	kr, vr := s.kr, s.vr
 	if err := e.ropeRescale(s.qr, s.qacc, L.wq.e+QKShift, l, "Q_r"); err != nil {
 		return err
 	}
@@ -453,14 +452,23 @@ func (e *Engine) layer(l int) error {
 		lw.KR = append(lw.KR, kr...)
 		lw.V = append(lw.V, vr...)
 	}
+	// Scatter this position's K_r and V into the head-major cache.
+	headBase := func(g int) int { return ((l*c.NKVHeads + g) * e.maxSeq) * hs }
+	for g := range c.NKVHeads {
+		at := headBase(g) + pos*hs
+		copy(e.keys[at:at+hs], kr[g*hs:(g+1)*hs])
+		copy(e.vals[at:at+hs], vr[g*hs:(g+1)*hs])
+	}
 
 	// Attention, head by head.
 	for h := range c.NHeads {
 		q := s.qr[h*hs : (h+1)*hs]
-		kvh := (h / c.KVMul()) * hs
+		base := headBase(h / c.KVMul())
+		keys := e.keys[base : base+(pos+1)*hs]
+		vals := e.vals[base : base+(pos+1)*hs]
 		z := s.z[:pos+1]
 		for j := range z {
-			kt := e.keys[cache+j*kv+kvh : cache+j*kv+kvh+hs]
+			kt := keys[j*hs : (j+1)*hs]
 			kt = kt[:len(q)]
 			var acc int64
 			for i, qv := range q {
@@ -480,7 +488,7 @@ func (e *Engine) layer(l int) error {
 			if y == 0 {
 				continue
 			}
-			vt := e.vals[cache+j*kv+kvh : cache+j*kv+kvh+hs]
+			vt := vals[j*hs : (j+1)*hs]
 			vt = vt[:len(acc)]
 			for i, v := range vt {
 				acc[i] += y * v
