@@ -15,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ipfs/boxo/blockservice"
 	"github.com/ipfs/boxo/blockstore"
+	"github.com/ipfs/boxo/gateway"
 	"github.com/ipfs/boxo/ipld/merkledag"
 	ft "github.com/ipfs/boxo/ipld/unixfs"
 	blocks "github.com/ipfs/go-block-format"
@@ -381,9 +383,19 @@ func TestParseCID(t *testing.T) {
 func TestGatewayMissingBlocksAreUnavailable(t *testing.T) {
 	data := genBytes(t, 14, 3<<20)
 	bs, root := importMem(t, data, UnixFSv1_2025)
-	_, err := fetcher(t, serveGateway(t, memBlockstore())).Get(context.Background(), root, io.Discard, Limits{})
-	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) {
-		t.Fatalf("missing root: %v", err)
+	// The raw boxo handler, without the package's 404 for absent roots.
+	bsvc := blockservice.New(memBlockstore(), nil)
+	backend, err := gateway.NewBlocksBackend(bsvc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := httptest.NewServer(gateway.NewHandler(gateway.Config{NoDNSLink: true}, backend))
+	defer bare.Close()
+	for _, url := range []string{bare.URL, serveGateway(t, memBlockstore())} {
+		_, err = fetcher(t, url).Get(context.Background(), root, io.Discard, Limits{})
+		if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) {
+			t.Fatalf("missing root: %v", err)
+		}
 	}
 	if err := bs.DeleteBlock(context.Background(), dfsCIDs(t, bs, root)[2]); err != nil {
 		t.Fatal(err)

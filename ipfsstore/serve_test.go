@@ -56,6 +56,16 @@ func TestServeGatewayRoundTrip(t *testing.T) {
 		t.Fatalf("plain GET: %s, want 406 (trustless gateway)", resp.Status)
 	}
 
+	absent, _, _ := ComputeCID(context.Background(), bytes.NewReader([]byte("absent")), UnixFSv1_2025)
+	resp, err = http.Get(url + "/ipfs/" + absent.String() + "?format=car")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("absent root: %s, want 404", resp.Status)
+	}
+
 	cancel()
 	select {
 	case err := <-served:
