@@ -14,6 +14,10 @@
 //   - Elements are gnark fr.Element values (Montgomery form inside); this
 //     package never looks at limbs.
 //
+// Contents: EqTable/Eq/EqAt (eq(u,·)), Evaluate, Fold/FoldInto,
+// PartialEvalLow/High, LessThan (LTc of §7.11) and PrefixMask (§8.4),
+// BroadcastLow/High (identity (b)), Pad and Log2Ceil.
+//
 // Bulk work is split over goroutines above a size threshold; hot loops do not
 // allocate (functions with an Into suffix write into caller buffers).
 package mle
