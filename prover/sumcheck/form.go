@@ -137,6 +137,12 @@ func (f *Form) NumProducts() int { return len(f.plan().steps) }
 type Polynomial struct {
 	Form   *Form
 	Tables [][]fr.Element
+	// EqPoint, when set, declares factor EqFactor to be eq(EqPoint,·) over
+	// all NumVars variables; its table may then be nil and is never built.
+	// Every term must contain that factor exactly once. The proof is the
+	// same; the prover saves one fold and one evaluation point per pair.
+	EqPoint  []fr.Element
+	EqFactor int
 }
 
 // Validate checks the tables against the form.
@@ -148,7 +154,26 @@ func (p *Polynomial) Validate() error {
 		return fmt.Errorf("%w: %d tables for %d factors", ErrForm, len(p.Tables), p.Form.NumFactors())
 	}
 	size := mle.Size(p.Form.NumVars)
+	if p.EqPoint != nil {
+		if len(p.EqPoint) != p.Form.NumVars || p.EqFactor < 0 || p.EqFactor >= p.Form.NumFactors() {
+			return fmt.Errorf("%w: eq point of %d coordinates on factor %d for %d variables", ErrForm, len(p.EqPoint), p.EqFactor, p.Form.NumVars)
+		}
+		for ti, t := range p.Form.Terms {
+			n := 0
+			for _, k := range t.Factors {
+				if k == p.EqFactor {
+					n++
+				}
+			}
+			if n != 1 {
+				return fmt.Errorf("%w: term %d holds the eq factor %d times, want once", ErrForm, ti, n)
+			}
+		}
+	}
 	for k, t := range p.Tables {
+		if t == nil && (p.EqPoint == nil || k != p.EqFactor) {
+			return fmt.Errorf("%w: table %d missing", ErrForm, k)
+		}
 		if len(t) > size {
 			return fmt.Errorf("%w: table %d has %d entries for %d variables", ErrForm, k, len(t), p.Form.NumVars)
 		}
@@ -174,9 +199,14 @@ func (f *Form) Evaluate(values []fr.Element) fr.Element {
 func (p *Polynomial) Sum() fr.Element {
 	size := mle.Size(p.Form.NumVars)
 	vals := make([]fr.Element, p.Form.NumFactors())
+	tables := p.Tables
+	if p.EqPoint != nil && p.Tables[p.EqFactor] == nil {
+		tables = append([][]fr.Element(nil), p.Tables...)
+		tables[p.EqFactor] = mle.EqTable(p.EqPoint)
+	}
 	var acc fr.Element
 	for x := 0; x < size; x++ {
-		for k, t := range p.Tables {
+		for k, t := range tables {
 			if x < len(t) {
 				vals[k] = t[x]
 			} else {

@@ -79,6 +79,21 @@ func (in *Instance) Form() (*Form, error) {
 	return f, f.Validate()
 }
 
+// eqModePoint returns the point when E is a single eq(u,·) over all
+// variables with weight 1 (the prover's eq mode), else nil.
+func (in *Instance) eqModePoint() []fr.Element {
+	if len(in.EqPoints) != 1 || len(in.EqPoints[0]) != in.NumVars {
+		return nil
+	}
+	if in.Mu != nil && !in.Mu[0].IsOne() {
+		return nil
+	}
+	if in.NumVars == 0 {
+		return nil // nothing to factor; keep the plain path
+	}
+	return in.EqPoints[0]
+}
+
 // EqTable returns the prover's table of E over {0,1}^n (nil without points).
 func (in *Instance) EqTable() []fr.Element {
 	if !in.hasEq() {
@@ -129,11 +144,16 @@ func (in *Instance) Prove(p *DLCProver, tables [][]fr.Element, claim Scalar) (*P
 	if len(tables) != len(in.Public) {
 		return nil, nil, fmt.Errorf("%w: %d tables for %d factors", ErrForm, len(tables), len(in.Public))
 	}
-	all := tables
-	if in.hasEq() {
-		all = append([][]fr.Element{in.EqTable()}, tables...)
+	poly := &Polynomial{Form: form, Tables: tables}
+	switch {
+	case in.eqModePoint() != nil:
+		// One full-length point: eq is factored out, never tabulated.
+		poly.Tables = append([][]fr.Element{nil}, tables...)
+		poly.EqPoint, poly.EqFactor = in.eqModePoint(), 0
+	case in.hasEq():
+		poly.Tables = append([][]fr.Element{in.EqTable()}, tables...)
 	}
-	return p.Prove(&Polynomial{Form: form, Tables: all}, claim)
+	return p.Prove(poly, claim)
 }
 
 // Verify checks the instance. public returns the values at ρ of the user
