@@ -112,7 +112,9 @@ func classify(parsed *abi.ABI, err error) error {
 	if data, ok := ethclient.RevertErrorData(err); ok {
 		return decodeRevert(parsed, data, common.Hash{})
 	}
-	if strings.Contains(err.Error(), "insufficient funds") {
+	// Nodes say it two ways: geth "insufficient funds for gas * price + value"; anvil (and geth
+	// when the estimate is capped by the balance) "gas required exceeds allowance".
+	if msg := err.Error(); strings.Contains(msg, "insufficient funds") || strings.Contains(msg, "exceeds allowance") {
 		return fmt.Errorf("%w: %v", ErrInsufficientFunds, err)
 	}
 	return err
