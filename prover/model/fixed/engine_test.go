@@ -96,3 +96,26 @@ func TestKnownGreedyAnswersFixed(t *testing.T) {
 		}
 	}
 }
+
+// The int16 and widened-int64 matmul paths give identical logits.
+func TestCompactAndWidenedAgree(t *testing.T) {
+	_, q := stories(t)
+	a, err := New(q, 16, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(q, 16, Options{compactOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.layers[0].wq.w64 == nil || b.layers[0].wq.w64 != nil {
+		t.Fatal("paths not selected as intended")
+	}
+	for _, tok := range ids("1 291 280 294 262 294 353 265 284 294 426 291 280 294 286 399") {
+		la, err1 := a.Step(tok)
+		lb, err2 := b.Step(tok)
+		if err1 != nil || err2 != nil || !slices.Equal(la, lb) {
+			t.Fatalf("paths differ at token %d (%v %v)", tok, err1, err2)
+		}
+	}
+}
