@@ -39,6 +39,16 @@ func loopTokens(b *testing.B, f func()) float64 {
 
 // BenchmarkInference reports tokens/s of the float reference and the
 // fixed-point engine on stories260K in the same run, and their ratio.
+//
+// On a shared machine, instruction counts are the stable figure:
+//
+//	go test -c -o /tmp/fixed.test ./prover/model/fixed
+//	GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind \
+//	  --toggle-collect='github.com/zkllm/zkllm/prover/model/fixed.(*Engine).Step' \
+//	  /tmp/fixed.test -test.run XXX -test.bench 'Inference/fixed$' -test.benchtime 1x
+//
+// (divide "Collected" by 256 tokens; use floatref.(*Engine).Step and
+// 'Inference/float$' for the reference).
 func BenchmarkInference(b *testing.B) {
 	m, q := stories(b)
 	if _, err := New(q, 1, Options{}); err != nil { // build tables outside the timing
