@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -204,9 +205,10 @@ func TestGatewayFailoverAndClassification(t *testing.T) {
 	if KindOf(err) != KindInvalid || !errors.Is(err, ErrHashMismatch) || errors.Is(err, ErrUnavailable) || errors.Is(err, ErrNotFound) {
 		t.Fatalf("404 + wrong bytes: %v", err)
 	}
-	_, err = fetcher(t, missing, newGateway(t, stallAfter(nil))).Get(context.Background(), fx.root, &bytes.Buffer{}, lim)
-	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) || !errors.Is(err, ErrStalled) || errors.Is(err, ErrInvalid) {
-		t.Fatalf("404 + stall: %v", err)
+	_, err = fetcher(t, missing, newGateway(t, stallAfter(nil)), closedPortURL(t)).Get(context.Background(), fx.root, &bytes.Buffer{}, lim)
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrNotFound) || !errors.Is(err, ErrStalled) ||
+		!errors.Is(err, ErrSource) || errors.Is(err, ErrInvalid) {
+		t.Fatalf("404 + stall + node down: %v", err)
 	}
 }
 
@@ -408,4 +410,15 @@ func TestGatewayMissingBlocksAreUnavailable(t *testing.T) {
 	if out.Len() != 1<<20 || !bytes.Equal(out.Bytes(), data[:1<<20]) {
 		t.Fatalf("wrote %d bytes before the missing leaf, want the verified first 1 MiB", out.Len())
 	}
+}
+
+// closedPortURL is a loopback URL nothing listens on (a node that is down).
+func closedPortURL(t testing.TB) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + ln.Addr().String()
+	ln.Close()
+	return url
 }
