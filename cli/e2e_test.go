@@ -249,6 +249,9 @@ func writeStories260K(t *testing.T) string {
 const testSecret = "ZKLLM_INSECURE_TEST_SECRET=5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d5a6b7c8d"
 
 func TestCommitKill9ThenResumeGivesSameDigest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("commits a model")
+	}
 	src := writeStories260K(t)
 	crashed, fresh := t.TempDir(), t.TempDir()
 	for _, d := range []string{crashed, fresh} {
@@ -290,5 +293,71 @@ func TestCommitKill9ThenResumeGivesSameDigest(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(mdir, "commit.partial")); err == nil {
 		t.Fatal("partial file left after a finished commit")
+	}
+}
+
+func TestInterruptedCommitLeavesNoPartialOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("commits a model")
+	}
+	d := t.TempDir()
+	wantCode(t, zk(t, nil, "model", "import", writeStories260K(t), "--data-dir", d, "--quiet"), 0, "")
+	cmd := exec.Command(zkllmBin, "model", "commit", "--data-dir", d, "--no-progress")
+	cmd.Env = append(cleanEnv(), testSecret, "ZKLLM_TEST_BLOCK_ROWS=4")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	partial := filepath.Join(d, "models", "stories260K", "commit.partial")
+	deadline := time.Now().Add(60 * time.Second)
+	for { // interrupt once some row blocks are done
+		if st, err := os.Stat(partial); err == nil && st.Size() > 2000 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("commit made no progress: %s", errb.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 130 {
+		t.Fatalf("interrupted commit: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "interrupted") {
+		t.Fatalf("no message on interrupt: %s", errb.String())
+	}
+	ents, _ := os.ReadDir(filepath.Join(d, "models", "stories260K"))
+	for _, e := range ents {
+		switch n := e.Name(); {
+		case n == "commitment.vk" || n == "range.proof":
+			t.Fatalf("interrupted commit wrote %s", n)
+		case strings.Contains(n, ".tmp-"):
+			t.Fatalf("temp file %s left behind", n)
+		}
+	}
+	// and it resumes
+	r := zk(t, []string{testSecret, "ZKLLM_TEST_BLOCK_ROWS=4"}, "model", "commit", "--data-dir", d, "--json")
+	wantCode(t, r, 0, "")
+	if m := decodeJSON(t, r, "zkllm/model-commit/v1"); m["resumed_rows"].(float64) == 0 {
+		t.Fatal("did not resume")
+	}
+}
+
+func TestDemoRunsTwice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole demo")
+	}
+	d := t.TempDir()
+	for i := 0; i < 2; i++ { // the second run reuses the data directory
+		r := zk(t, nil, "--data-dir", d, "demo", "--json")
+		wantCode(t, r, 0, "")
+		m := decodeJSON(t, r, "zkllm/demo/v1")
+		if m["verdict"] != "valid" || len(m["steps"].([]any)) != 4 {
+			t.Fatalf("demo run %d: %s", i, r)
+		}
 	}
 }

@@ -65,6 +65,9 @@ func corruptBlockHolding(t *testing.T, ipfsDir string, content []byte) func() {
 // and gateway, each its own process), then audit from a fresh data directory
 // that shares only the endpoints; plus the negative cases with their codes.
 func TestOwnerJourneyEmbedded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("commits a model")
+	}
 	owner := committedOwner(t)
 	chainURL := startServe(t, "chain", "serve", "--data-dir", owner)
 	gwURL := startServe(t, "ipfs", "serve", "--data-dir", owner)
@@ -132,6 +135,9 @@ func TestOwnerJourneyEmbedded(t *testing.T) {
 // TestOwnerJourneyAnvilKubo runs the journey against a real anvil and a real
 // Kubo started by the test harness.
 func TestOwnerJourneyAnvilKubo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("commits a model")
+	}
 	anvil := testutil.StartAnvil(t)
 	kubo := testutil.StartKubo(t)
 	owner := committedOwner(t)
