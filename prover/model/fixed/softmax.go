@@ -19,13 +19,15 @@ func (e *Engine) softmax(z, y []int64, l int) (int64, error) {
 	cut := int64(1) << (k0 + ExpDigitLog) // v ≥ cut ⇒ x2 ≠ 0 ⇒ Y = 0
 	// d_j = maxZ − z_j; entries with d_j ≥ cut are 0 for every ẑ ≥ maxZ.
 	live := e.s.live[:0]
+	var f0 int64 // rowSum(live, 0), accumulated on the way
 	for _, v := range z {
 		if dj := maxZ - v; dj < cut {
 			live = append(live, dj)
+			f0 += int64(e.expY[uint16(dj>>k0)])
 		}
 	}
 	e.s.live = live
-	zhat := maxZ + e.findShift(live)
+	zhat := maxZ + e.findShift(live, f0)
 	limit := int64(1) << (k0 + ExpDigitLog + e.wI) // x2 < 2^w_I (INDC range)
 	for j, v := range z {
 		vj := zhat - v
@@ -54,7 +56,7 @@ func (e *Engine) rowSum(live []int64, delta int64) int64 {
 	return s
 }
 
-// findShift returns δ* = the least δ ≥ 0 with rowSum(δ) ≤ θ.
+// findShift returns δ* = the least δ ≥ 0 with rowSum(δ) ≤ θ, given f0 = rowSum(live, 0).
 //
 // f = rowSum is a non-increasing step function: entry j reads digit
 // x1 = (δ + d_j) >> k0, so f only changes where δ + d_j crosses a multiple of
@@ -64,8 +66,7 @@ func (e *Engine) rowSum(live []int64, delta int64) int64 {
 // by a weighted selection over the (c_j, drop_j) in expected linear time.
 // The float64 estimate below only chooses where phase 1 looks first (Y ≈
 // θ·e^(−v/c), c = 2^24·√d_h); it cannot change the result.
-func (e *Engine) findShift(live []int64) int64 {
-	f0 := e.rowSum(live, 0)
+func (e *Engine) findShift(live []int64, f0 int64) int64 {
 	if f0 <= tables.Theta {
 		return 0
 	}

@@ -47,7 +47,7 @@ func TestFindShiftMatchesBisection(t *testing.T) {
 	}
 	for _, row := range rows {
 		want := naiveShift(e, row)
-		if got := e.findShift(append([]int64(nil), row...)); got != want {
+		if got := e.findShift(append([]int64(nil), row...), e.rowSum(row, 0)); got != want {
 			t.Fatalf("row %v: findShift %d, bisection %d", row[:min(len(row), 8)], got, want)
 		}
 	}
@@ -64,7 +64,7 @@ func BenchmarkFindShift(b *testing.B) {
 	var fast float64
 	b.Run("findShift", func(b *testing.B) {
 		for b.Loop() {
-			e.findShift(row)
+			e.findShift(row, e.rowSum(row, 0))
 		}
 		fast = float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 	})
