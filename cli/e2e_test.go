@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/model/hf"
+	"github.com/zkllm/zkllm/prover/model/llama2c"
 )
 
 var zkllmBin string
@@ -360,4 +362,43 @@ func TestDemoRunsTwice(t *testing.T) {
 			t.Fatalf("demo run %d: %s", i, r)
 		}
 	}
+}
+
+func TestImportHuggingFaceFolder(t *testing.T) {
+	ck, tok, err := models.Stories260K()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := llama2c.Decode(ck.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := llama2c.DecodeTokenizer(tok.Data, m.Config.VocabSize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := hf.Convert(m, tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "stories260K-hf")
+	if err := hf.WriteDir(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	d := t.TempDir()
+	r := zk(t, nil, "model", "import", dir, "--data-dir", d, "--json")
+	wantCode(t, r, 0, "")
+	im := decodeJSON(t, r, "zkllm/model-import/v1")
+	if im["format"] != "hf" || im["name"] != "stories260K-hf" || im["tensors"].(float64) != 47 {
+		t.Fatalf("import: %s", r)
+	}
+	// the source files are recorded with their digests
+	if n := len(im["sources"].([]any)); n < 4 {
+		t.Fatalf("%d sources recorded", n)
+	}
+	// a broken config is bad input
+	os.WriteFile(filepath.Join(dir, "config.json"), []byte(`{"model_type": "gpt2"}`), 0o644)
+	wantCode(t, zk(t, nil, "model", "import", dir, "--data-dir", d, "--name", "other"), 3, "malformed Hugging Face model")
+	// a folder without config.json is not a model
+	wantCode(t, zk(t, nil, "model", "import", t.TempDir(), "--data-dir", d), 3, "without config.json")
 }

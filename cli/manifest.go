@@ -12,14 +12,18 @@ import (
 // a loaded model (prover/model/spec; their SHA-256 are the manifest digest
 // and spec_hash). The spec fixes c_W for the model's weight blob.
 func encodeManifestAndSpec(lm *loadedModel) (manifest, specBytes []byte, err error) {
-	files := make([]spec.SourceFile, len(lm.sources))
-	for i, f := range lm.sources {
+	var files []spec.SourceFile
+	for _, f := range lm.sources {
+		if f.Role == "folder" { // the folder itself is no file: its files follow
+			continue
+		}
 		sum, err := hex.DecodeString(f.SHA256)
 		if err != nil || len(sum) != 32 {
 			return nil, nil, internalf("source %s: bad digest", f.Path)
 		}
-		files[i] = spec.SourceFile{Role: f.Role, Name: filepath.Base(f.Path), Size: uint64(f.Size)}
-		copy(files[i].SHA256[:], sum)
+		sf := spec.SourceFile{Role: f.Role, Name: filepath.Base(f.Path), Size: uint64(f.Size)}
+		copy(sf.SHA256[:], sum)
+		files = append(files, sf)
 	}
 	m, err := spec.NewManifest(lm.quant, lm.tokenizer.Digest(), files)
 	if err != nil {

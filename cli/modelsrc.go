@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/zkllm/zkllm/prover/model"
+	"github.com/zkllm/zkllm/prover/model/hf"
 	"github.com/zkllm/zkllm/prover/model/llama2c"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
@@ -41,7 +42,8 @@ func locateSources(path, tokenizerPath string) (format string, files []sourceFil
 		if _, err := os.Stat(filepath.Join(abs, "config.json")); err != nil {
 			return "", nil, badInputf("%s is a directory without config.json: not a Hugging Face model folder", path)
 		}
-		return "hf", nil, errNotYetAvailable("Hugging Face model import")
+		// The loader reports the files it reads; the folder is the anchor.
+		return "hf", []sourceFile{{Role: "folder", Path: abs}}, nil
 	}
 	if tokenizerPath == "" {
 		cands, _ := filepath.Glob(filepath.Join(filepath.Dir(abs), "tok*.bin"))
@@ -110,8 +112,35 @@ func loadModel(format string, files []sourceFile) (*loadedModel, error) {
 			return nil, badInputf("malformed tokenizer %s: %v", lm.sources[1].Path, err)
 		}
 		lm.model, lm.tokenizer = m, tok
+	case "hf":
+		root := files[0].Path
+		for _, f := range files {
+			if f.Role == "folder" {
+				root = f.Path
+			}
+		}
+		loaded, err := hf.Load(os.DirFS(root))
+		if err != nil {
+			return nil, badInputf("malformed Hugging Face model in %s: %v", root, err)
+		}
+		recorded := map[string]sourceFile{}
+		for _, f := range files {
+			recorded[f.Path] = f
+		}
+		lm.sources = []sourceFile{{Role: "folder", Path: root}}
+		for _, src := range loaded.Sources {
+			f := sourceFile{Role: src.Role, Path: filepath.Join(root, filepath.FromSlash(src.Name)), Size: int64(src.Size), SHA256: hex.EncodeToString(src.SHA256[:])}
+			if old, ok := recorded[f.Path]; ok && old.SHA256 != "" && old.SHA256 != f.SHA256 {
+				return nil, badInputf("%s file %s changed since it was imported (SHA-256 %s, recorded %s)", f.Role, f.Path, f.SHA256, old.SHA256)
+			}
+			lm.sources = append(lm.sources, f)
+		}
+		if len(files) > 1 && len(files) != len(lm.sources) {
+			return nil, badInputf("the files of %s changed since it was imported (%d files, recorded %d)", root, len(lm.sources)-1, len(files)-1)
+		}
+		lm.model, lm.tokenizer = loaded.Model, loaded.Tokenizer
 	default:
-		return nil, errNotYetAvailable("model format " + format)
+		return nil, internalf("unknown model format %q", format)
 	}
 	q, err := quant.Quantize(lm.model)
 	if err != nil {
