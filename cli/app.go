@@ -117,6 +117,9 @@ func action(maxArgs int, body func(s *session) error) ucli.ActionFunc {
 		if maxArgs >= 0 && c.NArg() > maxArgs {
 			return badInputf("%s: unexpected argument %q", c.Command.FullName(), c.Args().Get(maxArgs))
 		}
+		if testPanicHook != nil {
+			testPanicHook()
+		}
 		dir, err := resolveDataDir(c)
 		if err != nil {
 			return err
@@ -153,3 +156,6 @@ func bgCtx() context.Context { return context.Background() }
 func contextWithCancel() (context.Context, context.CancelFunc) {
 	return context.WithCancel(context.Background())
 }
+
+// testPanicHook lets tests make a command panic (never set outside tests).
+var testPanicHook func()
