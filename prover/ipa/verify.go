@@ -73,6 +73,9 @@ func (e *equation) holds(gens *pedersen.Generators) bool {
 // equation z1·Q + z2·H − S − z·P = 0 expanded over the base points.
 func ipaEquation(tr *transcript.Transcript, gens *pedersen.Generators, pa Combination, Y bls12381.G1Affine, w Weights, p *Proof) (*equation, error) {
 	k := w.LogLen()
+	if k > MaxRounds { // also keeps w.Len() from wrapping below
+		return nil, fmt.Errorf("%w: 2^%d weights exceed 2^%d", ErrReject, k, MaxRounds)
+	}
 	if p == nil || len(p.L) != k || len(p.R) != k {
 		return nil, fmt.Errorf("%w: proof has wrong round count for 2^%d weights", ErrReject, k)
 	}
