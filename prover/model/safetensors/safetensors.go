@@ -171,7 +171,9 @@ func (f *File) entry(name string, e rawEntry) (*TensorInfo, error) {
 	shape := make([]int, len(e.Shape))
 	for i, s := range e.Shape {
 		hi, lo := bits.Mul64(n, s)
-		if hi != 0 || lo > uint64(len(f.data)) {
+		// s > MaxInt matters once an earlier 0 has made n zero: int(s) would
+		// turn negative.
+		if hi != 0 || lo > uint64(len(f.data)) || s > math.MaxInt {
 			return nil, fmt.Errorf("%w: tensor %q shape %v overflows the file", ErrFormat, name, e.Shape)
 		}
 		n = lo

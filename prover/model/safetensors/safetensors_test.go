@@ -130,6 +130,7 @@ func TestMalformed(t *testing.T) {
 		"metadata non-str": build(`{"__metadata__":{"a":1}}`, nil),
 		"rank too high":    build(`{"a":{"dtype":"F32","shape":[1,1,1,1,1,1,1,1,2],"data_offsets":[0,8]}}`, d8),
 		"leading space":    build(" "+ok, d8),
+		"zero hides huge":  build(`{"a":{"dtype":"F32","shape":[0,18446744073709551615],"data_offsets":[0,0]}}`, nil),
 	}
 	for name, b := range cases {
 		if _, err := Parse(b); !errors.Is(err, ErrFormat) {
