@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -93,8 +94,13 @@ func decodeRevert(parsed *abi.ABI, data []byte, tx common.Hash) *RevertError {
 		if string(e.ID[:4]) != string(data[:4]) {
 			continue
 		}
+		// Accept only the canonical encoding: the ABI decoder tolerates dirty padding and
+		// trailing bytes, which a correct node never returns for our errors.
 		args, err := e.Inputs.Unpack(data[4:])
 		if err != nil {
+			return re
+		}
+		if packed, err := e.Inputs.Pack(args...); err != nil || !bytes.Equal(packed, data[4:]) {
 			return re
 		}
 		re.Name, re.Args = name, args
