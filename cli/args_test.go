@@ -54,3 +54,12 @@ func TestEveryFlagNameHasOneArity(t *testing.T) {
 		t.Fatalf("only %d flags seen", len(seen))
 	}
 }
+
+func TestEveryCommandHelpHasAnExample(t *testing.T) {
+	app := NewApp(&runState{out: &output{stdout: io.Discard, stderr: io.Discard}}, io.Discard, io.Discard)
+	for _, l := range leaves(app.Commands, "zkllm") {
+		if !strings.Contains(l.cmd.Description, "Example") {
+			t.Errorf("%s: --help has no example", l.path)
+		}
+	}
+}

@@ -98,7 +98,7 @@ func modelCheck(s *session) error {
 	if !ref.Bare() && ref.ChainID != cc.chainID {
 		return badInputf("wrong chain: the reference is for chain %d but %s is chain %d", ref.ChainID, cc.describe(), cc.chainID)
 	}
-	addr, err := s.registryAddress(cc, ref.Contract)
+	addr, err := s.registryAddress(cc, ref.Contract, false)
 	if err != nil {
 		return err
 	}

@@ -32,10 +32,11 @@ func keyCommand() *ucli.Command {
 				Action: action(1, keyImport),
 			},
 			{
-				Name:   "list",
-				Usage:  "list keystore accounts",
-				Flags:  baseFlags,
-				Action: action(0, keyList),
+				Name:        "list",
+				Usage:       "list keystore accounts",
+				Description: "Example:\n  zkllm key list --quiet",
+				Flags:       baseFlags,
+				Action:      action(0, keyList),
 			},
 		},
 	}

@@ -44,10 +44,11 @@ func contractCommand() *ucli.Command {
 
 func versionCommand() *ucli.Command {
 	return &ucli.Command{
-		Name:   "version",
-		Usage:  "print the build, the protocol and format versions and the contracts' code hashes",
-		Flags:  baseFlags,
-		Action: action(0, version),
+		Name:        "version",
+		Usage:       "print the build, the protocol and format versions and the contracts' code hashes",
+		Description: "Example:\n  zkllm version --json",
+		Flags:       baseFlags,
+		Action:      action(0, version),
 	}
 }
 

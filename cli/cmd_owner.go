@@ -51,7 +51,7 @@ func (s *session) ownedTarget(refArg string) (*chainConn, *anchor.Client, *ancho
 	if !ref.Bare() && ref.ChainID != cc.chainID {
 		return fail(badInputf("wrong chain: the reference is for chain %d but %s is chain %d", ref.ChainID, cc.describe(), cc.chainID))
 	}
-	addr, err := s.registryAddress(cc, ref.Contract)
+	addr, err := s.registryAddress(cc, ref.Contract, true)
 	if err != nil {
 		return fail(err)
 	}

@@ -74,7 +74,7 @@ func modelPublish(s *session) error {
 	if rec.Commitment.Insecure && !isDevChain(cc.chainID) {
 		return badInputf("model %q was committed with the INSECURE test secret; it can only be published on a dev chain, not chain %d", rec.Name, cc.chainID)
 	}
-	addr, err := s.registryAddress(cc, common.Address{})
+	addr, err := s.registryAddress(cc, common.Address{}, true)
 	if err != nil {
 		return err
 	}

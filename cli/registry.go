@@ -70,7 +70,9 @@ func ensureEmbeddedContracts(s *session, cc *chainConn) (string, error) {
 
 // registryAddress picks the registry: an explicit reference's contract, then
 // --contract, then (on zkllm's own dev chain, or anvil) the fixed dev address.
-func (s *session) registryAddress(cc *chainConn, fromRef common.Address) (common.Address, error) {
+// Only writers deploy the embedded registry; a reader on a chain without it
+// gets "no contract code" from the client.
+func (s *session) registryAddress(cc *chainConn, fromRef common.Address, write bool) (common.Address, error) {
 	flag := s.c.String(contractFlag.Name)
 	if flag != "" && !common.IsHexAddress(flag) {
 		return common.Address{}, badInputf("--contract %q is not an address", flag)
@@ -84,8 +86,10 @@ func (s *session) registryAddress(cc *chainConn, fromRef common.Address) (common
 	case flag != "":
 		return common.HexToAddress(flag), nil
 	case cc.isEmbedded():
-		if _, err := ensureEmbeddedContracts(s, cc); err != nil {
-			return common.Address{}, err
+		if write {
+			if _, err := ensureEmbeddedContracts(s, cc); err != nil {
+				return common.Address{}, err
+			}
 		}
 		return embeddedRegistry(), nil
 	case isDevChain(cc.chainID):
