@@ -55,6 +55,8 @@ func roundTrip(t *testing.T, b anchor.Backend, keyHex string, wantChain uint64) 
 		t.Fatal(err)
 	}
 
+	t.Logf("gas used: deploy %d, registerModel %d, anchorProof %d, validationResponse %d",
+		rcDeploy.GasUsed, rcReg.GasUsed, rcProof.GasUsed, rcAtt.GasUsed)
 	wantVersion := &anchor.Version{ID: versionID, ModelKey: modelKey, Number: 1, BlockNumber: rcReg.BlockNumber, VersionInput: in}
 	wantProof := &anchor.Proof{Digest: h("proof"), VersionID: versionID, StatementDigest: h("statement"),
 		Submitter: c.From(), BlockNumber: rcProof.BlockNumber,
