@@ -214,7 +214,8 @@ func summary(rc *types.Receipt) *Receipt {
 }
 
 // awaitRaw mines (on backends that need it), polls for the receipt, and turns a failed
-// transaction into a *RevertError by replaying it at its block.
+// transaction into a *RevertError by replaying it as a call on its parent block's state (exact
+// unless an earlier transaction in the same block changed what it depends on).
 func (c *Client) awaitRaw(ctx context.Context, tx *types.Transaction) (*types.Receipt, error) {
 	if m, ok := c.backend.(miner); ok {
 		m.Commit()

@@ -362,3 +362,14 @@ func TestReadBlockPolicy(t *testing.T) {
 		t.Fatal("dev chain ids")
 	}
 }
+
+// A write to an address without code fails before sending, with ErrNoCode.
+func TestWriteToAddressWithoutCode(t *testing.T) {
+	ctx := context.Background()
+	s := newSimChain(t, 1)
+	c := s.deploy(t)
+	c.bindTo(common.HexToAddress("0x00000000000000000000000000000000deadbeef"))
+	if _, err := c.AnchorProof(ctx, digest("v"), digest("s"), digest("p"), sampleProofCID); !errors.Is(err, ErrNoCode) {
+		t.Fatalf("err = %v, want ErrNoCode", err)
+	}
+}

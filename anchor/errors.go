@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 )
@@ -114,6 +115,9 @@ func decodeRevert(parsed *abi.ABI, data []byte, tx common.Hash) *RevertError {
 func classify(parsed *abi.ABI, err error) error {
 	if err == nil {
 		return nil
+	}
+	if errors.Is(err, bind.ErrNoCode) {
+		return fmt.Errorf("%w: %v", ErrNoCode, err)
 	}
 	if data, ok := ethclient.RevertErrorData(err); ok {
 		return decodeRevert(parsed, data, common.Hash{})
