@@ -6,9 +6,9 @@ import (
 	"os"
 	"testing"
 
-	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/model/floatref"
-	"github.com/zkllm/zkllm/prover/model/tokenizer"
+	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 )
 
 type promptFile struct {
@@ -23,15 +23,8 @@ type promptFile struct {
 // top-1 agreement of fixed vs float must be ≥ 98% (PROTOCOL §9.4), and the mean
 // absolute logit error is reported.
 func TestAccuracyAgainstFloat(t *testing.T) {
-	m, q := stories(t)
-	_, tokFile, err := models.Stories260K()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tk, err := tokenizer.UnmarshalLlama2c(tokFile.Data, m.Config.VocabSize)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, q := stories(t)
+	m, tk := modeltest.Stories260K(t)
 	raw, err := os.ReadFile("testdata/prompts.json")
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +83,7 @@ func TestAccuracyAgainstFloat(t *testing.T) {
 			nllFixed += nll(func(v int) float64 { return float64(xl[v]) / (1 << ActLog) }, len(xl), next)
 			tok = next
 			total++
-			if tok == argmax(xl) {
+			if tok == testkit.Argmax(xl) {
 				agree++
 			}
 			for v := range fl {

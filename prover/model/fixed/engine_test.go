@@ -1,74 +1,23 @@
 package fixed
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/model"
-	"github.com/zkllm/zkllm/prover/model/llama2c"
+	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 	"github.com/zkllm/zkllm/prover/model/quant"
 )
 
 func stories(t testing.TB) (*model.Model, *quant.Model) {
 	t.Helper()
-	ckpt, _, err := models.Stories260K()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, err := llama2c.Decode(ckpt.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := modeltest.Stories260K(t)
 	q, err := quant.Quantize(m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return m, q
-}
-
-func ids(s string) []int {
-	var out []int
-	for _, f := range strings.Fields(s) {
-		var v int
-		fmt.Sscan(f, &v)
-		out = append(out, v)
-	}
-	return out
-}
-
-func argmax(xs []int64) int {
-	best := 0
-	for i, v := range xs {
-		if v > xs[best] {
-			best = i
-		}
-	}
-	return best
-}
-
-func greedy(t *testing.T, e *Engine, prompt []int, n int) []int {
-	var logits []int64
-	var err error
-	for _, tok := range prompt {
-		if logits, err = e.Step(tok); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var out []int
-	for range n {
-		next := argmax(logits)
-		out = append(out, next)
-		if next == 1 {
-			break
-		}
-		if logits, err = e.Step(next); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
 }
 
 func TestKnownGreedyAnswersFixed(t *testing.T) {
@@ -82,8 +31,8 @@ func TestKnownGreedyAnswersFixed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := ids(c.want)
-		got := greedy(t, e, ids(c.prompt), len(want))
+		want := testkit.IDs(t, c.want)
+		got := testkit.Greedy(t, e.Step, testkit.IDs(t, c.prompt), len(want))
 		agree := 0
 		for i := range min(len(got), len(want)) {
 			if got[i] == want[i] {
@@ -111,7 +60,7 @@ func TestCompactAndWidenedAgree(t *testing.T) {
 	if a.layers[0].wq.w64 == nil || b.layers[0].wq.w64 != nil {
 		t.Fatal("paths not selected as intended")
 	}
-	for _, tok := range ids("1 291 280 294 262 294 353 265 284 294 426 291 280 294 286 399") {
+	for _, tok := range testkit.IDs(t, "1 291 280 294 262 294 353 265 284 294 426 291 280 294 286 399") {
 		la, err1 := a.Step(tok)
 		lb, err2 := b.Step(tok)
 		if err1 != nil || err2 != nil || !slices.Equal(la, lb) {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/model/sample"
 )
 
@@ -22,7 +23,7 @@ func TestGenerateWithRules(t *testing.T) {
 		}
 		return out
 	}
-	if got := run(sample.Rule{}); !slices.Equal(got, ids("403 407 261 378 432 383 286 261 376 298 315 421 395 317 426 338 401 396 267 337 410 408 419 292")) {
+	if got := run(sample.Rule{}); !slices.Equal(got, testkit.IDs(t, "403 407 261 378 432 383 286 261 376 298 315 421 395 317 426 338 401 396 267 337 410 408 419 292")) {
 		t.Fatalf("greedy %v", got)
 	}
 	kappa, _ := sample.KappaFromTemperature(1)

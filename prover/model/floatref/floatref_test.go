@@ -1,60 +1,18 @@
 package floatref
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/model"
-	"github.com/zkllm/zkllm/prover/model/llama2c"
+	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 )
 
 func stories(t testing.TB) *model.Model {
 	t.Helper()
-	ckpt, _, err := models.Stories260K()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, err := llama2c.Decode(ckpt.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := modeltest.Stories260K(t)
 	return m
-}
-
-func ids(s string) []int {
-	var out []int
-	for _, f := range strings.Fields(s) {
-		var v int
-		fmt.Sscan(f, &v)
-		out = append(out, v)
-	}
-	return out
-}
-
-// greedy feeds prompt then generates n tokens greedily (stopping at BOS).
-func greedy(t *testing.T, e *Engine, prompt []int, n int) []int {
-	var logits []float32
-	var err error
-	for _, tok := range prompt {
-		if logits, err = e.Step(tok); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var out []int
-	for range n {
-		next := Argmax(logits)
-		out = append(out, next)
-		if next == 1 {
-			break
-		}
-		if logits, err = e.Step(next); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
 }
 
 // The known greedy answers of shared/models/stories260K/README.md.
@@ -69,8 +27,8 @@ func TestKnownGreedyAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := ids(c.want)
-		if got := greedy(t, e, ids(c.prompt), len(want)); !slices.Equal(got, want) {
+		want := testkit.IDs(t, c.want)
+		if got := testkit.Greedy(t, e.Step, testkit.IDs(t, c.prompt), len(want)); !slices.Equal(got, want) {
 			t.Errorf("prompt %s: got %v, want %v", c.prompt, got, want)
 		}
 	}

@@ -13,32 +13,14 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/floatref"
-	"github.com/zkllm/zkllm/prover/model/llama2c"
+	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/safetensors"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
 )
-
-func stories(t testing.TB) (*model.Model, *tokenizer.Tokenizer) {
-	t.Helper()
-	ckpt, tok, err := models.Stories260K()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, err := llama2c.Decode(ckpt.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tk, err := llama2c.DecodeTokenizer(tok.Data, 512)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, tk
-}
 
 func mapFS(files map[string][]byte) fstest.MapFS {
 	fsys := fstest.MapFS{}
@@ -49,7 +31,7 @@ func mapFS(files map[string][]byte) fstest.MapFS {
 }
 
 func convertedStories(t testing.TB) (*model.Model, *tokenizer.Tokenizer, *Loaded) {
-	m, tk := stories(t)
+	m, tk := modeltest.Stories260K(t)
 	files, err := Convert(m, tk)
 	if err != nil {
 		t.Fatal(err)
@@ -257,7 +239,7 @@ func TestMalformedFolders(t *testing.T) {
 }
 
 func TestWriteDirAtomic(t *testing.T) {
-	m, tk := stories(t)
+	m, tk := modeltest.Stories260K(t)
 	files, err := Convert(m, tk)
 	if err != nil {
 		t.Fatal(err)
@@ -280,7 +262,7 @@ func TestWriteDirAtomic(t *testing.T) {
 
 // Shards listed by model.safetensors.index.json load like a single file.
 func TestShardedWeights(t *testing.T) {
-	m, tk := stories(t)
+	m, tk := modeltest.Stories260K(t)
 	files, err := Convert(m, tk)
 	if err != nil {
 		t.Fatal(err)

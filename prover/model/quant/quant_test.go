@@ -4,9 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/model"
-	"github.com/zkllm/zkllm/prover/model/llama2c"
+	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 )
 
 func TestExponentRule(t *testing.T) {
@@ -38,14 +37,7 @@ func TestExponentRule(t *testing.T) {
 }
 
 func TestQuantizeStories260K(t *testing.T) {
-	ckpt, _, err := models.Stories260K()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, err := llama2c.Decode(ckpt.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := modeltest.Stories260K(t)
 	q, err := Quantize(m)
 	if err != nil {
 		t.Fatal(err)
@@ -78,8 +70,7 @@ func TestQuantizeStories260K(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	ckpt, _, _ := models.Stories260K()
-	m, _, _ := llama2c.Decode(ckpt.Data)
+	m, _ := modeltest.Stories260K(t)
 	q, err := Quantize(m)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package tokenizer
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 )
 
 func tok512(t testing.TB) (*Tokenizer, []byte) {
@@ -26,16 +26,6 @@ func tok512(t testing.TB) (*Tokenizer, []byte) {
 	return tk, f.Data
 }
 
-func ids(s string) []int {
-	var out []int
-	for _, f := range strings.Fields(s) {
-		var v int
-		fmt.Sscan(f, &v)
-		out = append(out, v)
-	}
-	return out
-}
-
 // The known encodings from shared/models/stories260K/README.md (run.c).
 func TestKnownEncodings(t *testing.T) {
 	tk, _ := tok512(t)
@@ -44,7 +34,7 @@ func TestKnownEncodings(t *testing.T) {
 		{"Hello, world! 123 ü", "1 346 306 414 432 263 304 341 443 410 475 479 472 410 198 191"},
 		{"", "1"},
 	} {
-		if got := tk.Encode(c.text); !slices.Equal(got, ids(c.want)) {
+		if got := tk.Encode(c.text); !slices.Equal(got, testkit.IDs(t, c.want)) {
 			t.Errorf("Encode(%q) = %v, want %s", c.text, got, c.want)
 		}
 	}
@@ -52,7 +42,7 @@ func TestKnownEncodings(t *testing.T) {
 
 func TestKnownDecode(t *testing.T) {
 	tk, _ := tok512(t)
-	got, err := tk.Decode(ids("403 407 261 378 432 383 286 261 376 298 315 421 395 317 426 338 401 396 267 337 410 408 419 292"))
+	got, err := tk.Decode(testkit.IDs(t, "403 407 261 378 432 383 286 261 376 298 315 421 395 317 426 338 401 396 267 337 410 408 419 292"))
 	if err != nil {
 		t.Fatal(err)
 	}
