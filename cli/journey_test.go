@@ -178,6 +178,27 @@ func TestOwnerJourneyAnvilKubo(t *testing.T) {
 	// The same through Kubo's RPC API instead of its gateway.
 	wantCode(t, zk(t, nil, "model", "check", ref, "--data-dir", t.TempDir(), "--rpc-url", anvil.RPCURL, "--ipfs-api", kubo.APIURL), 0, "VALID")
 
+	// A keystore account (password from the environment) signs a new version.
+	pw := "ZKLLM_KEYSTORE_PASSWORD=correct horse"
+	keyFile := filepath.Join(t.TempDir(), "k")
+	os.WriteFile(keyFile, []byte("5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a\n"), 0o600)
+	r = zk(t, []string{pw}, "key", "import", keyFile, "--data-dir", owner, "--quiet")
+	wantCode(t, r, 0, "")
+	acct := strings.TrimSpace(r.stdout)
+	r = zk(t, []string{pw}, "model", "publish", "--data-dir", owner, "--rpc-url", anvil.RPCURL, "--contract", contract, "--ipfs-api", kubo.APIURL, "--from", acct, "--json")
+	wantCode(t, r, 0, "")
+	if got := jsonField(t, r, "zkllm/model-publish/v1", "owner"); got != acct {
+		t.Fatalf("published by %s, want keystore account %s", got, acct)
+	}
+	wantCode(t, zk(t, []string{"ZKLLM_KEYSTORE_PASSWORD=wrong"}, "model", "publish", "--data-dir", owner, "--rpc-url", anvil.RPCURL, "--contract", contract, "--ipfs-api", kubo.APIURL, "--from", acct), 3, "could not decrypt")
+	// the local record follows the latest publication
+	r = zk(t, nil, "model", "show", "--data-dir", owner, "--json")
+	wantCode(t, r, 0, "")
+	if !strings.Contains(r.stdout, "eip155:31337:") {
+		t.Fatalf("model show: %s", r)
+	}
+	wantCode(t, zk(t, nil, "model", "list", "--data-dir", owner), 0, "published eip155:31337:")
+
 	// A chain that is not a dev chain refuses the insecure test secret and
 	// the public dev key.
 	other := testutil.StartAnvil(t, "--chain-id", "5")
