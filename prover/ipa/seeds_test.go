@@ -1,44 +1,26 @@
 package ipa
 
 import (
-	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 )
-
-func writeSeedCorpus(t *testing.T, target string, inputs map[string][]byte) {
-	dir := filepath.Join("testdata", "fuzz", target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, b := range inputs {
-		body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", b)
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestSeedCorpora regenerates the committed seed corpora when
 // ZKLLM_WRITE_SEEDS=1 and otherwise checks that they exist.
 func TestSeedCorpora(t *testing.T) {
 	targets := []string{"FuzzUnmarshalProof", "FuzzUnmarshalProductProof"}
 	if os.Getenv("ZKLLM_WRITE_SEEDS") != "1" {
-		for _, target := range targets {
-			if ents, err := os.ReadDir(filepath.Join("testdata", "fuzz", target)); err != nil || len(ents) == 0 {
-				t.Fatalf("seed corpus for %s missing (run with ZKLLM_WRITE_SEEDS=1)", target)
-			}
-		}
+		testkit.RequireSeeds(t, "run with ZKLLM_WRITE_SEEDS=1", targets...)
 		return
 	}
 	in0 := makeInstance(t, 0, false)
 	in3 := makeInstance(t, 3, true)
 	withK := func(k byte, b []byte) []byte { return append([]byte{k}, b...) }
 	p3 := in3.proof.Marshal()
-	writeSeedCorpus(t, "FuzzUnmarshalProof", map[string][]byte{
+	testkit.WriteSeeds(t, "FuzzUnmarshalProof", map[string][]byte{
 		"k0_valid":    withK(0, in0.proof.Marshal()),
 		"k3_valid":    withK(3, p3),
 		"k3_trailing": withK(3, append(append([]byte{}, p3...), 0)),
@@ -47,7 +29,7 @@ func TestSeedCorpora(t *testing.T) {
 	})
 	pr := makeProduct(t, field.RandomScalar(), field.RandomScalar())
 	pb := pr.proof.Marshal()
-	writeSeedCorpus(t, "FuzzUnmarshalProductProof", map[string][]byte{
+	testkit.WriteSeeds(t, "FuzzUnmarshalProductProof", map[string][]byte{
 		"valid":    pb,
 		"trailing": append(append([]byte{}, pb...), 0),
 		"short":    pb[:303],

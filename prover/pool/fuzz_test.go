@@ -3,11 +3,9 @@ package pool
 import (
 	"bytes"
 	"flag"
-	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/sumcheck"
 	"github.com/zkllm/zkllm/prover/transcript"
@@ -46,7 +44,6 @@ func FuzzUnmarshalProof(f *testing.F) {
 }
 
 func TestFuzzSeeds(t *testing.T) {
-	path := filepath.Join("testdata", "fuzz", "FuzzUnmarshalProof", "honest")
 	if *updateSeeds {
 		b := newTestBlob(t)
 		tr := transcript.New()
@@ -61,27 +58,10 @@ func TestFuzzSeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		content := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", proof.Marshal())
-		if err := os.WriteFile(path+".tmp", []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(path+".tmp", path); err != nil {
-			t.Fatal(err)
-		}
+		testkit.WriteSeeds(t, "FuzzUnmarshalProof", map[string][]byte{"honest": proof.Marshal()})
 		return
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s string
-	if _, err := fmt.Sscanf(string(raw), "go test fuzz v1\n[]byte(%q)\n", &s); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := UnmarshalProof([]byte(s), fuzzShape()); err != nil {
+	if _, err := UnmarshalProof(testkit.ReadSeed(t, "FuzzUnmarshalProof", "honest"), fuzzShape()); err != nil {
 		t.Fatalf("committed seed no longer decodes: %v", err)
 	}
 }

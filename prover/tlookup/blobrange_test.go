@@ -5,12 +5,11 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-
 	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/ipa"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
@@ -198,27 +197,10 @@ func TestBlobRangeDecoderRejects(t *testing.T) {
 	writeFuzzSeed(t, "FuzzUnmarshalBlobRangeProof", enc)
 }
 
-// writeFuzzSeed refreshes a seed file of testdata/fuzz when
+// writeFuzzSeed refreshes testdata/fuzz/<target>/honest when
 // ZKLLM_WRITE_FUZZ_SEEDS is set (the committed seeds were made this way).
 func writeFuzzSeed(t *testing.T, target string, b []byte) {
-	if os.Getenv("ZKLLM_WRITE_FUZZ_SEEDS") == "" {
-		return
+	if os.Getenv("ZKLLM_WRITE_FUZZ_SEEDS") != "" {
+		testkit.WriteSeeds(t, target, map[string][]byte{"honest": b})
 	}
-	dir := filepath.Join("testdata", "fuzz", target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	content := "go test fuzz v1\n[]byte(" + quoteBytes(b) + ")\n"
-	if err := os.WriteFile(filepath.Join(dir, "honest"), []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func quoteBytes(b []byte) string {
-	const hex = "0123456789abcdef"
-	out := []byte{'"'}
-	for _, c := range b {
-		out = append(out, '\\', 'x', hex[c>>4], hex[c&15])
-	}
-	return string(append(out, '"'))
 }
