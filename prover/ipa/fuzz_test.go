@@ -3,6 +3,8 @@ package ipa
 import (
 	"bytes"
 	"testing"
+
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 )
 
 // FuzzUnmarshalProof: the first byte picks k ∈ [0,8); any accepted proof
@@ -26,12 +28,6 @@ func FuzzUnmarshalProof(f *testing.F) {
 // FuzzUnmarshalProductProof: any accepted product proof re-encodes to itself.
 func FuzzUnmarshalProductProof(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p, err := UnmarshalProductProof(b)
-		if err != nil {
-			return
-		}
-		if !bytes.Equal(p.Marshal(), b) {
-			t.Fatal("accepted product proof does not re-encode to itself")
-		}
+		testkit.RoundTrip(t, b, UnmarshalProductProof, (*ProductProof).Marshal)
 	})
 }

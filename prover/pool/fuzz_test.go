@@ -1,7 +1,6 @@
 package pool
 
 import (
-	"bytes"
 	"flag"
 	"testing"
 
@@ -33,13 +32,7 @@ func FuzzUnmarshalProof(f *testing.F) {
 	f.Add([]byte{})
 	f.Add(make([]byte, size))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := UnmarshalProof(data, s)
-		if err != nil {
-			return
-		}
-		if !bytes.Equal(p.Marshal(), data) {
-			t.Fatal("encode(decode(b)) != b")
-		}
+		testkit.RoundTrip(t, data, func(b []byte) (*Proof, error) { return UnmarshalProof(b, s) }, (*Proof).Marshal)
 	})
 }
 

@@ -148,24 +148,8 @@ func TestRandomBitFlipsRejected(t *testing.T) {
 
 // Every prover message of a proof is absorbed (instrumented transcript).
 func TestEveryProofElementAbsorbed(t *testing.T) {
-	cases := soundnessCases()
-	p := newProver(t)
 	rec := &transcript.Recorder{}
-	p.Transcript.Observe(rec)
-	var msgs []sent
-	for _, c := range cases {
-		s, pt := p.Commit(c.sum())
-		p.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &pt)
-		proof, _, err := c.in.Prove(p, c.tables, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msgs = append(msgs, sent{in: c.in, claim: pt, proof: proof, public: c.public})
-	}
-	dp, err := p.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	msgs, dp := observedRun(t, soundnessCases(), rec)
 	b := &bundle{msgs: msgs, dlc: dp}
 	e := b.elements()
 	for i, pt := range e.points {

@@ -1,7 +1,6 @@
 package sumcheck
 
 import (
-	"bytes"
 	"flag"
 	"testing"
 
@@ -28,13 +27,7 @@ func FuzzUnmarshalProof(f *testing.F) {
 	f.Add(make([]byte, fuzzForm().ProofSize()))
 	form := fuzzForm()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := UnmarshalProof(data, form)
-		if err != nil {
-			return
-		}
-		if !bytes.Equal(p.Marshal(), data) {
-			t.Fatal("encode(decode(b)) != b")
-		}
+		testkit.RoundTrip(t, data, func(b []byte) (*Proof, error) { return UnmarshalProof(b, form) }, (*Proof).Marshal)
 	})
 }
 
@@ -42,13 +35,7 @@ func FuzzUnmarshalProof(f *testing.F) {
 func FuzzUnmarshalDLCProof(f *testing.F) {
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := UnmarshalDLCProof(data, 4)
-		if err != nil {
-			return
-		}
-		if !bytes.Equal(p.Marshal(), data) {
-			t.Fatal("encode(decode(b)) != b")
-		}
+		testkit.RoundTrip(t, data, func(b []byte) (*DLCProof, error) { return UnmarshalDLCProof(b, 4) }, (*DLCProof).Marshal)
 	})
 }
 

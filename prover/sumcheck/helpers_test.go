@@ -47,7 +47,17 @@ type sent struct {
 // prover sends plus the closing proof.
 func honestRun(t testing.TB, cases []testCase) ([]sent, *DLCProof) {
 	t.Helper()
+	return observedRun(t, cases, nil)
+}
+
+// observedRun is honestRun with obs (if non-nil) watching the prover's
+// transcript after the statement.
+func observedRun(t testing.TB, cases []testCase, obs transcript.Observer) ([]sent, *DLCProof) {
+	t.Helper()
 	p := newProver(t)
+	if obs != nil {
+		p.Transcript.Observe(obs)
+	}
 	var out []sent
 	for _, c := range cases {
 		s, pt := p.Commit(c.sum())

@@ -1,10 +1,10 @@
 package tlookup
 
 import (
-	"bytes"
 	"sync"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
@@ -27,13 +27,7 @@ func FuzzUnmarshalBlobRangeProof(f *testing.F) {
 	f.Add([]byte(BlobRangeMagic))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		vk := fuzzVK(t)
-		p, err := UnmarshalBlobRangeProof(b, vk)
-		if err != nil {
-			return
-		}
-		if !bytes.Equal(p.Marshal(), b) {
-			t.Fatal("accepted input does not re-encode to itself")
-		}
+		testkit.RoundTrip(t, b, func(b []byte) (*BlobRangeProof, error) { return UnmarshalBlobRangeProof(b, vk) }, (*BlobRangeProof).Marshal)
 	})
 }
 
@@ -42,12 +36,6 @@ func FuzzUnmarshalProof(f *testing.F) {
 	l, _ := tinyInstance(f)
 	f.Add(make([]byte, l.ProofSize()))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p, err := UnmarshalProof(b, l)
-		if err != nil {
-			return
-		}
-		if !bytes.Equal(p.Marshal(), b) {
-			t.Fatal("accepted input does not re-encode to itself")
-		}
+		testkit.RoundTrip(t, b, func(b []byte) (*Proof, error) { return UnmarshalProof(b, l) }, (*Proof).Marshal)
 	})
 }

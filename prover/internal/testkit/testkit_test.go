@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"slices"
 	"testing"
@@ -46,5 +47,41 @@ func TestGreedy(t *testing.T) {
 	}
 	if got := Greedy(t, step, []int{1}, 2); !slices.Equal(got, []int{2, 3}) {
 		t.Fatalf("Greedy with a limit of 2: %v", got)
+	}
+}
+
+// fakeTB records Fatalf instead of stopping, to test a failing check.
+type fakeTB struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fakeTB) Helper()               {}
+func (f *fakeTB) Fatalf(string, ...any) { f.failed = true }
+
+func TestRoundTrip(t *testing.T) {
+	strict := func(b []byte) (string, error) {
+		if len(b) == 0 {
+			return "", errors.New("empty")
+		}
+		return string(b), nil
+	}
+	lossy := func(b []byte) (string, error) { return string(bytes.TrimRight(b, "\x00")), nil }
+	enc := func(s string) []byte { return []byte(s) }
+	for _, c := range []struct {
+		name   string
+		in     []byte
+		decode func([]byte) (string, error)
+		fail   bool
+	}{
+		{"accepted and canonical", []byte("ab"), strict, false},
+		{"refused", nil, strict, false},
+		{"accepted but not canonical", []byte("ab\x00"), lossy, true},
+	} {
+		f := &fakeTB{TB: t}
+		RoundTrip(f, c.in, c.decode, enc)
+		if f.failed != c.fail {
+			t.Errorf("%s: failed=%v, want %v", c.name, f.failed, c.fail)
+		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/zkllm/zkllm/models"
-	"github.com/zkllm/zkllm/prover/model/llama2c"
+	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 	"github.com/zkllm/zkllm/prover/model/quant"
 )
 
@@ -22,15 +22,8 @@ var update = flag.Bool("update", false, "rewrite the golden vectors in testdata/
 // version 1, c_W = 2^10).
 func storiesParts(t testing.TB) (*Manifest, *Spec) {
 	t.Helper()
-	ckpt, tok, err := models.Stories260K()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, err := llama2c.Decode(ckpt.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tk, err := llama2c.DecodeTokenizer(tok.Data, m.Config.VocabSize)
+	m, tk := modeltest.Stories260K(t)
+	ckpt, tok, err := models.Stories260K() // for the source-file records
 	if err != nil {
 		t.Fatal(err)
 	}
