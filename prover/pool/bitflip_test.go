@@ -16,27 +16,8 @@ func TestPoolRandomBitFlipsRejected(t *testing.T) {
 	b := newTestBlob(t)
 	claims := []claimSpec{b.honestClaim(t, "w"), b.honestClaim(t, "b")}
 
-	ptr := transcript.New()
-	ptr.AbsorbBytes(transcript.LabelTest, statement)
-	dp, _ := sumcheck.NewDLCProver(ptr)
-	pp, _ := NewProver(b.shape, b.values, b.blinds)
-	var ys []sumcheck.Point
-	for _, c := range claims {
-		s, y := dp.Send(transcript.LabelPoolY, c.value)
-		ys = append(ys, y)
-		if err := pp.Add(c.name, c.q, s); err != nil {
-			t.Fatal(err)
-		}
-	}
-	settle, err := pp.Settle(dp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	closing, err := dp.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	k := dp.ProofLogLen()
+	settle, closing, ys := b.prove(t, claims)
+	k := closing.IPA.Rounds()
 	enc := closing.Append(settle.Marshal())
 
 	verify := func(data []byte) (decoded bool, err error) {

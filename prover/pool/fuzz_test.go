@@ -6,8 +6,6 @@ import (
 
 	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/pedersen"
-	"github.com/zkllm/zkllm/prover/sumcheck"
-	"github.com/zkllm/zkllm/prover/transcript"
 )
 
 var updateSeeds = flag.Bool("update-seeds", false, "rewrite the fuzz seed corpus in testdata/fuzz from a fresh honest settlement")
@@ -39,18 +37,7 @@ func FuzzUnmarshalProof(f *testing.F) {
 func TestFuzzSeeds(t *testing.T) {
 	if *updateSeeds {
 		b := newTestBlob(t)
-		tr := transcript.New()
-		dp, _ := sumcheck.NewDLCProver(tr)
-		pp, _ := NewProver(b.shape, b.values, b.blinds)
-		c := b.honestClaim(t, "w")
-		s, _ := dp.Commit(c.value)
-		if err := pp.Add(c.name, c.q, s); err != nil {
-			t.Fatal(err)
-		}
-		proof, err := pp.Settle(dp)
-		if err != nil {
-			t.Fatal(err)
-		}
+		proof, _, _ := b.prove(t, []claimSpec{b.honestClaim(t, "w")})
 		testkit.WriteSeeds(t, "FuzzUnmarshalProof", map[string][]byte{"honest": proof.Marshal()})
 		return
 	}

@@ -6,7 +6,6 @@ import (
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/pedersen"
@@ -110,8 +109,9 @@ func (b *testBlob) honestClaim(t testing.TB, name string) claimSpec {
 	return claimSpec{name: name, q: q, value: y}
 }
 
-// run proves the claims and verifies them; it returns the verifier's error.
-func (b *testBlob) run(t testing.TB, claims []claimSpec, tamper func(*Proof)) error {
+// prove sends each claim's commitment (pool/y) after the test statement,
+// settles the pool and closes the DLC: the prover's side of run.
+func (b *testBlob) prove(t testing.TB, claims []claimSpec) (proof *Proof, closing *sumcheck.DLCProof, ys []sumcheck.Point) {
 	t.Helper()
 	ptr := transcript.New()
 	ptr.AbsorbBytes(transcript.LabelTest, statement)
@@ -123,23 +123,26 @@ func (b *testBlob) run(t testing.TB, claims []claimSpec, tamper func(*Proof)) er
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ys []sumcheck.Point
 	for _, c := range claims {
-		s, y := dp.Commit(c.value)
-		ptr.AbsorbPoint(transcript.LabelPoolY, &y)
+		s, y := dp.Send(transcript.LabelPoolY, c.value)
 		ys = append(ys, y)
 		if err := pp.Add(c.name, c.q, s); err != nil {
 			t.Fatal(err)
 		}
 	}
-	proof, err := pp.Settle(dp)
-	if err != nil {
+	if proof, err = pp.Settle(dp); err != nil {
 		t.Fatal(err)
 	}
-	closing, err := dp.Close()
-	if err != nil {
+	if closing, err = dp.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return proof, closing, ys
+}
+
+// run proves the claims and verifies them; it returns the verifier's error.
+func (b *testBlob) run(t testing.TB, claims []claimSpec, tamper func(*Proof)) error {
+	t.Helper()
+	proof, closing, ys := b.prove(t, claims)
 	// Round trip through the wire format.
 	enc := proof.Marshal()
 	size, _ := b.shape.ProofSize()
@@ -314,18 +317,7 @@ func TestPoolDecoderStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newTestBlob(t)
-	tr := transcript.New()
-	dp, _ := sumcheck.NewDLCProver(tr)
-	pp, _ := NewProver(b.shape, b.values, b.blinds)
-	c := b.honestClaim(t, "b")
-	sc, _ := dp.Commit(c.value)
-	if err := pp.Add(c.name, c.q, sc); err != nil {
-		t.Fatal(err)
-	}
-	proof, err := pp.Settle(dp)
-	if err != nil {
-		t.Fatal(err)
-	}
+	proof, _, _ := b.prove(t, []claimSpec{b.honestClaim(t, "b")})
 	enc := proof.Marshal()
 	if len(enc) != size {
 		t.Fatalf("%d bytes, want %d", len(enc), size)
