@@ -3,8 +3,6 @@ package tlookup
 import (
 	"testing"
 
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-
 	"github.com/zkllm/zkllm/prover/ipa"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -21,14 +19,6 @@ type bundle struct {
 	dlc      *sumcheck.DLCProof
 }
 
-// proverHooks lets soundness tests deviate from the honest prover.
-type proverHooks struct {
-	// commitAfterBeta commits (and absorbs) the multiplicity vectors only
-	// after γ and β were drawn, with multFromBeta choosing them from β.
-	multFromBeta func(gamma, beta fr.Element) [][]fr.Element
-	recorder     *transcript.Recorder
-}
-
 const testStatement = "tlookup test statement"
 
 func testGens(t testing.TB) *pedersen.Generators {
@@ -39,13 +29,13 @@ func testGens(t testing.TB) *pedersen.Generators {
 	return g
 }
 
-// proveBundle runs a complete standalone proof: statement, commitments of
-// every column (phase A), LogUp-GKR (phase B), openings, DLC close.
-func proveBundle(t testing.TB, l *Layout, w *Witness, mult [][]uint64, hooks *proverHooks) *bundle {
+// newTestProver starts a prover's DLC on a transcript that has absorbed the
+// test statement (rec, if non-nil, records everything from the start).
+func newTestProver(t testing.TB, rec *transcript.Recorder) (*sumcheck.DLCProver, *pedersen.Generators) {
 	t.Helper()
 	tr := transcript.New()
-	if hooks != nil && hooks.recorder != nil {
-		tr.Observe(hooks.recorder)
+	if rec != nil {
+		tr.Observe(rec)
 	}
 	tr.AbsorbBytes(transcript.LabelTest, []byte(testStatement))
 	dlc, err := sumcheck.NewDLCProver(tr)
@@ -56,6 +46,17 @@ func proveBundle(t testing.TB, l *Layout, w *Witness, mult [][]uint64, hooks *pr
 	if _, err := dlc.Generators(gens.Len()); err != nil {
 		t.Fatal(err)
 	}
+	return dlc, gens
+}
+
+// proveBundle runs a complete standalone proof: statement, commitments of
+// every column (phase A), LogUp-GKR (phase B), openings, DLC close; rec
+// (optional) records the prover's transcript.
+func proveBundle(t testing.TB, l *Layout, w *Witness, mult [][]uint64, rec *transcript.Recorder) *bundle {
+	t.Helper()
+	dlc, gens := newTestProver(t, rec)
+	tr := dlc.Transcript
+	var err error
 	cols := l.columnValues(w, multToField(mult))
 	vecs := make([]*vectorOpening, len(cols))
 	b := &bundle{}

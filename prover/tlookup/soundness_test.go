@@ -10,7 +10,6 @@ import (
 
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/ipa"
-	"github.com/zkllm/zkllm/prover/sumcheck"
 	"github.com/zkllm/zkllm/prover/tables"
 	"github.com/zkllm/zkllm/prover/transcript"
 )
@@ -79,7 +78,7 @@ func TestSoundnessColumnCommittedAfterBeta(t *testing.T) {
 	// Honest control: the recorder shows every multiplicity row absorbed
 	// before γ and β are squeezed.
 	rec := &transcript.Recorder{}
-	b := proveBundle(t, l, w, mustMult(t, l, w), &proverHooks{recorder: rec})
+	b := proveBundle(t, l, w, mustMult(t, l, w), rec)
 	if err := verifyBundle(l, b); err != nil {
 		t.Fatal(err)
 	}
@@ -98,17 +97,8 @@ func TestSoundnessColumnCommittedAfterBeta(t *testing.T) {
 	w.Columns[1].In[0] = 8
 
 	rec = &transcript.Recorder{}
-	tr := transcript.New()
-	tr.Observe(rec)
-	tr.AbsorbBytes(transcript.LabelTest, []byte(testStatement))
-	dlc, err := sumcheck.NewDLCProver(tr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gens := testGens(t)
-	if _, err := dlc.Generators(gens.Len()); err != nil {
-		t.Fatal(err)
-	}
+	dlc, gens := newTestProver(t, rec)
+	tr := dlc.Transcript
 	nLookupCols := l.multIndex(0)
 	cols := l.columnValues(w, multToField(m))
 	vecs := make([]*vectorOpening, len(cols))
