@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	ucli "github.com/urfave/cli/v2"
@@ -76,6 +77,18 @@ func demo(c *ucli.Context) error {
 	}
 	if !keep {
 		defer os.RemoveAll(auditor)
+	}
+	// The demo runs on embedded defaults: settings meant for real nodes (or
+	// test hooks) in the environment must not leak into its steps.
+	var ignored []string
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "ZKLLM_") {
+			ignored = append(ignored, k)
+			os.Unsetenv(k)
+		}
+	}
+	if len(ignored) > 0 {
+		out.warn("the demo runs on embedded defaults and ignores %s", strings.Join(ignored, ", "))
 	}
 	res := demoResult{Schema: schemaPrefix + "demo/v1", DataDir: dir, AuditorDir: auditor}
 	say := func(format string, a ...any) {
