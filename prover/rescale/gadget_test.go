@@ -208,17 +208,7 @@ func TestRescaleForgedQuotient(t *testing.T) {
 	}
 	s.cols = []tlookup.Column{{InElems: l0}, {InElems: l1}, {In: remLimbs[0]}}
 	s.mult = bestEffortMult(t, s.lookups, s.cols)
-	s.forge = func(t testing.TB, dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element) (sumcheck.Scalar, *RescaleAt) {
-		q, qPts, err := r.Quotient().ProveAtElems(dlc, pl, u, [][]fr.Element{l0, l1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rr, rPts, err := r.Remainder().ProveAt(dlc, pl, u, remLimbs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return q.Scale(r.Pow2()).Add(rr), &RescaleAt{Quotient: qPts, Remainder: rPts}
-	}
+	s.forge = forgeRescale(r, [][]fr.Element{l0, l1}, remLimbs)
 	if err := s.verify(s.prove(t)); err == nil {
 		t.Fatal("forged quotient accepted despite the quotient range check")
 	} else {
@@ -237,17 +227,7 @@ func TestRescaleForgedQuotient(t *testing.T) {
 	s.cols = []tlookup.Column{{In: remLimbs[0]}}
 	s.mult = bestEffortMult(t, s.lookups, s.cols)
 	s.tensors = map[string][]fr.Element{r.Name: qF}
-	s.forge = func(t testing.TB, dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element) (sumcheck.Scalar, *RescaleAt) {
-		q, qPts, err := r.Quotient().ProveAtElems(dlc, pl, u, [][]fr.Element{qF})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rr, rPts, err := r.Remainder().ProveAt(dlc, pl, u, remLimbs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return q.Scale(r.Pow2()).Add(rr), &RescaleAt{Quotient: qPts, Remainder: rPts}
-	}
+	s.forge = forgeRescale(r, [][]fr.Element{qF}, remLimbs)
 	if err := s.verify(s.prove(t)); err != nil {
 		t.Fatalf("without a quotient check the forgery should pass (the test would be vacuous otherwise): %v", err)
 	}
@@ -287,5 +267,21 @@ func TestSiLULookup(t *testing.T) {
 	col.Out[9]++
 	if err := s.verify(s.prove(t)); err == nil {
 		t.Fatal("wrong SILU output accepted")
+	}
+}
+
+// forgeRescale is a prover step for r that sends the given (possibly forged)
+// quotient limbs and remainder limbs at u, as Rescale.ProveAt would.
+func forgeRescale(r Rescale, qLimbs [][]fr.Element, remLimbs [][]int64) func(testing.TB, *sumcheck.DLCProver, *pool.Prover, []fr.Element) (sumcheck.Scalar, *RescaleAt) {
+	return func(t testing.TB, dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element) (sumcheck.Scalar, *RescaleAt) {
+		q, qPts, err := r.Quotient().ProveAtElems(dlc, pl, u, qLimbs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rr, rPts, err := r.Remainder().ProveAt(dlc, pl, u, remLimbs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return q.Scale(r.Pow2()).Add(rr), &RescaleAt{Quotient: qPts, Remainder: rPts}
 	}
 }
