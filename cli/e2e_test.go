@@ -402,3 +402,38 @@ func TestImportHuggingFaceFolder(t *testing.T) {
 	// a folder without config.json is not a model
 	wantCode(t, zk(t, nil, "model", "import", t.TempDir(), "--data-dir", d), 3, "without config.json")
 }
+
+func TestServeWritesEndpointAndStopsCleanly(t *testing.T) {
+	for _, kind := range []string{"chain", "ipfs"} {
+		d := t.TempDir()
+		cmd := exec.Command(zkllmBin, kind, "serve", "--data-dir", d, "--json")
+		cmd.Env = cleanEnv()
+		out, _ := cmd.StdoutPipe()
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(out)
+		var m map[string]any
+		if err := dec.Decode(&m); err != nil || m["schema"] != "zkllm/"+kind+"-serve/v1" {
+			cmd.Process.Kill()
+			t.Fatalf("%s serve: %v %v %s", kind, m, err, errb.String())
+		}
+		ep := filepath.Join(d, kind+".endpoint")
+		b, err := os.ReadFile(ep)
+		if err != nil || !strings.Contains(string(b), m["url"].(string)) {
+			t.Fatalf("%s endpoint file: %s %v", kind, b, err)
+		}
+		if kind == "chain" { // a second process on the same data directory goes through the endpoint
+			wantCode(t, zk(t, nil, "contract", "deploy", "--data-dir", d), 0, "")
+		}
+		cmd.Process.Signal(os.Interrupt)
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("%s serve after Ctrl-C: %v\n%s", kind, err, errb.String())
+		}
+		if _, err := os.Stat(ep); err == nil {
+			t.Fatalf("%s endpoint file left after a clean stop", kind)
+		}
+	}
+}
