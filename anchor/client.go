@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -251,7 +252,7 @@ func WaitReceipt(ctx context.Context, b Backend, hash common.Hash, interval time
 		if err == nil {
 			return rc, nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		if !errors.Is(err, ethereum.NotFound) && !isIndexing(err) {
 			return nil, fmt.Errorf("anchor: receipt of %s: %w", hash.Hex(), err)
 		}
 		select {
@@ -260,6 +261,12 @@ func WaitReceipt(ctx context.Context, b Backend, hash common.Hash, interval time
 		case <-t.C:
 		}
 	}
+}
+
+// isIndexing reports go-ethereum's "transaction indexing is in progress" answer: a node
+// still building its transaction index cannot find a receipt yet, so the wait goes on.
+func isIndexing(err error) bool {
+	return strings.Contains(err.Error(), "transaction indexing is in progress")
 }
 
 // RegisterModel registers a new model owned by the signer, with its first version. salt
