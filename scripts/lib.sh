@@ -62,7 +62,7 @@ build_kubo() {
     step "Kubo: bin/ipfs is up to date"
     return
   fi
-  step "Kubo: building bin/ipfs from tools/kubo (about 2 min cold)"
+  step "Kubo: building bin/ipfs from tools/kubo (2-3 min cold on 2 cores)"
   mkdir -p "$ROOT/bin"
   rm -f "$stamp_file"
   # Build to a temporary name and rename: an interrupted build leaves no
