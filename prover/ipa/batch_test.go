@@ -200,3 +200,25 @@ func TestDecoderAttacks(t *testing.T) {
 		t.Fatal("sizes differ from PROTOCOL §4.5/§4.7")
 	}
 }
+
+// TestBatchGrowsGenerators: a batch started on fewer generators than an
+// IPA needs extends them (the DLC's closing IPA can be wider than what the
+// batch's owner fetched) and still rejects a tampered response.
+func TestBatchGrowsGenerators(t *testing.T) {
+	in := makeInstance(t, 4, true)
+	for _, tamper := range []bool{false, true} {
+		p := *in.proof
+		if tamper {
+			one := fr.One()
+			p.Z1.Add(&p.Z1, &one)
+		}
+		b := NewBatch(mustGens(t, 0))
+		if err := b.AddIPA(newTranscript(in.Pa, in.Y), Single(in.Pa), in.Y, in.w, &p); err != nil {
+			t.Fatalf("tamper %v: add: %v", tamper, err)
+		}
+		err := b.Verify()
+		if tamper != errors.Is(err, ErrReject) || (!tamper && err != nil) {
+			t.Fatalf("tamper %v: batch verdict %v", tamper, err)
+		}
+	}
+}

@@ -190,7 +190,14 @@ func (b *Batch) merge(e *equation) {
 }
 
 // AddIPA replays the IPA transcript and adds its equation to the batch.
+// The batch's generators grow to w.Len() if needed (generators are
+// deterministic, so a longer set extends the shorter one).
 func (b *Batch) AddIPA(tr *transcript.Transcript, pa Combination, Y bls12381.G1Affine, w Weights, p *Proof) error {
+	if w.LogLen() <= MaxRounds && w.Len() > b.gens.Len() {
+		if g, err := pedersen.Get(w.Len()); err == nil {
+			b.gens = g
+		} // else ipaEquation rejects: more weights than generators
+	}
 	eq, err := ipaEquation(tr, b.gens, pa, Y, w, p)
 	if err != nil {
 		return err

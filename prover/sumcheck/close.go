@@ -92,7 +92,8 @@ func (v *DLCVerifier) ProofLogLen() int { return v.layout.paddedLog() }
 
 // Close verifies the DLC's closing proof: it recomputes λ, ξ, w′, the
 // folded commitment P_a = Σ_m ξ^m·A_m and Y = −Σ_i λ^i·V_i from public data
-// only, and checks the zk-IPA.
+// only, and checks the zk-IPA (or, after UseBatch, adds its equation to the
+// batch, which the caller must then verify).
 func (v *DLCVerifier) Close(proof *DLCProof) error {
 	if v.closed {
 		return ErrClosed
@@ -114,7 +115,11 @@ func (v *DLCVerifier) Close(proof *DLCProof) error {
 	if err != nil {
 		return err
 	}
-	if err := ipa.Verify(v.Transcript, gens.Prefix(size), pa, y, w, proof.IPA); err != nil {
+	var check ipa.Checker = ipa.Immediate{Gens: gens.Prefix(size)}
+	if v.batch != nil {
+		check = v.batch // queued: the caller's b.Verify() decides
+	}
+	if err := check.AddIPA(v.Transcript, pa, y, w, proof.IPA); err != nil {
 		return fmt.Errorf("%w: DLC: %v", ErrReject, err)
 	}
 	return nil

@@ -220,7 +220,18 @@ type DLCVerifier struct {
 // instead of checking them one by one, so the caller can check them all
 // with one MSM (PROTOCOL §11). The caller MUST then call b.Verify() and
 // reject the proof if it fails: until then the product proofs are unchecked.
+// With a batch, Close adds the closing IPA's equation to b as well.
 func (v *DLCVerifier) UseBatch(b *ipa.Batch) { v.batch = b }
+
+// Checker returns where other gadgets on this DLC should send their group
+// equations: the batch given to UseBatch, or an ipa.Immediate over the
+// DLC's generators when there is none.
+func (v *DLCVerifier) Checker() ipa.Checker {
+	if v.batch != nil {
+		return v.batch
+	}
+	return ipa.Immediate{Gens: v.gens}
+}
 
 // NewDLCVerifier starts the proof-wide DLC on a transcript that has already
 // absorbed the statement.

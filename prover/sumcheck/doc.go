@@ -60,9 +60,11 @@
 //
 // # Batched verification
 //
-// DLCVerifier.UseBatch(b) queues every product proof in an ipa.Batch (one
-// MSM for all, PROTOCOL §11) instead of checking each at once; the caller
-// must then call b.Verify() and reject on failure.
+// DLCVerifier.UseBatch(b) queues every product proof and the closing IPA
+// (Close) in an ipa.Batch (one MSM for all, PROTOCOL §11) instead of
+// checking each at once; DLCVerifier.Checker() gives other gadgets the same
+// batch (or ipa.Immediate without one). The caller must then call
+// b.Verify() and reject on failure.
 //
 // # Invariants
 //

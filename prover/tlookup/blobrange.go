@@ -182,8 +182,16 @@ func VerifyBlobRange(vk *pedersen.VerifyingKey, modelID []byte, proofBytes []byt
 	return p.Verify(vk, modelID)
 }
 
-// Verify checks a decoded weight range proof.
+// Verify checks a decoded weight range proof. Every group equation (GKR
+// and sumcheck product proofs, both openings, the DLC's closing IPA) goes
+// into one ipa.Batch, checked with a single MSM at the end (PROTOCOL §11).
 func (p *BlobRangeProof) Verify(vk *pedersen.VerifyingKey, modelID []byte) error {
+	return p.verify(vk, modelID, true)
+}
+
+// verify is Verify; batched = false checks each equation on the spot (the
+// benchmark's and tests' reference path).
+func (p *BlobRangeProof) verify(vk *pedersen.VerifyingKey, modelID []byte, batched bool) error {
 	shape, err := newBlobRangeShape(vk)
 	if err != nil {
 		return err
@@ -205,20 +213,31 @@ func (p *BlobRangeProof) Verify(vk *pedersen.VerifyingKey, modelID []byte) error
 	if _, err := dlc.Generators(gens.Len()); err != nil {
 		return err
 	}
+	var batch *ipa.Batch
+	if batched {
+		batch = ipa.NewBatch(gens)
+		dlc.UseBatch(batch)
+	}
+	check := dlc.Checker()
 	claims, err := Verify(dlc, shape.layout, p.GKR)
 	if err != nil {
 		return err
 	}
 	wc := claims.In(0)
-	if err := ipa.OpenVerify(tr, gens, vk.Rows, vk.LogC, wc.Point, wc.Commitment, p.OpenWeights); err != nil {
+	if err := check.AddOpening(tr, vk.Rows, vk.LogC, wc.Point, wc.Commitment, p.OpenWeights); err != nil {
 		return fmt.Errorf("%w: weight blob opening: %v", ErrReject, err)
 	}
 	mvec := &committedVector{logSize: blobRangeBits, logC: shape.multLogC, rows: p.MultRows}
-	if err := verifyClaim(tr, gens, mvec, claims.Mult(0), p.OpenMult); err != nil {
+	if err := checkClaim(check, tr, mvec, claims.Mult(0), p.OpenMult); err != nil {
 		return err
 	}
 	if err := dlc.Close(p.DLC); err != nil {
 		return fmt.Errorf("%w: %v", ErrReject, err)
+	}
+	if batch != nil {
+		if err := batch.Verify(); err != nil {
+			return fmt.Errorf("%w: %v", ErrReject, err)
+		}
 	}
 	return nil
 }

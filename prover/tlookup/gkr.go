@@ -372,8 +372,9 @@ func Verify(dlc *sumcheck.DLCVerifier, l *Layout, proof *Proof) (*Claims, error)
 		return nil, err
 	}
 	tr.AbsorbPoints(transcript.LabelGKRRoot, proof.Root[:])
+	check := dlc.Checker() // dlc's batch (UseBatch) or immediate checks
 	for i, f := range rootFactors {
-		if err := ipa.VerifyProduct(tr, gens, proof.Root[f[0]], proof.Root[f[1]], proof.Root[f[2]], proof.RootProducts[i]); err != nil {
+		if err := check.AddProduct(tr, proof.Root[f[0]], proof.Root[f[1]], proof.Root[f[2]], proof.RootProducts[i]); err != nil {
 			return nil, fmt.Errorf("%w: root product %d: %v", ErrReject, i, err)
 		}
 	}

@@ -64,10 +64,16 @@ func openClaim(tr *transcript.Transcript, gens *pedersen.Generators, vec *vector
 
 // verifyClaim checks an opening of vec at claim.Point against claim.Commitment.
 func verifyClaim(tr *transcript.Transcript, gens *pedersen.Generators, vec *committedVector, claim *LeafClaim, p *ipa.Proof) error {
+	return checkClaim(ipa.Immediate{Gens: gens}, tr, vec, claim, p)
+}
+
+// checkClaim is verifyClaim through a Checker (with a Batch, the opening's
+// equation is only queued).
+func checkClaim(check ipa.Checker, tr *transcript.Transcript, vec *committedVector, claim *LeafClaim, p *ipa.Proof) error {
 	if len(claim.Point) != vec.logSize {
 		return fmt.Errorf("%w: claim point of %d coordinates on a vector of 2^%d", ErrReject, len(claim.Point), vec.logSize)
 	}
-	if err := ipa.OpenVerify(tr, gens, vec.rows, vec.logC, claim.Point, claim.Commitment, p); err != nil {
+	if err := check.AddOpening(tr, vec.rows, vec.logC, claim.Point, claim.Commitment, p); err != nil {
 		return fmt.Errorf("%w: opening: %v", ErrReject, err)
 	}
 	return nil
