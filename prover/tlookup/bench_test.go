@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
@@ -18,27 +20,7 @@ func BenchmarkBlobRange(b *testing.B) {
 	if testing.Short() {
 		logN = 12
 	}
-	layout, err := pedersen.Place([]pedersen.TensorSpec{{Name: "w", Shape: []uint64{1 << logN}}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	logC := (logN + 2) / 2
-	rng := rand.New(rand.NewPCG(1, 2))
-	blob := make([]int16, 1<<logN)
-	for i := range blob {
-		blob[i] = int16(rng.IntN(1<<16) - 1<<15)
-	}
-	rows := 1 << (logN - logC)
-	blind := field.RandomScalars(rows)
-	gens, err := pedersen.Get(1 << logC)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pts, err := pedersen.CommitRowsSmall(gens, blob, 1<<logC, 0, rows, blind)
-	if err != nil {
-		b.Fatal(err)
-	}
-	vk := &pedersen.VerifyingKey{GeneratorVersion: pedersen.GeneratorVersion, LogC: logC, Layout: layout, Rows: pts}
+	vk, blob, blind := benchBlob(b, logN)
 	id := make([]byte, 32)
 	var proveT, verifyT time.Duration
 	var size int
@@ -71,27 +53,7 @@ func BenchmarkBlobRangeVerify(b *testing.B) {
 	if testing.Short() {
 		logN = 12
 	}
-	layout, err := pedersen.Place([]pedersen.TensorSpec{{Name: "w", Shape: []uint64{1 << logN}}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	logC := (logN + 2) / 2
-	rng := rand.New(rand.NewPCG(1, 2))
-	blob := make([]int16, 1<<logN)
-	for i := range blob {
-		blob[i] = int16(rng.IntN(1<<16) - 1<<15)
-	}
-	rows := 1 << (logN - logC)
-	blind := field.RandomScalars(rows)
-	gens, err := pedersen.Get(1 << logC)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pts, err := pedersen.CommitRowsSmall(gens, blob, 1<<logC, 0, rows, blind)
-	if err != nil {
-		b.Fatal(err)
-	}
-	vk := &pedersen.VerifyingKey{GeneratorVersion: pedersen.GeneratorVersion, LogC: logC, Layout: layout, Rows: pts}
+	vk, blob, blind := benchBlob(b, logN)
 	id := make([]byte, 32)
 	p, err := ProveBlobRange(vk, blob, blind, id)
 	if err != nil {
@@ -118,4 +80,32 @@ func BenchmarkBlobRangeVerify(b *testing.B) {
 	b.ReportMetric(float64(immT.Microseconds())/1e3/n, "immediate_ms")
 	b.ReportMetric(float64(batT.Microseconds())/1e3/n, "batched_ms")
 	b.ReportMetric(float64(immT)/float64(batT), "speedup")
+}
+
+// benchBlob commits 2^logN random int16 weights in rows of 2^⌈(logN+1)/2⌉,
+// as the CLI does, and returns the verifying key, the blob and the row blindings.
+func benchBlob(b *testing.B, logN int) (*pedersen.VerifyingKey, []int16, []fr.Element) {
+	b.Helper()
+	layout, err := pedersen.Place([]pedersen.TensorSpec{{Name: "w", Shape: []uint64{1 << logN}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	logC := (logN + 2) / 2
+	rng := rand.New(rand.NewPCG(1, 2))
+	blob := make([]int16, 1<<logN)
+	for i := range blob {
+		blob[i] = int16(rng.IntN(1<<16) - 1<<15)
+	}
+	rows := 1 << (logN - logC)
+	blind := field.RandomScalars(rows)
+	gens, err := pedersen.Get(1 << logC)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pts, err := pedersen.CommitRowsSmall(gens, blob, 1<<logC, 0, rows, blind)
+	if err != nil {
+		b.Fatal(err)
+	}
+	vk := &pedersen.VerifyingKey{GeneratorVersion: pedersen.GeneratorVersion, LogC: logC, Layout: layout, Rows: pts}
+	return vk, blob, blind
 }
