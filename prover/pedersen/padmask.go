@@ -1,0 +1,75 @@
+package pedersen
+
+import (
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/mle"
+)
+
+// RealMask returns the MLE at r (len LogSize, LSB-first) of the blob's real
+// mask: 1 at every entry inside some tensor's real shape, 0 at padding
+// (entries beyond a tensor's shape, and unused blob space). The real entries
+// of tensor t form a box at t's aligned offset, so its MLE is
+// eq(r_top, id_t)·Π_axes [coordinate < shape] — O(Σ axes·bits) in all.
+// The padding mask (PROTOCOL §2.4 P3, §4.3) is 1 − RealMask, since
+// Σ_x eq(r,x) = 1 over the whole cube.
+func (l *Layout) RealMask(r []fr.Element) fr.Element {
+	var acc fr.Element
+	for i := range l.Tensors {
+		t := &l.Tensors[i]
+		v := mle.Eq(r[t.LogSize:], boolPoint(l.IDBits(t)))
+		lo := 0
+		for a, d := range t.Shape {
+			m := mle.PrefixMask(r[lo:lo+t.axisLog[a]], d)
+			v.Mul(&v, &m)
+			lo += t.axisLog[a]
+		}
+		acc.Add(&acc, &v)
+	}
+	return acc
+}
+
+// PaddingMask returns 1 − RealMask(r).
+func (l *Layout) PaddingMask(r []fr.Element) fr.Element {
+	var one, m fr.Element
+	one.SetOne()
+	rm := l.RealMask(r)
+	m.Sub(&one, &rm)
+	return m
+}
+
+// PaddingMaskTable returns the padding mask over the whole blob as a table
+// (1 at padding, 0 at real entries): the prover's copy of PaddingMask.
+func (l *Layout) PaddingMaskTable() []fr.Element {
+	out := make([]fr.Element, l.Size())
+	for i := range out {
+		out[i].SetOne()
+	}
+	for i := range l.Tensors {
+		t := &l.Tensors[i]
+		coord := make([]uint64, len(t.Shape))
+		n := t.realCount()
+		for k := uint64(0); k < n; k++ {
+			idx, _ := t.Index(coord)
+			out[idx].SetZero()
+			for a := range coord {
+				coord[a]++
+				if coord[a] < t.Shape[a] {
+					break
+				}
+				coord[a] = 0
+			}
+		}
+	}
+	return out
+}
+
+func boolPoint(bits []bool) []fr.Element {
+	out := make([]fr.Element, len(bits))
+	for i, b := range bits {
+		if b {
+			out[i].SetOne()
+		}
+	}
+	return out
+}
