@@ -41,6 +41,75 @@ type Config struct {
 	// RopePairBit b: RoPE rotates element k with element k XOR 2^b inside a head.
 	// 0 = llama2.c/Meta pairs (2i, 2i+1); log2(HeadSize)-1 = HF rotate_half.
 	RopePairBit int
+	// RopeScaling rescales the RoPE frequencies (Llama 3.1/3.2); the zero
+	// value means none.
+	RopeScaling RopeScaling
+}
+
+// RoPE scaling kinds.
+const (
+	RopeScalingNone   = 0
+	RopeScalingLlama3 = 1 // HF rope_type "llama3"
+)
+
+// RopeScaling is HF's rope_scaling block for rope_type "llama3": with
+// wavelength λ_i = 2π/ω_i, L = OriginalMaxPositions, frequencies with
+// λ < L/HighFreqFactor stay, those with λ > L/LowFreqFactor are divided by
+// Factor, and those between are interpolated:
+// ω' = (1−s)·ω/Factor + s·ω with s = (L/λ − LowFreqFactor)/(HighFreqFactor − LowFreqFactor).
+type RopeScaling struct {
+	Type                 int // RopeScalingNone or RopeScalingLlama3
+	Factor               float64
+	LowFreqFactor        float64
+	HighFreqFactor       float64
+	OriginalMaxPositions int
+}
+
+// Validate checks the scaling parameters: all zero for none; for llama3
+// factor in [1, 1024], 0 < low < high ≤ 1024 and original positions in
+// [1, MaxSeqLen].
+func (s RopeScaling) Validate() error {
+	finite := func(x, lo, hi float64) bool { return x >= lo && x <= hi && !math.IsNaN(x) }
+	switch s.Type {
+	case RopeScalingNone:
+		if s != (RopeScaling{}) {
+			return fmt.Errorf("%w: rope scaling parameters without a scaling type", ErrInvalid)
+		}
+	case RopeScalingLlama3:
+		switch {
+		case !finite(s.Factor, 1, 1024):
+			return fmt.Errorf("%w: rope scaling factor %v outside [1, 1024]", ErrInvalid, s.Factor)
+		case !finite(s.LowFreqFactor, 0, 1024) || s.LowFreqFactor == 0:
+			return fmt.Errorf("%w: rope scaling low_freq_factor %v outside (0, 1024]", ErrInvalid, s.LowFreqFactor)
+		case !finite(s.HighFreqFactor, 0, 1024) || !(s.HighFreqFactor > s.LowFreqFactor):
+			return fmt.Errorf("%w: rope scaling high_freq_factor %v not in (low_freq_factor, 1024]", ErrInvalid, s.HighFreqFactor)
+		case s.OriginalMaxPositions < 1 || s.OriginalMaxPositions > MaxSeqLen:
+			return fmt.Errorf("%w: rope scaling original_max_position_embeddings %d outside [1, %d]", ErrInvalid, s.OriginalMaxPositions, MaxSeqLen)
+		}
+	default:
+		return fmt.Errorf("%w: rope scaling type %d unknown", ErrInvalid, s.Type)
+	}
+	return nil
+}
+
+// Frequency is the float64 reference for ω_i of pair index i in a head of
+// size hs with base theta, scaled per s (the integer tables compute the
+// same with exact arithmetic in package rope).
+func (s RopeScaling) Frequency(theta float64, i, hs int) float64 {
+	w := 1 / math.Pow(theta, float64(2*i)/float64(hs))
+	if s.Type != RopeScalingLlama3 {
+		return w
+	}
+	L := float64(s.OriginalMaxPositions)
+	lambda := 2 * math.Pi / w
+	switch {
+	case lambda < L/s.HighFreqFactor:
+		return w
+	case lambda > L/s.LowFreqFactor:
+		return w / s.Factor
+	}
+	sm := (L/lambda - s.LowFreqFactor) / (s.HighFreqFactor - s.LowFreqFactor)
+	return (1-sm)*w/s.Factor + sm*w
 }
 
 // HeadSize is d_h = Dim / NHeads.
@@ -98,6 +167,9 @@ func (c Config) Validate() error {
 	}
 	if !(c.RopeTheta > 1) || c.RopeTheta > 1e9 || math.IsInf(c.RopeTheta, 0) {
 		return fmt.Errorf("%w: rope theta %v outside (1, 1e9]", ErrInvalid, c.RopeTheta)
+	}
+	if err := c.RopeScaling.Validate(); err != nil {
+		return err
 	}
 	if n := c.ParamCount(); n > MaxParams {
 		return fmt.Errorf("%w: %d parameters exceed the limit %d", ErrInvalid, n, uint64(MaxParams))

@@ -185,7 +185,7 @@ func New(q *quant.Model, maxSeq int, opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if e.rope, err = rope.Get(c.HeadSize(), c.RopeTheta, maxSeq); err != nil {
+	if e.rope, err = rope.GetScaled(c.HeadSize(), c.RopeTheta, c.RopeScaling, maxSeq); err != nil {
 		return nil, err
 	}
 	if e.silu, err = tables.SiLU(); err != nil {

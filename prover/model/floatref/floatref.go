@@ -38,7 +38,7 @@ func New(m *model.Model, maxSeq int) (*Engine, error) {
 	e.sin = make([]float32, maxSeq*hs/2)
 	for p := range maxSeq {
 		for i := range hs / 2 {
-			freq := float32(1.0 / math.Pow(c.RopeTheta, float64(2*i)/float64(hs)))
+			freq := float32(c.RopeScaling.Frequency(c.RopeTheta, i, hs))
 			v := float32(p) * freq
 			e.cos[p*hs/2+i] = float32(math.Cos(float64(v)))
 			e.sin[p*hs/2+i] = float32(math.Sin(float64(v)))

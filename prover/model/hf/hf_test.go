@@ -113,17 +113,17 @@ func TestStories260KThroughHFLayout(t *testing.T) {
 // little-endian floats, and a tokenizer.json with bytes and two merges.
 func handFolder(mutate func(cfg map[string]any, tensors map[string][]int)) fstest.MapFS {
 	cfg := map[string]any{
-		"model_type": "llama", "hidden_act": "silu", "hidden_size": 4, "intermediate_size": 6,
+		"model_type": "llama", "hidden_act": "silu", "hidden_size": 8, "intermediate_size": 6,
 		"num_hidden_layers": 1, "num_attention_heads": 2, "num_key_value_heads": 1, "vocab_size": 262,
 		"max_position_embeddings": 16, "rms_norm_eps": 1e-5, "tie_word_embeddings": false,
 	}
 	shapes := map[string][]int{
-		"model.embed_tokens.weight": {262, 4}, "model.norm.weight": {4}, "lm_head.weight": {262, 4},
-		"model.layers.0.input_layernorm.weight": {4}, "model.layers.0.post_attention_layernorm.weight": {4},
-		"model.layers.0.self_attn.q_proj.weight": {4, 4}, "model.layers.0.self_attn.k_proj.weight": {2, 4},
-		"model.layers.0.self_attn.v_proj.weight": {2, 4}, "model.layers.0.self_attn.o_proj.weight": {4, 4},
-		"model.layers.0.mlp.gate_proj.weight": {6, 4}, "model.layers.0.mlp.up_proj.weight": {6, 4},
-		"model.layers.0.mlp.down_proj.weight": {4, 6},
+		"model.embed_tokens.weight": {262, 8}, "model.norm.weight": {8}, "lm_head.weight": {262, 8},
+		"model.layers.0.input_layernorm.weight": {8}, "model.layers.0.post_attention_layernorm.weight": {8},
+		"model.layers.0.self_attn.q_proj.weight": {8, 8}, "model.layers.0.self_attn.k_proj.weight": {4, 8},
+		"model.layers.0.self_attn.v_proj.weight": {4, 8}, "model.layers.0.self_attn.o_proj.weight": {8, 8},
+		"model.layers.0.mlp.gate_proj.weight": {6, 8}, "model.layers.0.mlp.up_proj.weight": {6, 8},
+		"model.layers.0.mlp.down_proj.weight": {8, 6},
 	}
 	if mutate != nil {
 		mutate(cfg, shapes)
@@ -171,7 +171,7 @@ func TestHandBuiltFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := ld.Model
-	if m.Config.KVDim() != 2 || m.Config.SharedClassifier || m.Config.RopePairBit != 0 {
+	if m.Config.KVDim() != 4 || m.Config.SharedClassifier || m.Config.RopePairBit != 1 {
 		t.Fatalf("config %+v", m.Config)
 	}
 	// Sorted names: embed_tokens is tensor 1 (after lm_head), q_proj tensor 9.
@@ -216,8 +216,8 @@ func TestMalformedFolders(t *testing.T) {
 		"bad heads": handFolder(func(c map[string]any, _ map[string][]int) { c["num_key_value_heads"] = 3 }),
 		"vocab mismatch": handFolder(func(c map[string]any, s map[string][]int) {
 			c["vocab_size"] = 263
-			s["model.embed_tokens.weight"] = []int{263, 4}
-			s["lm_head.weight"] = []int{263, 4}
+			s["model.embed_tokens.weight"] = []int{263, 8}
+			s["lm_head.weight"] = []int{263, 8}
 		}),
 		"tied but differ": handFolder(func(c map[string]any, _ map[string][]int) { c["tie_word_embeddings"] = true }),
 	}
@@ -304,5 +304,63 @@ func TestShardedWeights(t *testing.T) {
 	files[IndexFile], _ = json.Marshal(map[string]any{"weight_map": weightMap})
 	if _, err := Load(mapFS(files)); !errors.Is(err, ErrFormat) {
 		t.Fatalf("path escape: %v", err)
+	}
+}
+
+// Each refused feature is named in the error by its config.json field.
+func TestRefusedConfigNamesField(t *testing.T) {
+	cases := map[string]func(c map[string]any){
+		"model_type":                    func(c map[string]any) { c["model_type"] = "mistral" },
+		"architectures":                 func(c map[string]any) { c["architectures"] = []string{"MixtralForCausalLM"} },
+		"sliding_window":                func(c map[string]any) { c["sliding_window"] = 4096 },
+		"num_local_experts":             func(c map[string]any) { c["num_local_experts"] = 8 },
+		"attention_bias":                func(c map[string]any) { c["attention_bias"] = true },
+		"mlp_bias":                      func(c map[string]any) { c["mlp_bias"] = true },
+		"hidden_act":                    func(c map[string]any) { c["hidden_act"] = "gelu" },
+		"head_dim":                      func(c map[string]any) { c["head_dim"] = 8 },
+		"rope_scaling.rope_type":        func(c map[string]any) { c["rope_scaling"] = map[string]any{"rope_type": "yarn", "factor": 4.0} },
+		"rope_scaling.attention_factor": func(c map[string]any) { c["rope_scaling"] = llama3Scaling(map[string]any{"attention_factor": 2}) },
+		"rope_scaling":                  func(c map[string]any) { c["rope_scaling"] = map[string]any{"rope_type": "llama3", "factor": 8.0} },
+		"partial_rotary_factor":         func(c map[string]any) { c["partial_rotary_factor"] = 0.5 },
+		"num_attention_heads":           func(c map[string]any) { c["num_attention_heads"] = 8 }, // head size 1
+	}
+	for field, mutate := range cases {
+		_, err := Load(handFolder(func(c map[string]any, _ map[string][]int) { mutate(c) }))
+		if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), fmt.Sprintf("%q", field)) {
+			t.Errorf("%s: %v", field, err)
+		}
+	}
+	// Neutral values of refused keys are accepted.
+	if _, err := Load(handFolder(func(c map[string]any, _ map[string][]int) {
+		c["sliding_window"], c["attention_bias"], c["rope_scaling"], c["pretraining_tp"] = nil, false, nil, 1
+	})); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func llama3Scaling(extra map[string]any) map[string]any {
+	m := map[string]any{"rope_type": "llama3", "factor": 32.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0, "original_max_position_embeddings": 8192}
+	for k, v := range extra {
+		m[k] = v
+	}
+	return m
+}
+
+// Llama 3.1/3.2's rope_scaling is read into the Config (old "type" spelling too).
+func TestLlama3RopeScaling(t *testing.T) {
+	for _, key := range []string{"rope_type", "type"} {
+		ld, err := Load(handFolder(func(c map[string]any, _ map[string][]int) {
+			sc := llama3Scaling(nil)
+			delete(sc, "rope_type")
+			sc[key] = "llama3"
+			c["rope_scaling"], c["rope_theta"] = sc, 500000.0
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := model.RopeScaling{Type: model.RopeScalingLlama3, Factor: 32, LowFreqFactor: 1, HighFreqFactor: 4, OriginalMaxPositions: 8192}
+		if c := ld.Model.Config; c.RopeScaling != want || c.RopeTheta != 500000 {
+			t.Fatalf("%s: %+v", key, c)
+		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/safetensors"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
+	"github.com/zkllm/zkllm/prover/tables"
 )
 
 // ErrFormat reports a malformed or unsupported Hugging Face model folder.
@@ -118,24 +119,75 @@ func Load(fsys fs.FS) (*Loaded, error) {
 	return &Loaded{Model: m, Tokenizer: tk, Sources: r.sources}, nil
 }
 
+// refusedKeys are config.json keys whose presence with a value other than
+// null, false, 0, 1 (for factors) or an empty list would change the function
+// the model computes in a way this implementation does not: each names the
+// feature in the refusal sentence.
+var refusedKeys = []struct{ key, what string }{
+	{"sliding_window", "sliding-window attention"},
+	{"use_sliding_window", "sliding-window attention"},
+	{"max_window_layers", "sliding-window attention"},
+	{"num_local_experts", "mixture of experts"},
+	{"num_experts", "mixture of experts"},
+	{"num_experts_per_tok", "mixture of experts"},
+	{"moe_intermediate_size", "mixture of experts"},
+	{"no_rope_layers", "layers without RoPE"},
+	{"qk_norm", "query/key normalisation"},
+	{"logits_scaling", "scaled logits"},
+	{"embedding_multiplier", "a scaled embedding"},
+	{"residual_multiplier", "scaled residuals"},
+	{"attention_multiplier", "a scaled attention"},
+}
+
+// neutral reports whether a JSON value leaves the feature off: null, false,
+// 0, an empty list or object.
+func neutral(raw json.RawMessage) bool {
+	switch strings.TrimSpace(string(raw)) {
+	case "null", "false", "0", "[]", "{}", "0.0":
+		return true
+	}
+	return false
+}
+
+func configError(field, format string, a ...any) error {
+	return fmt.Errorf("%w: config.json field %q: %s", ErrFormat, field, fmt.Sprintf(format, a...))
+}
+
 func parseConfig(b []byte) (model.Config, error) {
 	var h hfConfig
 	if err := json.Unmarshal(b, &h); err != nil {
 		return model.Config{}, fmt.Errorf("%w: config.json: %v", ErrFormat, err)
 	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return model.Config{}, fmt.Errorf("%w: config.json: %v", ErrFormat, err)
+	}
 	if h.ModelType != "llama" {
-		return model.Config{}, fmt.Errorf("%w: config.json model_type %q (only \"llama\")", ErrFormat, h.ModelType)
+		return model.Config{}, configError("model_type", "%q is not supported (only \"llama\": Llama 2/3, TinyLlama, SmolLM)", h.ModelType)
+	}
+	for _, a := range h.Architectures {
+		if a != "LlamaForCausalLM" {
+			return model.Config{}, configError("architectures", "%q is not supported (only LlamaForCausalLM)", a)
+		}
+	}
+	for _, r := range refusedKeys {
+		if v, ok := all[r.key]; ok && !neutral(v) {
+			return model.Config{}, configError(r.key, "%s is not supported (value %s)", r.what, v)
+		}
+	}
+	if v, ok := all["partial_rotary_factor"]; ok && strings.TrimSpace(string(v)) != "1" && strings.TrimSpace(string(v)) != "1.0" {
+		return model.Config{}, configError("partial_rotary_factor", "partial RoPE is not supported (value %s)", v)
 	}
 	// Absent fields take LlamaConfig's defaults: silu, ε = 1e-6, θ = 10000,
 	// untied embeddings, n_kv_heads = n_heads.
 	if h.HiddenAct != nil && *h.HiddenAct != "silu" {
-		return model.Config{}, fmt.Errorf("%w: hidden_act %q (only \"silu\")", ErrFormat, *h.HiddenAct)
+		return model.Config{}, configError("hidden_act", "%q is not supported (only \"silu\")", *h.HiddenAct)
 	}
-	if len(h.RopeScaling) > 0 && string(h.RopeScaling) != "null" {
-		return model.Config{}, fmt.Errorf("%w: rope_scaling is not supported", ErrFormat)
+	if h.AttentionBias {
+		return model.Config{}, configError("attention_bias", "biases on the attention projections are not supported")
 	}
-	if h.AttentionBias || h.MLPBias {
-		return model.Config{}, fmt.Errorf("%w: attention/MLP biases are not supported", ErrFormat)
+	if h.MLPBias {
+		return model.Config{}, configError("mlp_bias", "biases on the MLP projections are not supported")
 	}
 	c := model.Config{
 		Dim: h.HiddenSize, HiddenDim: h.IntermediateSize, NLayers: h.NumHiddenLayers,
@@ -154,13 +206,21 @@ func parseConfig(b []byte) (model.Config, error) {
 	if h.TieWordEmbeddings != nil {
 		c.SharedClassifier = *h.TieWordEmbeddings
 	}
+	sc, err := parseRopeScaling(h.RopeScaling)
+	if err != nil {
+		return c, err
+	}
+	c.RopeScaling = sc
 	if c.NHeads > 0 && c.Dim%c.NHeads == 0 {
 		hs := c.Dim / c.NHeads
 		if h.HeadDim != nil && *h.HeadDim != hs {
-			return c, fmt.Errorf("%w: head_dim %d ≠ hidden_size/num_attention_heads %d", ErrFormat, *h.HeadDim, hs)
+			return c, configError("head_dim", "%d differs from hidden_size/num_attention_heads = %d, which this implementation requires", *h.HeadDim, hs)
 		}
 		if bits.OnesCount(uint(hs)) != 1 || hs < 2 {
-			return c, fmt.Errorf("%w: head size %d is not a power of two (rotate_half pairing needs one)", ErrFormat, hs)
+			return c, configError("num_attention_heads", "head size %d is not a power of two (HF's rotate_half pairing is only supported for those)", hs)
+		}
+		if _, ok := tables.PinnedExpCDigest(hs); !ok {
+			return c, configError("num_attention_heads", "head size %d has no pinned softmax table (supported: %v)", hs, tables.PinnedExpCHeadDims())
 		}
 		c.RopePairBit = bits.Len(uint(hs)) - 2
 	}
@@ -168,6 +228,52 @@ func parseConfig(b []byte) (model.Config, error) {
 		return c, fmt.Errorf("%w: config.json: %w", ErrFormat, err)
 	}
 	return c, nil
+}
+
+// parseRopeScaling reads rope_scaling: null, or rope_type (older: type)
+// "llama3" with its four parameters; anything else is refused by name.
+func parseRopeScaling(raw json.RawMessage) (model.RopeScaling, error) {
+	if len(raw) == 0 || neutral(raw) {
+		return model.RopeScaling{}, nil
+	}
+	var rs struct {
+		RopeType                      string   `json:"rope_type"`
+		Type                          string   `json:"type"`
+		Factor                        *float64 `json:"factor"`
+		LowFreqFactor                 *float64 `json:"low_freq_factor"`
+		HighFreqFactor                *float64 `json:"high_freq_factor"`
+		OriginalMaxPositionEmbeddings *int     `json:"original_max_position_embeddings"`
+	}
+	if err := json.Unmarshal(raw, &rs); err != nil {
+		return model.RopeScaling{}, configError("rope_scaling", "%v", err)
+	}
+	kind := rs.RopeType
+	if kind == "" {
+		kind = rs.Type
+	}
+	if kind != "llama3" {
+		return model.RopeScaling{}, configError("rope_scaling.rope_type", "%q is not supported (only \"llama3\" or no scaling)", kind)
+	}
+	var unknown map[string]json.RawMessage
+	json.Unmarshal(raw, &unknown)
+	for k := range unknown {
+		switch k {
+		case "rope_type", "type", "factor", "low_freq_factor", "high_freq_factor", "original_max_position_embeddings":
+		default:
+			return model.RopeScaling{}, configError("rope_scaling."+k, "is not part of llama3 RoPE scaling")
+		}
+	}
+	if rs.Factor == nil || rs.LowFreqFactor == nil || rs.HighFreqFactor == nil || rs.OriginalMaxPositionEmbeddings == nil {
+		return model.RopeScaling{}, configError("rope_scaling", "llama3 scaling needs factor, low_freq_factor, high_freq_factor and original_max_position_embeddings")
+	}
+	sc := model.RopeScaling{
+		Type: model.RopeScalingLlama3, Factor: *rs.Factor, LowFreqFactor: *rs.LowFreqFactor,
+		HighFreqFactor: *rs.HighFreqFactor, OriginalMaxPositions: *rs.OriginalMaxPositionEmbeddings,
+	}
+	if err := sc.Validate(); err != nil {
+		return sc, configError("rope_scaling", "%v", err)
+	}
+	return sc, nil
 }
 
 // hfNames maps our spec-order tensors to HF names.

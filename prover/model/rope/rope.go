@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"sync"
 
+	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/tables"
 )
 
@@ -18,10 +19,11 @@ const Prec = 224
 // MaxPositions bounds T so that table generation stays proportionate.
 const MaxPositions = 1 << 20
 
-// Tables holds C and S for one (head size, base), positions [0, T).
+// Tables holds C and S for one (head size, base, scaling), positions [0, T).
 type Tables struct {
 	HeadSize int
 	Theta    float64
+	Scaling  model.RopeScaling
 	T        int
 	Cos, Sin []int32 // [t][HeadSize/2]
 }
@@ -29,6 +31,7 @@ type Tables struct {
 type key struct {
 	hs    int
 	theta float64
+	sc    model.RopeScaling
 	t     int
 }
 
@@ -40,9 +43,15 @@ type entry struct {
 	err  error
 }
 
-// Get returns the tables for headSize, base theta and T positions; results
-// are cached per process and must not be modified.
+// Get returns the unscaled tables for headSize, base theta and T positions;
+// results are cached per process and must not be modified.
 func Get(headSize int, theta float64, T int) (*Tables, error) {
+	return GetScaled(headSize, theta, model.RopeScaling{}, T)
+}
+
+// GetScaled is Get with the frequencies rescaled per sc
+// (model.RopeScaling), computed exactly like the unscaled ones.
+func GetScaled(headSize int, theta float64, sc model.RopeScaling, T int) (*Tables, error) {
 	if headSize < 2 || headSize%2 != 0 || headSize > 1<<16 {
 		return nil, fmt.Errorf("rope: head size %d must be even and in [2, 2^16]", headSize)
 	}
@@ -52,15 +61,41 @@ func Get(headSize int, theta float64, T int) (*Tables, error) {
 	if !(theta > 1) || theta > 1e9 {
 		return nil, fmt.Errorf("rope: base %v outside (1, 1e9]", theta)
 	}
-	v, _ := cache.LoadOrStore(key{headSize, theta, T}, &entry{})
+	if err := sc.Validate(); err != nil {
+		return nil, fmt.Errorf("rope: %w", err)
+	}
+	v, _ := cache.LoadOrStore(key{headSize, theta, sc, T}, &entry{})
 	e := v.(*entry)
-	e.once.Do(func() { e.tab = generate(headSize, theta, T) })
+	e.once.Do(func() { e.tab = generate(headSize, theta, sc, T) })
 	return e.tab, e.err
 }
 
-func generate(hs int, theta float64, T int) *Tables {
+// scaledFrequency applies the llama3 rule of model.RopeScaling to ω in exact
+// arithmetic: compare 2π·f with L·ω instead of the wavelength 2π/ω with L/f.
+func scaledFrequency(omega, twoPi *big.Float, sc model.RopeScaling) *big.Float {
+	if sc.Type != model.RopeScalingLlama3 {
+		return omega
+	}
+	f := func(x float64) *big.Float { return newFloat().SetFloat64(x) }
+	lw := newFloat().Mul(f(float64(sc.OriginalMaxPositions)), omega)
+	switch {
+	case newFloat().Mul(twoPi, f(sc.HighFreqFactor)).Cmp(lw) < 0: // λ < L/high
+		return omega
+	case newFloat().Mul(twoPi, f(sc.LowFreqFactor)).Cmp(lw) > 0: // λ > L/low
+		return newFloat().Quo(omega, f(sc.Factor))
+	}
+	// s = (L/λ − low)/(high − low), L/λ = L·ω/2π; ω' = (1−s)·ω/F + s·ω.
+	s := newFloat().Quo(lw, twoPi)
+	s.Sub(s, f(sc.LowFreqFactor))
+	s.Quo(s, newFloat().Sub(f(sc.HighFreqFactor), f(sc.LowFreqFactor)))
+	low := newFloat().Quo(omega, f(sc.Factor))
+	low.Mul(low, newFloat().Sub(f(1), s))
+	return low.Add(low, newFloat().Mul(s, omega))
+}
+
+func generate(hs int, theta float64, sc model.RopeScaling, T int) *Tables {
 	half := hs / 2
-	tab := &Tables{HeadSize: hs, Theta: theta, T: T, Cos: make([]int32, T*half), Sin: make([]int32, T*half)}
+	tab := &Tables{HeadSize: hs, Theta: theta, Scaling: sc, T: T, Cos: make([]int32, T*half), Sin: make([]int32, T*half)}
 	twoPi := pi(Prec)
 	twoPi.Mul(twoPi, newFloat().SetInt64(2))
 	lnTheta := tables.Log(newFloat().SetFloat64(theta), Prec)
@@ -71,7 +106,7 @@ func generate(hs int, theta float64, T int) *Tables {
 		// after 2^20 steps the values are still good to ~200 bits, far below
 		// the 2^-15 that could move a rounding.
 		arg := newFloat().Quo(newFloat().SetInt64(int64(-2*i)), newFloat().SetInt64(int64(hs)))
-		omega := tables.Exp(arg.Mul(arg, lnTheta), Prec)
+		omega := scaledFrequency(tables.Exp(arg.Mul(arg, lnTheta), Prec), twoPi, sc)
 		wc, ws := cosSin(omega, twoPi)
 		c, s := newFloat().SetInt64(1), newFloat()
 		t1, t2, t3, t4 := newFloat(), newFloat(), newFloat(), newFloat()

@@ -7,6 +7,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/tables"
 )
 
@@ -115,5 +116,52 @@ func TestGetConcurrent(t *testing.T) {
 		if <-res != first {
 			t.Fatal("different tables for the same key")
 		}
+	}
+}
+
+// Llama 3.2's rope_scaling (factor 32, low 1, high 4, L 8192, θ = 500000,
+// head 64): the exact tables agree with the float64 reference of
+// model.RopeScaling.Frequency up to a one-step rounding difference where the
+// float64 value is within 1e-6 of a half-integer, and all three regimes
+// (kept, divided, interpolated) occur.
+func TestLlama3ScaledAgainstFloat64(t *testing.T) {
+	sc := model.RopeScaling{Type: model.RopeScalingLlama3, Factor: 32, LowFreqFactor: 1, HighFreqFactor: 4, OriginalMaxPositions: 8192}
+	const hs, T, theta = 64, 300, 500000.0
+	tab, err := GetScaled(hs, theta, sc, T)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := Get(hs, theta, T)
+	kept, divided, mixed := 0, 0, 0
+	for i := range hs / 2 {
+		w := 1 / math.Pow(theta, float64(2*i)/hs)
+		switch ws := sc.Frequency(theta, i, hs); {
+		case ws == w:
+			kept++
+		case math.Abs(ws-w/32) < 1e-18:
+			divided++
+		default:
+			mixed++
+		}
+		for p := range T {
+			ws := sc.Frequency(theta, i, hs)
+			for _, c := range []struct {
+				got int32
+				f   float64
+			}{{tab.Cos[p*hs/2+i], 16384 * math.Cos(float64(p)*ws)}, {tab.Sin[p*hs/2+i], 16384 * math.Sin(float64(p)*ws)}} {
+				if float64(c.got) != math.RoundToEven(c.f) && math.Abs(math.Abs(c.f-math.Trunc(c.f))-0.5) > 1e-6 {
+					t.Fatalf("t=%d i=%d: %d vs float64 %v", p, i, c.got, c.f)
+				}
+			}
+		}
+	}
+	if kept == 0 || divided == 0 || mixed == 0 {
+		t.Fatalf("regimes kept %d divided %d interpolated %d: want all three", kept, divided, mixed)
+	}
+	if tab.Cos[T/2*hs/2+hs/2-1] == plain.Cos[T/2*hs/2+hs/2-1] && tab.Sin[(T-1)*hs/2+hs/2-1] == plain.Sin[(T-1)*hs/2+hs/2-1] {
+		t.Fatal("scaled tables equal the unscaled ones at the lowest frequency")
+	}
+	if _, err := GetScaled(hs, theta, model.RopeScaling{Type: 7}, T); err == nil {
+		t.Fatal("unknown scaling type accepted")
 	}
 }

@@ -13,8 +13,10 @@ import (
 
 // Manifest encoding identifiers.
 const (
-	ManifestMagic   = "ZKLLMMF1"
-	ManifestVersion = 1
+	ManifestMagic = "ZKLLMMF1"
+	// ManifestVersion is the newest version; like the spec, a model without
+	// RoPE scaling encodes as version 1 (see archVersion).
+	ManifestVersion = 2
 	// MaxSourceFiles bounds the source-file list (HF models shard into ≤ hundreds).
 	MaxSourceFiles = 4096
 )
@@ -96,7 +98,7 @@ func (m *Manifest) validate() error {
 
 // Marshal returns the canonical encoding:
 //
-//	magic "ZKLLMMF1" ‖ u32 version ‖ arch ‖ tensors ‖ tokenizer digest (32 B)
+//	magic "ZKLLMMF1" ‖ u32 version (archVersion) ‖ arch ‖ tensors ‖ tokenizer digest (32 B)
 //	‖ u32 #files ‖ per file: role ‖ name ‖ u64 size ‖ SHA-256 (32 B)
 func (m *Manifest) Marshal() ([]byte, error) {
 	if err := m.validate(); err != nil {
@@ -104,7 +106,7 @@ func (m *Manifest) Marshal() ([]byte, error) {
 	}
 	w := &writer{}
 	w.raw([]byte(ManifestMagic))
-	w.u32(ManifestVersion)
+	w.u32(archVersion(m.Config))
 	writeArch(w, m.Config)
 	writeTensors(w, m.Config, m.Exponents)
 	w.raw(m.TokenizerDigest[:])
@@ -133,11 +135,12 @@ func UnmarshalManifest(b []byte) (*Manifest, error) {
 	if string(r.take(len(ManifestMagic))) != ManifestMagic {
 		return nil, fmt.Errorf("%w: not a manifest (bad magic)", ErrFormat)
 	}
-	if v := r.u32(); r.err == nil && v != ManifestVersion {
-		return nil, fmt.Errorf("%w: manifest version %d unsupported (want %d)", ErrFormat, v, ManifestVersion)
+	v := r.u32()
+	if r.err == nil && (v < 1 || v > ManifestVersion) {
+		return nil, fmt.Errorf("%w: manifest version %d unsupported (want 1..%d)", ErrFormat, v, ManifestVersion)
 	}
 	m := &Manifest{}
-	m.Config = readArch(r)
+	m.Config = readArch(r, v)
 	m.Exponents = readTensors(r, m.Config)
 	m.TokenizerDigest = r.digest()
 	n := r.u32()

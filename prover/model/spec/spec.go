@@ -15,8 +15,11 @@ import (
 
 // Spec encoding identifiers.
 const (
-	SpecMagic   = "ZKLLMSP1"
-	SpecVersion = 1
+	SpecMagic = "ZKLLMSP1"
+	// SpecVersion is the newest version: 2 adds the RoPE-scaling block to the
+	// architecture. A model without RoPE scaling still encodes as version 1,
+	// byte for byte as before (see archVersion).
+	SpecVersion = 2
 	// MaxLogRow bounds log2 c_W.
 	MaxLogRow = 30
 )
@@ -152,7 +155,7 @@ func (s *Spec) validate() error {
 
 // Marshal returns the canonical encoding:
 //
-//	magic "ZKLLMSP1" ‖ u32 version ‖ u32 generator version ‖ u8 log2 c_W
+//	magic "ZKLLMSP1" ‖ u32 version (archVersion) ‖ u32 generator version ‖ u8 log2 c_W
 //	‖ arch ‖ fixed-point constants (14 × u8, u64 κ) ‖ tensors
 //	‖ u32 #tables ‖ per table: name ‖ u8 log2 size ‖ SHA-256 (32 B)
 func (s *Spec) Marshal() ([]byte, error) {
@@ -169,7 +172,7 @@ func (s *Spec) Marshal() ([]byte, error) {
 	}
 	w := &writer{}
 	w.raw([]byte(SpecMagic))
-	w.u32(SpecVersion)
+	w.u32(archVersion(s.Config))
 	w.u32(s.GeneratorVersion)
 	w.u8(uint8(s.LogCW))
 	writeArch(w, s.Config)
@@ -205,11 +208,12 @@ func Unmarshal(b []byte) (*Spec, error) {
 	if string(r.take(len(SpecMagic))) != SpecMagic {
 		return nil, fmt.Errorf("%w: not a spec (bad magic)", ErrFormat)
 	}
-	if v := r.u32(); r.err == nil && v != SpecVersion {
-		return nil, fmt.Errorf("%w: spec version %d unsupported (want %d)", ErrFormat, v, SpecVersion)
+	v := r.u32()
+	if r.err == nil && (v < 1 || v > SpecVersion) {
+		return nil, fmt.Errorf("%w: spec version %d unsupported (want 1..%d)", ErrFormat, v, SpecVersion)
 	}
 	s := &Spec{GeneratorVersion: r.u32(), LogCW: int(r.u8())}
-	s.Config = readArch(r)
+	s.Config = readArch(r, v)
 	r.take(14 + 8) // constants: checked by re-encoding
 	s.Exponents = readTensors(r, s.Config)
 	n := r.u32()

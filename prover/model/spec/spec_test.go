@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/zkllm/zkllm/models"
+	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/internal/modeltest"
 	"github.com/zkllm/zkllm/prover/model/quant"
 )
@@ -20,9 +21,17 @@ var update = flag.Bool("update", false, "rewrite the golden vectors in testdata/
 
 // storiesParts builds the manifest and spec of the shipped model (generator
 // version 1, c_W = 2^10).
-func storiesParts(t testing.TB) (*Manifest, *Spec) {
+func storiesParts(t testing.TB) (*Manifest, *Spec) { return storiesPartsScaled(t, model.RopeScaling{}) }
+
+// llama3Rope is Llama 3.2's rope_scaling with the original context shrunk to
+// stories260K's 512 positions.
+var llama3Rope = model.RopeScaling{Type: model.RopeScalingLlama3, Factor: 32, LowFreqFactor: 1, HighFreqFactor: 4, OriginalMaxPositions: 512}
+
+// storiesPartsScaled is storiesParts with RoPE scaling sc in the architecture.
+func storiesPartsScaled(t testing.TB, sc model.RopeScaling) (*Manifest, *Spec) {
 	t.Helper()
 	m, tk := modeltest.Stories260K(t)
+	m.Config.RopeScaling = sc
 	ckpt, tok, err := models.Stories260K() // for the source-file records
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +102,39 @@ func TestGoldenVectors(t *testing.T) {
 	t.Logf("manifest digest %x, spec_hash %x", md, sh)
 }
 
+// With RoPE scaling both encodings are version 2 and carry the scaling
+// block; without it they stay version 1 (the vectors above).
+func TestGoldenVectorsRopeScaling(t *testing.T) {
+	man, sp := storiesPartsScaled(t, llama3Rope)
+	mb, err := man.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := sp.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mb[11] != 2 || sb[11] != 2 {
+		t.Fatalf("versions %d %d, want 2", mb[11], sb[11])
+	}
+	golden(t, "stories260K-llama3rope.manifest", mb)
+	golden(t, "stories260K-llama3rope.spec", sb)
+	man2, err := UnmarshalManifest(mb)
+	if err != nil || man2.Config.RopeScaling != llama3Rope {
+		t.Fatalf("manifest round trip: %v %+v", err, man2)
+	}
+	sp2, err := Unmarshal(sb)
+	if err != nil || sp2.Config.RopeScaling != llama3Rope {
+		t.Fatalf("spec round trip: %v", err)
+	}
+	_, plain := storiesParts(t)
+	h1, _ := plain.Hash()
+	h2, _ := sp.Hash()
+	if h1 == h2 {
+		t.Fatal("RoPE scaling does not change spec_hash")
+	}
+}
+
 func TestRoundTrip(t *testing.T) {
 	man, sp := storiesParts(t)
 	mb, _ := man.Marshal()
@@ -128,7 +170,13 @@ func TestModelID(t *testing.T) {
 // Every byte of the encodings matters: flipping any one either fails to
 // decode or decodes to a different value (a different digest).
 func TestEveryByteIsBound(t *testing.T) {
-	man, sp := storiesParts(t)
+	for _, sc := range []model.RopeScaling{{}, llama3Rope} {
+		everyByteIsBound(t, sc)
+	}
+}
+
+func everyByteIsBound(t *testing.T, sc model.RopeScaling) {
+	man, sp := storiesPartsScaled(t, sc)
 	mb, _ := man.Marshal()
 	sb, _ := sp.Marshal()
 	check := func(name string, enc []byte, dec func([]byte) ([]byte, error)) {

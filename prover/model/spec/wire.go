@@ -101,11 +101,24 @@ func (r *reader) dim(name string, limit int) int {
 	return int(v)
 }
 
+// archVersion is the encoding version an architecture needs: 1 without RoPE
+// scaling (byte for byte the original encoding), 2 with it (the scaling block
+// follows rope_pair_bit). Manifest and spec share it.
+func archVersion(c model.Config) uint32 {
+	if c.RopeScaling.Type != model.RopeScalingNone {
+		return 2
+	}
+	return 1
+}
+
 // writeArch / readArch: the architecture block shared by manifest and spec.
 //
 //	u32 dim, hidden_dim, n_layers, n_heads, n_kv_heads, vocab_size, seq_len
 //	u8 shared_classifier (0/1) ‖ u64 norm_eps (IEEE-754 binary64 bits)
 //	u64 rope_theta (binary64 bits) ‖ u8 rope_pair_bit
+//	version 2 only: u8 rope scaling type (1 = llama3) ‖ u64 factor
+//	‖ u64 low_freq_factor ‖ u64 high_freq_factor (binary64 bits)
+//	‖ u32 original_max_position_embeddings
 func writeArch(w *writer, c model.Config) {
 	for _, v := range []int{c.Dim, c.HiddenDim, c.NLayers, c.NHeads, c.NKVHeads, c.VocabSize, c.SeqLen} {
 		w.u32(uint32(v))
@@ -118,9 +131,16 @@ func writeArch(w *writer, c model.Config) {
 	w.u64(math.Float64bits(c.NormEps))
 	w.u64(math.Float64bits(c.RopeTheta))
 	w.u8(uint8(c.RopePairBit))
+	if sc := c.RopeScaling; archVersion(c) == 2 {
+		w.u8(uint8(sc.Type))
+		w.u64(math.Float64bits(sc.Factor))
+		w.u64(math.Float64bits(sc.LowFreqFactor))
+		w.u64(math.Float64bits(sc.HighFreqFactor))
+		w.u32(uint32(sc.OriginalMaxPositions))
+	}
 }
 
-func readArch(r *reader) model.Config {
+func readArch(r *reader, version uint32) model.Config {
 	var c model.Config
 	c.Dim = r.dim("dim", model.MaxDim)
 	c.HiddenDim = r.dim("hidden_dim", model.MaxHiddenDim)
@@ -139,6 +159,16 @@ func readArch(r *reader) model.Config {
 	c.NormEps = math.Float64frombits(r.u64())
 	c.RopeTheta = math.Float64frombits(r.u64())
 	c.RopePairBit = int(r.u8())
+	if version == 2 {
+		c.RopeScaling.Type = int(r.u8())
+		if r.err == nil && c.RopeScaling.Type == model.RopeScalingNone {
+			r.fail("version 2 architecture without RoPE scaling")
+		}
+		c.RopeScaling.Factor = math.Float64frombits(r.u64())
+		c.RopeScaling.LowFreqFactor = math.Float64frombits(r.u64())
+		c.RopeScaling.HighFreqFactor = math.Float64frombits(r.u64())
+		c.RopeScaling.OriginalMaxPositions = r.dim("original_max_position_embeddings", model.MaxSeqLen)
+	}
 	if r.err == nil {
 		if err := c.Validate(); err != nil {
 			r.fail("architecture: %v", err)
