@@ -1,0 +1,443 @@
+package layers
+
+import (
+	"fmt"
+
+	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/claims"
+	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/ipa"
+	"github.com/zkllm/zkllm/prover/mle"
+	"github.com/zkllm/zkllm/prover/pedersen"
+	"github.com/zkllm/zkllm/prover/pool"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/tlookup"
+	"github.com/zkllm/zkllm/prover/transcript"
+)
+
+// Gadget is the public side of one proof component (PROTOCOL §7, §8.5):
+// the advice tensors it commits in phase A and the lookups it adds to the
+// proof's one LogUp tree (phase B). Both sides derive them from public
+// shapes only.
+type Gadget interface {
+	Name() string
+	Tensors() ([]pedersen.TensorSpec, error)
+	Lookups() ([]tlookup.Lookup, error)
+}
+
+// ProverGadget proves its relations. Witness returns, in phase A, the
+// values of every tensor of Tensors (padded order, by name) and one lookup
+// column per entry of Lookups. Prove runs in phase C: it starts from fresh
+// points on the gadget's committed outputs (or from its virtual lookup
+// leaves, Prover.Leaf) and must settle every claim it derives.
+type ProverGadget interface {
+	Gadget
+	Witness() (map[string][]int64, []tlookup.Column, error)
+	Prove(p *Prover) error
+}
+
+// VerifierGadget mirrors ProverGadget; it never sees a witness.
+type VerifierGadget interface {
+	Gadget
+	Verify(v *Verifier) error
+}
+
+// WeightBlob is a committed weight blob (the model's vk): the layout, the
+// row length 2^LogC and the row commitments; the prover also holds the
+// entries and the row blindings. The caller binds Rows to the statement
+// (model id) before the proof starts.
+type WeightBlob struct {
+	Layout *pedersen.Layout
+	LogC   int
+	Rows   []bls12381.G1Affine
+	Values []fr.Element // prover only
+	Blinds []fr.Element // prover only
+}
+
+// AdviceLogC is the advice blob's row length rule 2^⌈(n_A+2)/2⌉ (§4.2 [R]),
+// capped at the blob size.
+func AdviceLogC(logSize int) int { return min(logSize, (logSize+3)/2) }
+
+// plan is what both sides derive from the gadgets before any proof byte.
+type plan struct {
+	layout  *pedersen.Layout
+	logC    int
+	lookups *tlookup.Layout // nil without lookups
+	present []bool
+}
+
+func makePlan(gs []Gadget) (*plan, error) {
+	var specs []pedersen.TensorSpec
+	var lks []tlookup.Lookup
+	for _, g := range gs {
+		ts, err := g.Tensors()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrGadget, g.Name(), err)
+		}
+		specs = append(specs, ts...)
+		l, err := g.Lookups()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrGadget, g.Name(), err)
+		}
+		lks = append(lks, l...)
+	}
+	pl := &plan{}
+	if len(lks) > 0 {
+		lay, err := tlookup.NewLayout(tlookup.Spec{Lookups: lks})
+		if err != nil {
+			return nil, err
+		}
+		pl.lookups = lay
+		for _, t := range lay.Tables {
+			specs = append(specs, pedersen.TensorSpec{Name: tlookup.MultName(t), Shape: []uint64{uint64(t.Size())}})
+		}
+	}
+	if len(specs) == 0 {
+		return nil, fmt.Errorf("%w: no advice tensors", ErrGadget)
+	}
+	lay, err := pedersen.Place(specs)
+	if err != nil {
+		return nil, err
+	}
+	pl.layout = lay
+	pl.logC = AdviceLogC(lay.LogSize)
+	if pl.present, err = lay.PresentRows(pl.logC); err != nil {
+		return nil, err
+	}
+	return pl, nil
+}
+
+func asGadgets[G Gadget](gs []G) []Gadget {
+	out := make([]Gadget, len(gs))
+	for i, g := range gs {
+		out[i] = g
+	}
+	return out
+}
+
+// Prove runs phases A–F for the gadgets (PROTOCOL §8.1) on tr, which must
+// already hold the statement (and the weight rows, through the model id).
+// weights may be nil when no gadget claims a weight tensor.
+func Prove(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverGadget) ([]byte, error) {
+	pl, err := makePlan(asGadgets(gadgets))
+	if err != nil {
+		return nil, err
+	}
+	// Phase A: witness, multiplicities, advice commitment.
+	blob := make([]int64, pl.layout.Size())
+	var cols []tlookup.Column
+	for _, g := range gadgets {
+		vals, c, err := g.Witness()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.Name(), err)
+		}
+		ts, _ := g.Tensors()
+		for _, t := range ts {
+			v, ok := vals[t.Name]
+			p, _ := pl.layout.Lookup(t.Name)
+			if !ok || len(v) > 1<<p.LogSize {
+				return nil, fmt.Errorf("%w: %s: witness for %q missing or oversized", ErrGadget, g.Name(), t.Name)
+			}
+			copy(blob[p.Offset:], v)
+		}
+		cols = append(cols, c...)
+	}
+	var mult [][]uint64
+	if pl.lookups != nil {
+		if mult, err = pl.lookups.Multiplicities(&tlookup.Witness{Columns: cols}); err != nil {
+			return nil, err
+		}
+		for ti, t := range pl.lookups.Tables {
+			p, _ := pl.layout.Lookup(tlookup.MultName(t))
+			for j, m := range mult[ti] {
+				blob[p.Offset+uint64(j)] = int64(m)
+			}
+		}
+	}
+	values := ToField(blob)
+	dlc, err := sumcheck.NewDLCProver(tr)
+	if err != nil {
+		return nil, err
+	}
+	gens, err := dlc.Generators(1 << pl.logC)
+	if err != nil {
+		return nil, err
+	}
+	blinds := make([]fr.Element, len(pl.present))
+	for k, ok := range pl.present {
+		if ok {
+			blinds[k] = field.RandomScalar()
+		}
+	}
+	rows, err := commitAdvice(gens, blob, pl, blinds)
+	if err != nil {
+		return nil, err
+	}
+	sent := presentRows(rows, pl.present)
+	tr.AbsorbPoints(transcript.LabelAdviceRows, sent)
+	p := &Prover{DLC: dlc, Ledger: claims.NewLedger(), leaves: map[string]*claims.ProverClaim{}}
+	p.out = field.AppendPoints(p.out, sent)
+	if p.advice, err = pool.NewProver(pool.Shape{Layout: pl.layout, LogC: pl.logC}, values, blinds); err != nil {
+		return nil, err
+	}
+	if weights != nil {
+		if p.weights, err = pool.NewProver(pool.Shape{Layout: weights.Layout, LogC: weights.LogC}, weights.Values, weights.Blinds); err != nil {
+			return nil, err
+		}
+	}
+	// Phase B: the one LogUp tree.
+	if pl.lookups != nil {
+		proof, cl, err := tlookup.Prove(dlc, pl.lookups, &tlookup.Witness{Columns: cols}, mult)
+		if err != nil {
+			return nil, err
+		}
+		p.out = proof.Append(p.out)
+		if err := cl.Route(func(name string, c *tlookup.LeafClaim) error {
+			pc := claims.New(p.Ledger, name, claims.FromLeaf(c.Point), c.Opening)
+			if p.Committed(name) {
+				return p.Pool(pc)
+			}
+			if _, dup := p.leaves[name]; dup {
+				return fmt.Errorf("%w: two virtual lookup columns named %q", ErrGadget, name)
+			}
+			p.leaves[name] = pc
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	// Phase C: the advice padding is zero, then every gadget.
+	if err := p.provePadding(pl.layout); err != nil {
+		return nil, err
+	}
+	for _, g := range gadgets {
+		if err := g.Prove(p); err != nil {
+			return nil, fmt.Errorf("%s: %w", g.Name(), err)
+		}
+	}
+	// Every derived claim must be settled before phase E.
+	if err := p.Ledger.Close(); err != nil {
+		return nil, err
+	}
+	// Phase E: settle the pools; F: the DLC.
+	for _, pl := range []*pool.Prover{p.advice, p.weights} {
+		if pl == nil || pl.NumClaims() == 0 {
+			continue
+		}
+		proof, err := pl.Settle(dlc)
+		if err != nil {
+			return nil, err
+		}
+		p.out = proof.Append(p.out)
+	}
+	closing, err := dlc.Close()
+	if err != nil {
+		return nil, err
+	}
+	return closing.Append(p.out), nil
+}
+
+func presentRows(rows []bls12381.G1Affine, present []bool) []bls12381.G1Affine {
+	var out []bls12381.G1Affine
+	for k, ok := range present {
+		if ok {
+			out = append(out, rows[k])
+		}
+	}
+	return out
+}
+
+// commitAdvice commits the advice rows; rows that are structural padding
+// are the identity with blinding 0. Small values take the small-scalar MSM.
+func commitAdvice(gens *pedersen.Generators, blob []int64, pl *plan, blinds []fr.Element) ([]bls12381.G1Affine, error) {
+	c := 1 << pl.logC
+	small := make([]int32, len(blob))
+	fits := true
+	for i, v := range blob {
+		if v != int64(int32(v)) {
+			fits = false
+			break
+		}
+		small[i] = int32(v)
+	}
+	rows := make([]bls12381.G1Affine, len(pl.present))
+	for k, ok := range pl.present {
+		if !ok {
+			continue
+		}
+		var r []bls12381.G1Affine
+		var err error
+		if fits {
+			r, err = pedersen.CommitRowsSmall(gens.Prefix(c), small, c, k, k+1, blinds[k:k+1])
+		} else {
+			r, err = gens.Prefix(c).CommitRows(ToField(blob), c, k, k+1, blinds[k:k+1])
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows[k] = r[0]
+	}
+	return rows, nil
+}
+
+// Verify checks a proof made by Prove for the same gadgets' public sides.
+// tr must hold the same statement as the prover's.
+func Verify(tr *transcript.Transcript, weights *WeightBlob, gadgets []VerifierGadget, proof []byte) error {
+	pl, err := makePlan(asGadgets(gadgets))
+	if err != nil {
+		return err
+	}
+	v := &Verifier{Ledger: claims.NewLedger(), leaves: map[string]*claims.VerifierClaim{}, in: field.NewReader(proof)}
+	if v.DLC, err = sumcheck.NewDLCVerifier(tr); err != nil {
+		return err
+	}
+	nPresent := 0
+	for _, ok := range pl.present {
+		if ok {
+			nPresent++
+		}
+	}
+	sent, err := v.in.ReadPoints(nPresent)
+	if err != nil {
+		return fmt.Errorf("%w: advice rows: %v", ErrReject, err)
+	}
+	tr.AbsorbPoints(transcript.LabelAdviceRows, sent)
+	rows := make([]bls12381.G1Affine, len(pl.present))
+	j := 0
+	for k, ok := range pl.present {
+		if ok {
+			rows[k] = sent[j]
+			j++
+		}
+	}
+	if v.advice, err = pool.NewVerifier(pool.Shape{Layout: pl.layout, LogC: pl.logC}, rows); err != nil {
+		return err
+	}
+	if weights != nil {
+		if v.weights, err = pool.NewVerifier(pool.Shape{Layout: weights.Layout, LogC: weights.LogC}, weights.Rows); err != nil {
+			return err
+		}
+	}
+	batch := v.batch()
+	if pl.lookups != nil {
+		gp, err := tlookup.ReadProof(v.in, pl.lookups)
+		if err != nil {
+			return fmt.Errorf("%w: lookup proof: %v", ErrReject, err)
+		}
+		cl, err := tlookup.Verify(v.DLC, pl.lookups, gp)
+		if err != nil {
+			return err
+		}
+		if err := cl.Route(func(name string, c *tlookup.LeafClaim) error {
+			vc := claims.New(v.Ledger, name, claims.FromLeaf(c.Point), c.Commitment)
+			if v.Committed(name) {
+				return v.Pool(vc)
+			}
+			if _, dup := v.leaves[name]; dup {
+				return fmt.Errorf("%w: two virtual lookup columns named %q", ErrGadget, name)
+			}
+			v.leaves[name] = vc
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if err := v.verifyPadding(pl.layout); err != nil {
+		return err
+	}
+	for _, g := range gadgets {
+		if err := g.Verify(v); err != nil {
+			return fmt.Errorf("%s: %w", g.Name(), err)
+		}
+	}
+	if err := v.Ledger.Close(); err != nil {
+		return fmt.Errorf("%w: %w", ErrReject, err)
+	}
+	for _, vp := range []*pool.Verifier{v.advice, v.weights} {
+		if vp == nil || vp.NumClaims() == 0 {
+			continue
+		}
+		sp, err := pool.ReadProof(v.in, vp.Shape())
+		if err != nil {
+			return fmt.Errorf("%w: pool settlement: %v", ErrReject, err)
+		}
+		if err := vp.Settle(v.DLC, sp); err != nil {
+			return err
+		}
+	}
+	dp, err := sumcheck.ReadDLCProof(v.in, v.DLC.ProofLogLen())
+	if err != nil {
+		return fmt.Errorf("%w: DLC proof: %v", ErrReject, err)
+	}
+	if err := v.in.Done(); err != nil {
+		return fmt.Errorf("%w: %v", ErrReject, err)
+	}
+	if err := v.DLC.Close(dp); err != nil {
+		return err
+	}
+	if err := batch.Verify(); err != nil {
+		return fmt.Errorf("%w: %v", ErrReject, err)
+	}
+	return nil
+}
+
+// batch routes every product proof and the closing IPA into one MSM (§11).
+func (v *Verifier) batch() interface{ Verify() error } {
+	gens, err := v.DLC.Generators(0)
+	if err != nil {
+		return failing{err}
+	}
+	b := ipa.NewBatch(gens)
+	v.DLC.UseBatch(b)
+	return b
+}
+
+type failing struct{ err error }
+
+func (f failing) Verify() error { return f.err }
+
+// provePadding proves that every padded advice entry is zero (P3, §4.3):
+// Σ_x eq(w,x)·Pad(x)·A(x) = 0 at a fresh w, Pad the public padding mask;
+// the claim A(ρ) goes to the advice pool as a whole-blob claim.
+func (p *Prover) provePadding(l *pedersen.Layout) error {
+	w := p.Fresh(transcript.LabelZeroCheckW, l.LogSize)
+	in := paddingInstance(w)
+	var zero sumcheck.Scalar
+	proof, res, err := in.Prove(p.DLC, [][]fr.Element{l.PaddingMaskTable(), p.advice.Values()}, zero)
+	if err != nil {
+		return err
+	}
+	p.out = proof.Append(p.out)
+	return p.advice.AddBlob(res.Point, res.Openings[0])
+}
+
+func (v *Verifier) verifyPadding(l *pedersen.Layout) error {
+	w := v.Fresh(transcript.LabelZeroCheckW, l.LogSize)
+	in := paddingInstance(w)
+	form, err := in.Form()
+	if err != nil {
+		return err
+	}
+	proof, err := sumcheck.ReadProof(v.in, form)
+	if err != nil {
+		return fmt.Errorf("%w: padding proof: %v", ErrReject, err)
+	}
+	res, err := in.Verify(v.DLC, sumcheck.Point{}, proof, func(r []fr.Element) ([]fr.Element, error) {
+		return []fr.Element{l.PaddingMask(r), {}}, nil
+	})
+	if err != nil {
+		return err
+	}
+	return v.advice.AddBlob(res.Point, res.Commitments[0])
+}
+
+func paddingInstance(w claims.Point) *sumcheck.Instance {
+	var one fr.Element
+	one.SetOne()
+	return sumcheck.ZeroCheck(w.Coords(), 1, []sumcheck.Term{{Coeff: one, Factors: []int{1}}})
+}
+
+// EqTable is mle.EqTable at a challenge point.
+func EqTable(u claims.Point) []fr.Element { return mle.EqTable(u.Coords()) }
