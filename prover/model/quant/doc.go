@@ -8,6 +8,10 @@
 // gets MaxExp. w·2^e is exact in float64 (a float32 times a power of two), so
 // the result is bit-identical on every platform.
 //
+// Per-layer tensors of one role ("layers.ℓ.wq" for every ℓ) share one
+// exponent, the smallest of their per-layer exponents, so the layer-stacked
+// proof (PROTOCOL §8.4) rescales every layer by the same public shift.
+//
 // Invariants of a *Model: tensors are in spec order (model.Model.Tensors),
 // every Data has the length of its Shape, exponents are within bounds.
 package quant

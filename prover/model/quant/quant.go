@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/zkllm/zkllm/prover/model"
 )
@@ -47,6 +48,8 @@ func Quantize(m *model.Model) (*Model, error) {
 	}
 	src := m.Tensors()
 	q := &Model{Config: m.Config, Tensors: make([]Tensor, len(src)), index: make(map[string]int, len(src))}
+	exps := make([]int, len(src))
+	shared := map[string]int{} // per-layer role → the smallest exponent over the layers
 	for i, t := range src {
 		maxExp := MaxExp
 		if t.Kind == model.KindEmbedding {
@@ -56,10 +59,36 @@ func Quantize(m *model.Model) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: %w", ErrRange, t.Name, err)
 		}
+		exps[i] = e
+		if role, ok := LayerRole(t.Name); ok {
+			if old, seen := shared[role]; !seen || e < old {
+				shared[role] = e
+			}
+		}
+	}
+	for i, t := range src {
+		e := exps[i]
+		if role, ok := LayerRole(t.Name); ok {
+			e = shared[role]
+		}
 		q.Tensors[i] = Tensor{Name: t.Name, Shape: slices.Clone(t.Shape), Kind: t.Kind, Exp: e, Data: Apply(t.Data, e)}
 		q.index[t.Name] = i
 	}
 	return q, nil
+}
+
+// LayerRole returns the role of a per-layer tensor ("wq" for
+// "layers.3.wq") and true, or false for a model-level tensor. Every layer's
+// tensor of one role shares one exponent (the smallest of the per-layer
+// ones), so that the layer-stacked proof (PROTOCOL §8.4) rescales every
+// layer by the same public shift.
+func LayerRole(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, "layers.")
+	if !ok {
+		return "", false
+	}
+	_, role, ok := strings.Cut(rest, ".")
+	return role, ok
 }
 
 // Exponent returns the largest e in [MinExp, maxExp] with
@@ -142,6 +171,22 @@ func (q *Model) Validate() error {
 			return fmt.Errorf("%w: tensor %s has %d values, shape needs %d", ErrRange, t.Name, len(t.Data), n)
 		case t.Exp < MinExp || t.Exp > maxExp:
 			return fmt.Errorf("%w: tensor %s exponent %d outside [%d, %d]", ErrRange, t.Name, t.Exp, MinExp, maxExp)
+		}
+	}
+	return nil
+}
+
+// CheckStackable reports whether every per-layer role has one exponent
+// across the layers, as the layer-stacked proof needs (Quantize ensures it;
+// a model built by hand may not).
+func (q *Model) CheckStackable() error {
+	roleExp := map[string]int{}
+	for _, t := range q.Tensors {
+		if role, ok := LayerRole(t.Name); ok {
+			if e, seen := roleExp[role]; seen && e != t.Exp {
+				return fmt.Errorf("%w: tensor %s exponent %d, another layer's %s has %d (one exponent per role)", ErrRange, t.Name, t.Exp, role, e)
+			}
+			roleExp[role] = t.Exp
 		}
 	}
 	return nil

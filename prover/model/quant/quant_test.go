@@ -46,6 +46,7 @@ func TestQuantizeStories260K(t *testing.T) {
 	if len(q.Tensors) != len(src) {
 		t.Fatal("tensor count")
 	}
+	roleMax := map[string]float64{} // per-layer role → max |w_q| over its layers
 	for i, qt := range q.Tensors {
 		if qt.Name != src[i].Name || len(qt.Data) != len(src[i].Data) {
 			t.Fatalf("tensor %d: %s vs %s", i, qt.Name, src[i].Name)
@@ -55,12 +56,25 @@ func TestQuantizeStories260K(t *testing.T) {
 			maxAbs = max(maxAbs, math.Abs(float64(v)))
 			maxErr = max(maxErr, math.Abs(float64(v)/math.Ldexp(1, qt.Exp)-float64(src[i].Data[j])))
 		}
+		if role, ok := LayerRole(qt.Name); ok {
+			roleMax[role] = max(roleMax[role], maxAbs)
+			if e, _ := q.Tensor("layers.0." + role); e.Exp != qt.Exp {
+				t.Errorf("%s: exponent %d differs from layer 0's %d", qt.Name, qt.Exp, e.Exp)
+			}
+			continue
+		}
 		// The exponent is maximal: max|w_q| is in the top octave of int16 unless capped.
 		if maxAbs < 1<<14 && !(qt.Kind == model.KindEmbedding && qt.Exp == MaxEmbeddingExp) && qt.Exp != MaxExp {
 			t.Errorf("%s: e = %d not maximal (max |w_q| = %v)", qt.Name, qt.Exp, maxAbs)
 		}
 		if maxErr > math.Ldexp(0.5, -qt.Exp)*(1+1e-12) {
 			t.Errorf("%s: error %v beyond half a unit", qt.Name, maxErr)
+		}
+	}
+	// A shared per-role exponent is maximal for the role's largest layer.
+	for role, m := range roleMax {
+		if e, _ := q.Tensor("layers.0." + role); m < 1<<14 && e.Exp != MaxExp {
+			t.Errorf("role %s: e = %d not maximal (max |w_q| over layers = %v)", role, e.Exp, m)
 		}
 	}
 	cls, err := q.Classifier()
