@@ -107,7 +107,13 @@ func TestEveryMessageAbsorbedBeforeNextChallenge(t *testing.T) {
 	tr := transcript.New()
 	rec := &transcript.Recorder{}
 	tr.Observe(rec)
-	p, err := Prove(tr, gens, w, a, alpha, beta)
+	y := field.InnerProduct(a, w.Values())
+	Pa, err := CommitWitness(gens, a, alpha)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Y := gens.CommitScalar(&y, &beta)
+	p, err := Prove(tr, gens, Pa, Y, w, a, alpha, beta)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +127,9 @@ func TestEveryMessageAbsorbedBeforeNextChallenge(t *testing.T) {
 			t.Fatalf("%s absorbed after %d challenges, want %d", name, got, squeezes)
 		}
 	}
+	// The statement (P_a, Y) is absorbed by Prove itself, before x.
+	want("P_a", field.AppendPoint(nil, &Pa), 0)
+	want("Y", field.AppendPoint(nil, &Y), 0)
 	for i := 0; i < k; i++ {
 		want("L", field.AppendPoint(nil, &p.L[i]), i+1)
 		want("R", field.AppendPoint(nil, &p.R[i]), i+1)
@@ -138,7 +147,16 @@ func TestEveryMessageAbsorbedBeforeNextChallenge(t *testing.T) {
 	x, y := field.RandomScalar(), field.RandomScalar()
 	wit := ProductWitness{X: x, RX: field.RandomScalar(), Y: y, RY: field.RandomScalar(), RZ: field.RandomScalar()}
 	X := gens.CommitScalar(&wit.X, &wit.RX)
-	pp := ProveProduct(tr2, gens, X, wit)
+	var z fr.Element
+	z.Mul(&x, &y)
+	Yp := gens.CommitScalar(&wit.Y, &wit.RY)
+	Zp := gens.CommitScalar(&z, &wit.RZ)
+	pp := ProveProduct(tr2, gens, X, Yp, Zp, wit)
+	for i, S := range []bls12381.G1Affine{X, Yp, Zp} { // statement, absorbed by ProveProduct
+		if got, ok := rec2.SqueezesBefore(field.AppendPoint(nil, &S)); !ok || got != 0 {
+			t.Fatalf("statement point %d absorbed after %d challenges (%v)", i, got, ok)
+		}
+	}
 	for i, T := range []bls12381.G1Affine{pp.T1, pp.T2, pp.T3} {
 		if got, ok := rec2.SqueezesBefore(field.AppendPoint(nil, &T)); !ok || got != 0 {
 			t.Fatalf("T%d absorbed after %d challenges (%v)", i+1, got, ok)

@@ -56,7 +56,11 @@ func benchOpening(b *testing.B, logN int) {
 		y := field.InnerProduct(a, EqTable(qCol))
 		beta := field.RandomScalar()
 		Y := gens.CommitScalar(&y, &beta)
-		proof, err := OpenProve(start(Y), gens, qCol, a, alpha, beta)
+		cStar, err := OpenStatement(commitments, qRow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		proof, err := OpenProve(start(Y), gens, cStar.Eval(), Y, qCol, a, alpha, beta)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -97,7 +101,7 @@ func BenchmarkIPAProve2p12(b *testing.B) {
 	var zero fr.Element
 	b.ResetTimer()
 	for range b.N {
-		if _, err := Prove(transcript.New(), gens, w, a, zero, zero); err != nil {
+		if _, err := Prove(transcript.New(), gens, bls12381.G1Affine{}, bls12381.G1Affine{}, w, a, zero, zero); err != nil {
 			b.Fatal(err)
 		}
 	}

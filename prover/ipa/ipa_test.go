@@ -64,7 +64,7 @@ func makeInstance(t testing.TB, k int, eq bool) *instance {
 		t.Fatal(err)
 	}
 	in.Y = in.gens.CommitScalar(&in.y, &in.beta)
-	in.proof, err = Prove(newTranscript(in.Pa, in.Y), in.gens, in.w, in.a, in.alpha, in.beta)
+	in.proof, err = Prove(newTranscript(in.Pa, in.Y), in.gens, in.Pa, in.Y, in.w, in.a, in.alpha, in.beta)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestIPAWrongValueRejected(t *testing.T) {
 	y1.SetOne()
 	y1.Add(&y1, &in.y)
 	Y1 := in.gens.CommitScalar(&y1, &in.beta)
-	p, err := Prove(newTranscript(in.Pa, Y1), in.gens, in.w, in.a, in.alpha, in.beta)
+	p, err := Prove(newTranscript(in.Pa, Y1), in.gens, in.Pa, Y1, in.w, in.a, in.alpha, in.beta)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,9 +70,11 @@ func openWitness(n, c int, blind []fr.Element, qRow []fr.Element, addRow func(ds
 }
 
 // OpenProve proves Blob(q) = y where a, α come from OpenWitness and
-// ⟦y⟧ = y·G + β·H is already in the transcript.
-func OpenProve(tr *transcript.Transcript, gens *pedersen.Generators, qCol []fr.Element, a []fr.Element, alpha, beta fr.Element) (*Proof, error) {
-	return Prove(tr, gens, EqWeights(qCol), a, alpha, beta)
+// Y = ⟦y⟧ = y·G + β·H. cStar is C* = Σ_k eq(q_row,k)·C_k as the verifier
+// forms it (OpenStatement(rows, qRow).Eval(), or CommitWitness(gens, a, α)
+// for a prover without the rows); Prove absorbs (C*, Y) itself.
+func OpenProve(tr *transcript.Transcript, gens *pedersen.Generators, cStar, Y bls12381.G1Affine, qCol []fr.Element, a []fr.Element, alpha, beta fr.Element) (*Proof, error) {
+	return Prove(tr, gens, cStar, Y, EqWeights(qCol), a, alpha, beta)
 }
 
 // OpenStatement is C* = Σ_k eq(q_row,k)·C_k as a combination (identity

@@ -92,7 +92,11 @@ func makeOpening(t testing.TB, n, logC int) *opening {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.proof, err = OpenProve(o.transcript(), o.gens, qCol, a, alpha, beta); err != nil {
+	cStar, err := OpenStatement(o.rows, qRow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.proof, err = OpenProve(o.transcript(), o.gens, cStar.Eval(), o.Y, qCol, a, alpha, beta); err != nil {
 		t.Fatal(err)
 	}
 	return o

@@ -17,9 +17,10 @@ type ProductWitness struct {
 	X, RX, Y, RY, RZ fr.Element
 }
 
-// ProveProduct proves that Z commits to x·y (§4.7). X is the commitment
-// to x (the prover needs it for T3). The transcript must already hold X, Y, Z.
-func ProveProduct(tr *transcript.Transcript, gens *pedersen.Generators, X bls12381.G1Affine, w ProductWitness) *ProductProof {
+// ProveProduct proves that Z commits to x·y (§4.7) for X = ⟦x⟧, Y = ⟦y⟧,
+// Z = ⟦z⟧ as the verifier holds them. It absorbs (X, Y, Z) itself (prod/stmt)
+// before its challenge.
+func ProveProduct(tr *transcript.Transcript, gens *pedersen.Generators, X, Y, Z bls12381.G1Affine, w ProductWitness) *ProductProof {
 	var b [5]fr.Element
 	var p ProductProof
 	for {
@@ -35,6 +36,7 @@ func ProveProduct(tr *transcript.Transcript, gens *pedersen.Generators, X bls123
 			break
 		}
 	}
+	absorbProductStatement(tr, &X, &Y, &Z)
 	tr.AbsorbPoints(transcript.LabelProductT, []bls12381.G1Affine{p.T1, p.T2, p.T3})
 	c := tr.Challenge(transcript.LabelProductC)
 	resp := func(dst, bi, v *fr.Element) { // dst = bi + c·v
@@ -60,6 +62,7 @@ func productEquations(tr *transcript.Transcript, X, Y, Z bls12381.G1Affine, p *P
 	if p == nil {
 		return eqs, fmt.Errorf("%w: nil product proof", ErrReject)
 	}
+	absorbProductStatement(tr, &X, &Y, &Z)
 	tr.AbsorbPoints(transcript.LabelProductT, []bls12381.G1Affine{p.T1, p.T2, p.T3})
 	c := tr.Challenge(transcript.LabelProductC)
 	tr.AbsorbScalars(transcript.LabelProductS, p.S[:])
@@ -102,4 +105,10 @@ func (b *Batch) AddProduct(tr *transcript.Transcript, X, Y, Z bls12381.G1Affine,
 		b.merge(e)
 	}
 	return nil
+}
+
+// absorbProductStatement absorbs (X, Y, Z) as one message; both sides call
+// it before the product proof's challenge.
+func absorbProductStatement(tr *transcript.Transcript, x, y, z *bls12381.G1Affine) {
+	tr.AbsorbPoints(transcript.LabelProductStatement, []bls12381.G1Affine{*x, *y, *z})
 }

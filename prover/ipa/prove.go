@@ -18,8 +18,10 @@ var ErrWitness = errors.New("ipa: invalid witness")
 
 // Prove proves ⟨a,w⟩ = y for P_a = ⟨a,g⟩ + α·H and Y = y·G + β·H, where
 // y = ⟨a,w⟩ (computed here). len(a) must equal w.Len() and not exceed the
-// generators. The transcript must already hold P_a and Y (or their sources).
-func Prove(tr *transcript.Transcript, gens *pedersen.Generators, w Weights, a []fr.Element, alpha, beta fr.Element) (*Proof, error) {
+// generators. pa and Y are the statement exactly as the verifier will hold
+// it; Prove absorbs them (ipa/stmt) before its first challenge, so no caller
+// can forget to (PROTOCOL §4.5 rev 1.2).
+func Prove(tr *transcript.Transcript, gens *pedersen.Generators, pa, Y bls12381.G1Affine, w Weights, a []fr.Element, alpha, beta fr.Element) (*Proof, error) {
 	n := w.Len()
 	k := w.LogLen()
 	if len(a) != n {
@@ -35,6 +37,7 @@ func Prove(tr *transcript.Transcript, gens *pedersen.Generators, w Weights, a []
 	gStored := append([]bls12381.G1Affine(nil), gens.Vector(n)...)
 	gScale := fr.One()
 
+	absorbStatement(tr, &pa, &Y)
 	x := tr.ChallengeNonZero(transcript.LabelIPAx)
 	var U bls12381.G1Affine
 	U.ScalarMultiplication(&gens.G, x.BigInt(new(big.Int)))
@@ -147,4 +150,25 @@ func foldPoints(lo, hi []bls12381.G1Affine, s *fr.Element) {
 		}
 	})
 	copy(lo, bls12381.BatchJacobianToAffineG1(jac))
+}
+
+// absorbStatement absorbs the IPA statement (P_a, Y) as one message; both
+// sides call it before squeezing x.
+func absorbStatement(tr *transcript.Transcript, pa, y *bls12381.G1Affine) {
+	tr.AbsorbPoints(transcript.LabelIPAStatement, []bls12381.G1Affine{*pa, *y})
+}
+
+// CommitWitness returns ⟨a,g⟩ + α·H: the P_a a prover holding (a, α) states
+// when it has no row commitments at hand (e.g. a pool opening, where it
+// equals C* = Σ_k eq(q_row,k)·C_k for honest rows).
+func CommitWitness(gens *pedersen.Generators, a []fr.Element, alpha fr.Element) (bls12381.G1Affine, error) {
+	if len(a) > gens.Len() {
+		return bls12381.G1Affine{}, fmt.Errorf("%w: %d entries > %d generators", ErrWitness, len(a), gens.Len())
+	}
+	pts := append(append(make([]bls12381.G1Affine, 0, len(a)+1), gens.Vector(len(a))...), gens.H)
+	sc := append(append(make([]fr.Element, 0, len(a)+1), a...), alpha)
+	j := pedersen.MSM(pts, sc)
+	var p bls12381.G1Affine
+	p.FromJacobian(&j)
+	return p, nil
 }

@@ -75,6 +75,7 @@ func ipaTarget(in *instance) target {
 type productInstance struct {
 	gens    *pedersen.Generators
 	X, Y, Z bls12381.G1Affine
+	witness ProductWitness
 	proof   *ProductProof
 }
 
@@ -89,11 +90,11 @@ func makeProduct(t testing.TB, x, y fr.Element) *productInstance {
 	w := ProductWitness{X: x, RX: field.RandomScalar(), Y: y, RY: field.RandomScalar(), RZ: field.RandomScalar()}
 	var z fr.Element
 	z.Mul(&x, &y)
-	in := &productInstance{gens: gens}
+	in := &productInstance{gens: gens, witness: w}
 	in.X = gens.CommitScalar(&w.X, &w.RX)
 	in.Y = gens.CommitScalar(&w.Y, &w.RY)
 	in.Z = gens.CommitScalar(&z, &w.RZ)
-	in.proof = ProveProduct(productTranscript(in.X, in.Y, in.Z), gens, in.X, w)
+	in.proof = ProveProduct(productTranscript(in.X, in.Y, in.Z), gens, in.X, in.Y, in.Z, w)
 	return in
 }
 
@@ -273,7 +274,7 @@ func TestProductProof(t *testing.T) {
 	X := gens.CommitScalar(&w.X, &w.RX)
 	Y := gens.CommitScalar(&w.Y, &w.RY)
 	Z := gens.CommitScalar(&z, &w.RZ)
-	p := ProveProduct(productTranscript(X, Y, Z), gens, X, w)
+	p := ProveProduct(productTranscript(X, Y, Z), gens, X, Y, Z, w)
 	if err := VerifyProduct(productTranscript(X, Y, Z), gens, X, Y, Z, p); !errors.Is(err, ErrReject) {
 		t.Fatal("false product accepted")
 	}

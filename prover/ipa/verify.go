@@ -85,6 +85,10 @@ func ipaEquation(tr *transcript.Transcript, gens *pedersen.Generators, pa Combin
 	if len(pa.Points) != len(pa.Coeffs) {
 		return nil, fmt.Errorf("%w: malformed P_a combination", ErrReject)
 	}
+	// The statement is absorbed here, by construction: P_a is evaluated
+	// (one MSM over its terms) and enters the equation as that one point.
+	paPoint := pa.Eval()
+	absorbStatement(tr, &paPoint, &Y)
 	x := tr.ChallengeNonZero(transcript.LabelIPAx)
 	e := make([]fr.Element, k)
 	for t := 0; t < k; t++ {
@@ -104,11 +108,7 @@ func ipaEquation(tr *transcript.Transcript, gens *pedersen.Generators, pa Combin
 	eq.g.Mul(&p.Z1, &wStar).Mul(&eq.g, &x) // z1·w*·x·G
 	eq.h = p.Z2                            // z2·H
 	eq.addNeg(p.S, fr.One())               // −S
-	for j := range pa.Points {             // −z·P_a
-		var c fr.Element
-		c.Mul(&z, &pa.Coeffs[j])
-		eq.addNeg(pa.Points[j], c)
-	}
+	eq.addNeg(paPoint, z)                  // −z·P_a
 	var zx fr.Element
 	zx.Mul(&z, &x)
 	eq.addNeg(Y, zx) // −z·x·Y

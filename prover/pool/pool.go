@@ -222,7 +222,13 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	open, err := ipa.OpenProve(tr, gens.Prefix(1<<p.shape.LogC), qCol, a, alpha, tRho.Blind)
+	// C* as the verifier forms it from the rows; for honest rows it equals
+	// ⟨a,g⟩ + α·H, which the pool computes without holding the rows.
+	cStar, err := ipa.CommitWitness(gens, a, alpha)
+	if err != nil {
+		return nil, err
+	}
+	open, err := ipa.OpenProve(tr, gens.Prefix(1<<p.shape.LogC), cStar, res.Commitments[0], qCol, a, alpha, tRho.Blind)
 	if err != nil {
 		return nil, fmt.Errorf("pool: opening: %w", err)
 	}

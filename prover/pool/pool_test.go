@@ -22,6 +22,9 @@ type testBlob struct {
 	values []fr.Element
 	blinds []fr.Element
 	rows   []bls12381.G1Affine
+
+	// Optional observers of the prover's and the verifier's transcripts.
+	proverObs, verifierObs transcript.Observer
 }
 
 func newTestBlob(t testing.TB) *testBlob {
@@ -115,6 +118,7 @@ func (b *testBlob) prove(t testing.TB, claims []claimSpec) (proof *Proof, closin
 	t.Helper()
 	ptr := transcript.New()
 	ptr.AbsorbBytes(transcript.LabelTest, statement)
+	ptr.Observe(b.proverObs)
 	dp, err := sumcheck.NewDLCProver(ptr)
 	if err != nil {
 		t.Fatal(err)
@@ -162,6 +166,7 @@ func (b *testBlob) run(t testing.TB, claims []claimSpec, tamper func(*Proof)) er
 
 	vtr := transcript.New()
 	vtr.AbsorbBytes(transcript.LabelTest, statement)
+	vtr.Observe(b.verifierObs)
 	dv, err := sumcheck.NewDLCVerifier(vtr)
 	if err != nil {
 		t.Fatal(err)
@@ -380,4 +385,34 @@ func TestPoolEverySubstitutionRejected(t *testing.T) {
 		count++
 	}
 	t.Logf("%d substitutions in a settlement, all rejected", count)
+}
+
+// TestPoolOpeningStatementAbsorbed: the blob opening absorbs its statement
+// itself (ipa/stmt right before ipa/x, PROTOCOL §4.5 rev 1.2), and the C*
+// the prover states without the rows (⟨a,g⟩ + α·H) is byte for byte the
+// C* the verifier forms from the row commitments.
+func TestPoolOpeningStatementAbsorbed(t *testing.T) {
+	b := newTestBlob(t)
+	pr, vr := &transcript.Recorder{}, &transcript.Recorder{}
+	b.proverObs, b.verifierObs = pr, vr
+	if err := b.run(t, []claimSpec{b.honestClaim(t, "w"), b.honestClaim(t, "odd")}, nil); err != nil {
+		t.Fatalf("honest pool rejected: %v", err)
+	}
+	stmt := func(rec *transcript.Recorder) []byte {
+		for i, e := range rec.Events {
+			if e.Label == transcript.LabelIPAx {
+				prev := rec.Events[i-1]
+				if prev.Kind != transcript.Absorb || prev.Label != transcript.LabelIPAStatement {
+					t.Fatalf("ipa/x not preceded by ipa/stmt:\n%s", rec)
+				}
+				return prev.Data
+			}
+		}
+		t.Fatal("no IPA in the transcript")
+		return nil
+	}
+	ps, vs := stmt(pr), stmt(vr)
+	if len(ps) != 2*48 || string(ps) != string(vs) {
+		t.Fatalf("opening statement differs: prover %x, verifier %x", ps, vs)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/zkllm/zkllm/prover/pool"
 	"github.com/zkllm/zkllm/prover/sumcheck"
 	"github.com/zkllm/zkllm/prover/tlookup"
+	"github.com/zkllm/zkllm/prover/transcript"
 )
 
 // bestEffortMult counts every in-table entry and skips the others: the
@@ -141,6 +142,43 @@ func TestRescaleCompleteness(t *testing.T) {
 		s := rescaleScenario(t, c.r, uint64(i), c.bound)
 		if err := s.verify(s.prove(t)); err != nil {
 			t.Fatalf("%s: honest rescale rejected: %v", c.r.Name, err)
+		}
+	}
+}
+
+// TestRescaleStatementsAbsorbed: across a whole rescale proof (GKR, the
+// gadget's sumchecks, the pool, the DLC close) every sumcheck absorbs ⟦S⟧
+// (sc/claim) right before its first round, every product proof its X, Y, Z
+// right before T1..T3 and every IPA its P_a, Y right before x (PROTOCOL
+// §4.5 rev 1.2): the components do it, not the callers.
+func TestRescaleStatementsAbsorbed(t *testing.T) {
+	s := rescaleScenario(t, Rescale{Name: "y", Shift: 12, Out: Signed(28), LogSize: 6}, 3, 1<<39)
+	s.rec = &transcript.Recorder{}
+	if err := s.verify(s.prove(t)); err != nil {
+		t.Fatalf("honest rescale rejected: %v", err)
+	}
+	counts := map[string]int{}
+	ev := s.rec.Events
+	for i, e := range ev {
+		var want string
+		switch {
+		case e.Label == transcript.LabelIPAx:
+			want = transcript.LabelIPAStatement
+		case e.Label == transcript.LabelProductT:
+			want = transcript.LabelProductStatement
+		case e.Label == transcript.LabelSumcheckRound && ev[i-2].Label != transcript.LabelSumcheckRound:
+			want = transcript.LabelSumcheckClaim // first round of an instance
+		default:
+			continue
+		}
+		if ev[i-1].Kind != transcript.Absorb || ev[i-1].Label != want {
+			t.Fatalf("event %d (%s) preceded by %s, want %s", i, e.Label, ev[i-1].Label, want)
+		}
+		counts[want]++
+	}
+	for _, l := range []string{transcript.LabelIPAStatement, transcript.LabelProductStatement, transcript.LabelSumcheckClaim} {
+		if counts[l] == 0 {
+			t.Fatalf("no %s in the proof: the test checks nothing", l)
 		}
 	}
 }

@@ -33,6 +33,8 @@ type scenario struct {
 	x       []int64
 	// forge, when set, replaces the honest rescale.ProveAt (a cheating prover).
 	forge func(t testing.TB, dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element) (sumcheck.Scalar, *RescaleAt)
+	// rec, when set, records the prover's transcript.
+	rec *transcript.Recorder
 }
 
 type transcriptBundle struct {
@@ -115,6 +117,9 @@ func (s *scenario) prove(t testing.TB) *transcriptBundle {
 	b := &transcriptBundle{rows: rows, advice: layout, logC: logC, gkrShape: l}
 
 	tr := transcript.New()
+	if s.rec != nil {
+		tr.Observe(s.rec)
+	}
 	tr.AbsorbBytes(transcript.LabelTest, []byte(scenarioStatement))
 	tr.AbsorbPoints(transcript.LabelAdviceRows, rows)
 	dlc, err := sumcheck.NewDLCProver(tr)

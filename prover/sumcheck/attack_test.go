@@ -52,6 +52,7 @@ func cheatRun(t *testing.T, mode cheatMode, noXi bool) (error, *transcript.Recor
 	p.noXiBinding = noXi
 	gens, _ := p.Generators(64)
 	s, claimPt := p.Commit(claimed)
+	// What ProveRounds does first (VerifyRounds mirrors it).
 	p.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &claimPt)
 
 	eng := newEngine(poly, trueSum)
@@ -76,6 +77,7 @@ func cheatRun(t *testing.T, mode cheatMode, noXi bool) (error, *transcript.Recor
 			// A_1 carries c_0 on round 0's slots and c_1 on its own.
 			a = roundPoint(gens, 0, append(append([]fr.Element(nil), c0...), coeffs...), alpha)
 			p.blinds = append(p.blinds, alpha)
+			p.rounds = append(p.rounds, a)
 		case mode == tooHighDegree && j == 0:
 			_, start = p.layout.reserve(d + 1)
 			extra = field.RandomScalar()
@@ -83,6 +85,7 @@ func cheatRun(t *testing.T, mode cheatMode, noXi bool) (error, *transcript.Recor
 			alpha := field.RandomScalar()
 			a = roundPoint(gens, start, append(append([]fr.Element(nil), coeffs...), extra), alpha)
 			p.blinds = append(p.blinds, alpha)
+			p.rounds = append(p.rounds, a)
 			// The extra coefficient sits on slot d+1, which round 1 owns.
 		case mode == tooHighDegree && j == 1:
 			var err error
@@ -140,7 +143,6 @@ func cheatRun(t *testing.T, mode cheatMode, noXi bool) (error, *transcript.Recor
 
 	v := newVerifier(t, statement)
 	v.noXiBinding = noXi
-	v.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &claimPt)
 	if _, err := in.Verify(v, claimPt, proof, nil); err != nil {
 		return err, rec
 	}

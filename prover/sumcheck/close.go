@@ -76,7 +76,9 @@ func (p *DLCProver) Close() (*DLCProof, error) {
 	if err != nil {
 		return nil, err
 	}
-	proof, err := ipa.Prove(p.Transcript, gens.Prefix(size), w, a, alpha, y.Blind)
+	// The statement as the verifier forms it: P_a = Σ_m ξ^m·A_m, Y = ⟦y_all⟧.
+	pa := CombinePoints(c.xiPows, p.rounds)
+	proof, err := ipa.Prove(p.Transcript, gens.Prefix(size), pa, y.Commitment(gens), w, a, alpha, y.Blind)
 	if err != nil {
 		return nil, fmt.Errorf("sumcheck: DLC zk-IPA: %w", err)
 	}

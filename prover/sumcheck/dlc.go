@@ -97,6 +97,7 @@ type DLCProver struct {
 	layout     slotLayout
 	slots      []fr.Element // c_all
 	blinds     []fr.Element // α_m per round commitment
+	rounds     []Point      // A_m in transcript order (the closing IPA's P_a)
 	slotRels   [][]SlotTerm
 	values     []Scalar
 	closed     bool
@@ -161,6 +162,7 @@ func (p *DLCProver) commitRound(coeffs []fr.Element) (Point, int, error) {
 		a := roundPoint(gens, start, coeffs, alpha)
 		if !a.IsInfinity() {
 			p.blinds = append(p.blinds, alpha)
+			p.rounds = append(p.rounds, a)
 			return a, start, nil
 		}
 	}

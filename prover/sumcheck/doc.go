@@ -40,15 +40,17 @@
 //
 // # Protocol per instance (transcript order, labels from package transcript)
 //
+//	absorb ⟦S⟧ (sc/claim) — by the component itself, on both sides
 //	for j = 0..n−1: P→ A_j = Σ_{i≤d} c_{j,i}·g_{o+i} + α_j·H   (sc/round); o += d+1; ρ_j ← sc/rho
 //	P→ [⟦e_f⟧ for each committed factor f, ⟦z⟧ for each product step]  (sc/final, one absorb)
-//	product proofs (ipa.ProveProduct, prod/*) in step order
+//	product proofs (ipa.ProveProduct, prod/stmt then prod/*) in step order
 //	DLC += ⟨c_0,ω⟩ − S; ⟨c_j,ω⟩ − ⟨c_{j−1},ν(ρ_{j−1})⟩; F − ⟨c_{n−1},ν(ρ_{n−1})⟩
 //
 // with ω = (2,1,…,1), ν(ρ) = (1,ρ,…,ρ^d) and ⟦F⟧ = Σ_t coeff_t·Π(public
 // factors at ρ)·⟦committed product of t⟧. Terms sharing a prefix of committed
-// factors share its product proofs. The caller absorbs the claim ⟦S⟧ if it
-// is a new prover message; ρ is the point in binding order (x_0 first,
+// factors share its product proofs. The instance absorbs ⟦S⟧ itself before
+// its first round (PROTOCOL §4.5 rev 1.2), whether or not the caller already
+// sent it as a message; ρ is the point in binding order (x_0 first,
 // PROTOCOL §2.3), so factor tables are evaluated at ρ as LSB-first points.
 //
 // # Lower-level API (custom final steps, e.g. GKR layers)

@@ -78,7 +78,7 @@ func (p *DLCProver) Prove(poly *Polynomial, claim Scalar) (*Proof, *Result, erro
 	p.Transcript.AbsorbPoints(transcript.LabelFinalEvals, proof.Finals)
 	for i, st := range plan.steps {
 		l, r, z := handle(st.left), opens[st.right], opens[len(plan.committed)+i]
-		pp := ipa.ProveProduct(p.Transcript, p.gens, handlePoint(st.left), ipa.ProductWitness{X: l.Value, RX: l.Blind, Y: r.Value, RY: r.Blind, RZ: z.Blind})
+		pp := ipa.ProveProduct(p.Transcript, p.gens, handlePoint(st.left), proof.Finals[st.right], proof.Finals[len(plan.committed)+i], ipa.ProductWitness{X: l.Value, RX: l.Blind, Y: r.Value, RY: r.Blind, RZ: z.Blind})
 		proof.Products = append(proof.Products, pp)
 	}
 	// ⟦F⟧ from the plan.

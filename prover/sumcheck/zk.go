@@ -36,6 +36,8 @@ func (p *DLCProver) ProveRounds(poly *Polynomial, claim Scalar) (*RoundsOutput, 
 	form := poly.Form
 	n, d := form.NumVars, form.Degree
 	out := &RoundsOutput{degree: d, numVars: n, claimS: claim, Point: make([]fr.Element, 0, n), Rounds: make([]Point, 0, n)}
+	claimPt := claim.Commitment(p.gens)
+	p.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &claimPt) // ⟦S⟧, by construction
 	eng := newEngine(poly, claim.Value)
 	omega := SumWeights(d)
 	coeffs := make([]fr.Element, d+1)
@@ -119,6 +121,7 @@ func (v *DLCVerifier) VerifyRounds(form *Form, claim Point, rounds []Point) (*Ro
 		return nil, fmt.Errorf("%w: %d round commitments for %d variables", ErrReject, len(rounds), n)
 	}
 	out := &RoundsOutput{degree: d, numVars: n, claimP: claim, Point: make([]fr.Element, 0, n), Rounds: rounds}
+	v.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &claim) // ⟦S⟧, by construction
 	omega := SumWeights(d)
 	prevStart := -1
 	var prevRho fr.Element

@@ -160,7 +160,11 @@ func proveBlobRange(vk *pedersen.VerifyingKey, shape *blobRangeShape, w *Witness
 	if err != nil {
 		return nil, err
 	}
-	if proof.OpenWeights, err = ipa.OpenProve(tr, gens, qCol, a, alpha, wc.Opening.Blind); err != nil {
+	cStar, err := ipa.OpenStatement(vk.Rows, qRow)
+	if err != nil {
+		return nil, err
+	}
+	if proof.OpenWeights, err = ipa.OpenProve(tr, gens, cStar.Eval(), wc.Commitment, qCol, a, alpha, wc.Opening.Blind); err != nil {
 		return nil, err
 	}
 	if proof.OpenMult, err = openClaim(tr, gens, mvec, claims.Mult(0)); err != nil {

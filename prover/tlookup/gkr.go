@@ -213,7 +213,7 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	tr.AbsorbPoints(transcript.LabelGKRRoot, proof.Root[:])
 	for i, f := range rootFactors {
 		x, y := open[f[0]], open[f[1]]
-		proof.RootProducts[i] = ipa.ProveProduct(tr, gens, proof.Root[f[0]], ipa.ProductWitness{
+		proof.RootProducts[i] = ipa.ProveProduct(tr, gens, proof.Root[f[0]], proof.Root[f[1]], proof.Root[f[2]], ipa.ProductWitness{
 			X: x.Value, RX: x.Blind, Y: y.Value, RY: y.Blind, RZ: open[f[2]].Blind,
 		})
 	}

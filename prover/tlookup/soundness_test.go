@@ -308,3 +308,43 @@ func TestSoundnessEveryProofElement(t *testing.T) {
 	}
 	t.Logf("%d mutations of %d points and %d scalars, all rejected", count, len(pts), len(scs))
 }
+
+// TestStatementsAbsorbedByComponents: in a whole tlookup proof, every IPA
+// (column openings, DLC close) absorbs its statement right before its x,
+// and every product proof (GKR root) absorbs X, Y, Z right before T1..T3
+// (PROTOCOL §4.5 rev 1.2).
+func TestStatementsAbsorbedByComponents(t *testing.T) {
+	l, w := mixedInstance(t, 13)
+	rec := &transcript.Recorder{}
+	b := proveBundle(t, l, w, mustMult(t, l, w), rec)
+	if err := verifyBundle(l, b); err != nil {
+		t.Fatal(err)
+	}
+	var stmts [][]byte
+	for i, e := range rec.Events {
+		var want string
+		switch e.Label {
+		case transcript.LabelIPAx:
+			want = transcript.LabelIPAStatement
+		case transcript.LabelProductT:
+			want = transcript.LabelProductStatement
+		default:
+			continue
+		}
+		prev := rec.Events[i-1]
+		if prev.Kind != transcript.Absorb || prev.Label != want {
+			t.Fatalf("event %d (%s) not preceded by %s", i, e.Label, want)
+		}
+		if want == transcript.LabelIPAStatement {
+			stmts = append(stmts, prev.Data)
+		}
+	}
+	if len(stmts) != len(b.openings)+1 {
+		t.Fatalf("%d IPA statements for %d openings + the DLC close", len(stmts), len(b.openings))
+	}
+	for i, s := range stmts {
+		if len(s) != 2*48 {
+			t.Fatalf("IPA statement %d: %d bytes, want [P_a, Y]", i, len(s))
+		}
+	}
+}

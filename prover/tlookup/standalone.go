@@ -59,7 +59,11 @@ func openClaim(tr *transcript.Transcript, gens *pedersen.Generators, vec *vector
 	if err != nil {
 		return nil, err
 	}
-	return ipa.OpenProve(tr, gens, qCol, a, alpha, claim.Opening.Blind)
+	cStar, err := ipa.OpenStatement(vec.rows, qRow)
+	if err != nil {
+		return nil, err
+	}
+	return ipa.OpenProve(tr, gens, cStar.Eval(), claim.Commitment, qCol, a, alpha, claim.Opening.Blind)
 }
 
 // verifyClaim checks an opening of vec at claim.Point against claim.Commitment.

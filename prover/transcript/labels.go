@@ -31,18 +31,20 @@ const (
 	LabelSumcheckRho   = "sc/rho"
 
 	// Product proof (§4.7).
-	LabelProductT = "prod/T"
-	LabelProductC = "prod/c"
-	LabelProductS = "prod/s"
+	LabelProductStatement = "prod/stmt" // X, Y, Z, absorbed by the product proof itself
+	LabelProductT         = "prod/T"
+	LabelProductC         = "prod/c"
+	LabelProductS         = "prod/s"
 
 	// zk-IPA (§4.5) and blob opening (§4.6).
-	LabelIPAx      = "ipa/x"
-	LabelIPALR     = "ipa/LR"
-	LabelIPAe      = "ipa/e"
-	LabelIPAS      = "ipa/S"
-	LabelIPAz      = "ipa/z"
-	LabelIPAResp   = "ipa/resp"
-	LabelOpenValue = "open/y"
+	LabelIPAStatement = "ipa/stmt" // P_a, Y, absorbed by the IPA itself (§4.5 rev 1.2)
+	LabelIPAx         = "ipa/x"
+	LabelIPALR        = "ipa/LR"
+	LabelIPAe         = "ipa/e"
+	LabelIPAS         = "ipa/S"
+	LabelIPAz         = "ipa/z"
+	LabelIPAResp      = "ipa/resp"
+	LabelOpenValue    = "open/y"
 
 	// Deferred linear check (§5.2).
 	LabelDLCLambda = "dlc/lambda"
