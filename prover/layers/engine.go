@@ -250,29 +250,32 @@ func presentRows(rows []bls12381.G1Affine, present []bool) []bls12381.G1Affine {
 }
 
 // commitAdvice commits the advice rows; rows that are structural padding
-// are the identity with blinding 0. Small values take the small-scalar MSM.
+// are the identity with blinding 0. A row whose values all fit int32 takes
+// the small-scalar MSM (§4.3's negated-generator trick), others full width.
 func commitAdvice(gens *pedersen.Generators, blob []int64, pl *plan, blinds []fr.Element) ([]bls12381.G1Affine, error) {
 	c := 1 << pl.logC
-	small := make([]int32, len(blob))
-	fits := true
-	for i, v := range blob {
-		if v != int64(int32(v)) {
-			fits = false
-			break
-		}
-		small[i] = int32(v)
-	}
+	g := gens.Prefix(c)
 	rows := make([]bls12381.G1Affine, len(pl.present))
+	small := make([]int32, c)
 	for k, ok := range pl.present {
 		if !ok {
 			continue
 		}
+		row := blob[k*c : (k+1)*c]
+		fits := true
+		for i, v := range row {
+			if v != int64(int32(v)) {
+				fits = false
+				break
+			}
+			small[i] = int32(v)
+		}
 		var r []bls12381.G1Affine
 		var err error
 		if fits {
-			r, err = pedersen.CommitRowsSmall(gens.Prefix(c), small, c, k, k+1, blinds[k:k+1])
+			r, err = pedersen.CommitRowsSmall(g, small, c, 0, 1, blinds[k:k+1])
 		} else {
-			r, err = gens.Prefix(c).CommitRows(ToField(blob), c, k, k+1, blinds[k:k+1])
+			r, err = g.CommitRows(ToField(row), c, 0, 1, blinds[k:k+1])
 		}
 		if err != nil {
 			return nil, err

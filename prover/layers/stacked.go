@@ -80,32 +80,60 @@ func slotWeights(v claims.Point, n, shift, count int) []fr.Element {
 	return w
 }
 
-// SlotViews evaluates both views of s at (u ‖ v), u a point on the inner
-// axes, v on the layer axis (§8.4): it sends ⟦y_s⟧ = ⟦R(u, s)⟧ for every
-// real slot (one absorb, ckpt/y), returns registered claims on the In and
-// Out views, In(u,v) = Σ_{ℓ<L} eq(v,ℓ)·y_ℓ and Out(u,v) = Σ_{ℓ<L}
-// eq(v,ℓ)·y_{ℓ+1}, and settles the y_s themselves: at a fresh v′ (ckpt/v)
-// one pool claim R(u, v′) = Σ_s eq(v′,s)·y_s (padded slots are zero). A
-// false y_s survives with probability ≤ log(#slots)/r.
+// SlotValues sends ⟦y_s⟧ = ⟦R(u, s)⟧ for every real slot s of the
+// committed tensor s.Name at an inner point u (one absorb, ckpt/y) and
+// settles them all at once: at a fresh v′ (ckpt/v), one pool claim
+// R(u, v′) = Σ_s eq(v′,s)·y_s (padded slots are zero, P3). A false y_s
+// survives with probability ≤ log(#slots)/r. The caller may use the y_s
+// freely in relations (§8.4).
+func (p *Prover) SlotValues(s Slots, u claims.Point) ([]sumcheck.Scalar, error) {
+	if u.Len() != s.Inner.LogSize() || s.Count < 2 {
+		return nil, fmt.Errorf("%w: slots %q at a %d-point for inner 2^%d", ErrGadget, s.Name, u.Len(), s.Inner.LogSize())
+	}
+	tab, err := p.Table(s.Name)
+	if err != nil {
+		return nil, err
+	}
+	bySlot, err := mle.PartialEvalLow(tab, u.Coords())
+	if err != nil {
+		return nil, err
+	}
+	ys := p.sendRaw(transcript.LabelCheckpointY, bySlot[:s.Count])
+	vp := p.Fresh(transcript.LabelCheckpointV, mle.Log2Ceil(s.Count))
+	fold := claims.New(p.Ledger, s.Name, claims.Concat(u, vp), sumcheck.Combine(mle.EqTable(vp.Coords())[:s.Count], ys))
+	return ys, p.Pool(fold)
+}
+
+// SlotValues mirrors Prover.SlotValues.
+func (v *Verifier) SlotValues(s Slots, u claims.Point) ([]sumcheck.Point, error) {
+	if u.Len() != s.Inner.LogSize() || s.Count < 2 {
+		return nil, fmt.Errorf("%w: slots %q at a %d-point for inner 2^%d", ErrGadget, s.Name, u.Len(), s.Inner.LogSize())
+	}
+	ys, err := v.receiveRaw(transcript.LabelCheckpointY, s.Count)
+	if err != nil {
+		return nil, err
+	}
+	vp := v.Fresh(transcript.LabelCheckpointV, mle.Log2Ceil(s.Count))
+	fold := claims.New(v.Ledger, s.Name, claims.Concat(u, vp), sumcheck.CombinePoints(mle.EqTable(vp.Coords())[:s.Count], ys))
+	return ys, v.Pool(fold)
+}
+
+// SlotViews evaluates both layer-stacked views of s at (u ‖ v), u on the
+// inner axes and v on the layer axis (§8.4), through SlotValues: it returns
+// registered claims In(u,v) = Σ_{ℓ<L} eq(v,ℓ)·y_ℓ and
+// Out(u,v) = Σ_{ℓ<L} eq(v,ℓ)·y_{ℓ+1}.
 func (p *Prover) SlotViews(s Slots, u, v claims.Point) (in, out *claims.ProverClaim, err error) {
 	if err := s.check(u, v); err != nil {
 		return nil, nil, err
 	}
-	tab, err := p.Table(s.Name)
+	ys, err := p.SlotValues(s, u)
 	if err != nil {
 		return nil, nil, err
 	}
-	bySlot, err := mle.PartialEvalLow(tab, u.Coords())
-	if err != nil {
-		return nil, nil, err
-	}
-	ys := p.sendRaw(transcript.LabelCheckpointY, bySlot[:s.Count])
 	at := claims.Concat(u, v)
 	in = claims.New(p.Ledger, s.InName(), at, sumcheck.Combine(slotWeights(v, s.Layers(), 0, s.Count), ys))
 	out = claims.New(p.Ledger, s.OutName(), at, sumcheck.Combine(slotWeights(v, s.Layers(), 1, s.Count), ys))
-	vp := p.Fresh(transcript.LabelCheckpointV, mle.Log2Ceil(s.Count))
-	fold := claims.New(p.Ledger, s.Name, claims.Concat(u, vp), sumcheck.Combine(mle.EqTable(vp.Coords())[:s.Count], ys))
-	return in, out, p.Pool(fold)
+	return in, out, nil
 }
 
 // SlotViews mirrors Prover.SlotViews.
@@ -113,16 +141,14 @@ func (v *Verifier) SlotViews(s Slots, u, lv claims.Point) (in, out *claims.Verif
 	if err := s.check(u, lv); err != nil {
 		return nil, nil, err
 	}
-	ys, err := v.receiveRaw(transcript.LabelCheckpointY, s.Count)
+	ys, err := v.SlotValues(s, u)
 	if err != nil {
 		return nil, nil, err
 	}
 	at := claims.Concat(u, lv)
 	in = claims.New(v.Ledger, s.InName(), at, sumcheck.CombinePoints(slotWeights(lv, s.Layers(), 0, s.Count), ys))
 	out = claims.New(v.Ledger, s.OutName(), at, sumcheck.CombinePoints(slotWeights(lv, s.Layers(), 1, s.Count), ys))
-	vp := v.Fresh(transcript.LabelCheckpointV, mle.Log2Ceil(s.Count))
-	fold := claims.New(v.Ledger, s.Name, claims.Concat(u, vp), sumcheck.CombinePoints(mle.EqTable(vp.Coords())[:s.Count], ys))
-	return in, out, v.Pool(fold)
+	return in, out, nil
 }
 
 func (s Slots) check(u, v claims.Point) error {
