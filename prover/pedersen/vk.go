@@ -12,13 +12,35 @@ import (
 )
 
 // VKMagic starts every verifying-key file; VKVersion is its format version.
+// Version 2 (PROTOCOL rev 1.2): the row blindings are bound to the row
+// length and generator version, tensor names are printable ASCII, and the
+// owner's weight proof binds the whole file. Version 1 files are refused by
+// name (ErrVKVersion1).
 const (
 	VKMagic   = "ZKLLMVK1"
-	VKVersion = 1
+	VKVersion = 2
 )
 
 // ErrVK wraps every verifying-key decoding error.
 var ErrVK = errors.New("pedersen: invalid verifying key")
+
+// ErrVKVersion1 is returned (wrapping ErrVK) for a version-1 file: its
+// blindings and weight proof predate PROTOCOL rev 1.2.
+var ErrVKVersion1 = fmt.Errorf("%w: verifying key version 1 is no longer accepted: re-run `zkllm model commit`", ErrVK)
+
+// ValidName reports whether s may name a tensor in a vk: 1..0xFFFF bytes of
+// printable ASCII (0x20–0x7E), so that tools can print it as it is.
+func ValidName(s string) bool {
+	if len(s) == 0 || len(s) > 0xFFFF {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7E {
+			return false
+		}
+	}
+	return true
+}
 
 // VerifyingKey is the weight blob's public commitment: the layout and one
 // Hyrax row commitment per row (identity exactly at padding rows).
@@ -49,6 +71,11 @@ func (vk *VerifyingKey) Validate() error {
 	}
 	if vk.GeneratorVersion != GeneratorVersion {
 		return fmt.Errorf("%w: generator version %d, want %d", ErrVK, vk.GeneratorVersion, GeneratorVersion)
+	}
+	for _, t := range vk.Layout.Tensors {
+		if !ValidName(t.Name) {
+			return fmt.Errorf("%w: tensor name %q is not printable ASCII", ErrVK, t.Name)
+		}
 	}
 	if vk.LogC < 0 || vk.LogC > 30 {
 		return fmt.Errorf("%w: log row length %d", ErrVK, vk.LogC)
@@ -125,6 +152,9 @@ func UnmarshalVerifyingKey(b []byte) (*VerifyingKey, error) {
 	if err != nil {
 		return nil, vkErr("header: %v", err)
 	}
+	if ver == 1 {
+		return nil, ErrVKVersion1
+	}
 	if ver != VKVersion {
 		return nil, vkErr("format version %d, want %d", ver, VKVersion)
 	}
@@ -146,6 +176,9 @@ func UnmarshalVerifyingKey(b []byte) (*VerifyingKey, error) {
 		na, err := r.ReadU8()
 		if err != nil {
 			return nil, vkErr("tensor %d: %v", i, err)
+		}
+		if !ValidName(string(name)) {
+			return nil, vkErr("tensor %d: name %q is not printable ASCII", i, name)
 		}
 		if err := r.CheckCount(uint64(na)+1, 8); err != nil {
 			return nil, vkErr("tensor %d axes: %v", i, err)
@@ -218,4 +251,28 @@ func UnmarshalVerifyingKey(b []byte) (*VerifyingKey, error) {
 		} // else: the zero value is the identity
 	}
 	return &VerifyingKey{GeneratorVersion: genVer, LogC: int(logC), Layout: layout, Rows: rows}, nil
+}
+
+// FileSize returns the exact size of the vk file for layout and row length
+// 2^logC, computed from them alone, so a verifier can refuse a file of
+// another size before decoding it (PROTOCOL §4.3: sizes come from the spec).
+func FileSize(layout *Layout, logC int) (int, error) {
+	if layout == nil || logC < 0 || logC > 30 {
+		return 0, fmt.Errorf("%w: no layout or log row length %d", ErrVK, logC)
+	}
+	n := len(VKMagic) + 4*4
+	for _, t := range layout.Tensors {
+		n += 2 + len(t.Name) + 1 + 8*len(t.Shape) + 8
+	}
+	present, err := layout.PresentRows(logC)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %v", ErrVK, err)
+	}
+	n += 8
+	for _, p := range present {
+		if p {
+			n += field.PointSize
+		}
+	}
+	return n, nil
 }

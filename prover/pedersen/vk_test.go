@@ -77,7 +77,7 @@ func TestVerifyingKeyRejects(t *testing.T) {
 	firstRow := len(good) - 48*countPresent(vk)
 	cases := map[string][]byte{
 		"magic":          mut(func(b []byte) []byte { b[0] ^= 1; return b }),
-		"version":        mut(func(b []byte) []byte { b[11] = 2; return b }),
+		"version":        mut(func(b []byte) []byte { b[11] = 3; return b }),
 		"gen version":    mut(func(b []byte) []byte { b[15] = 2; return b }),
 		"logC":           mut(func(b []byte) []byte { b[19]++; return b }),
 		"logC huge":      mut(func(b []byte) []byte { b[16] = 0x7f; return b }),
@@ -150,3 +150,64 @@ func FuzzUnmarshalVerifyingKey(f *testing.F) {
 }
 
 func rowsBlind(n int) []fr.Element { return field.RandomScalars(n) }
+
+// TestVerifyingKeyVersion1RefusedByName: a version-1 file (blindings not
+// bound to the row length, no whole-file binding in its weight proof) is
+// refused with an error that says so and what to do.
+func TestVerifyingKeyVersion1RefusedByName(t *testing.T) {
+	vk, _, _ := testVK(t, 2)
+	b, _ := vk.Marshal()
+	binary.BigEndian.PutUint32(b[len(VKMagic):], 1)
+	_, err := UnmarshalVerifyingKey(b)
+	if !errors.Is(err, ErrVKVersion1) || !errors.Is(err, ErrVK) {
+		t.Fatalf("version 1 not refused by name: %v", err)
+	}
+	if !bytes.Contains([]byte(err.Error()), []byte("version 1 is no longer accepted")) {
+		t.Fatalf("unclear message: %v", err)
+	}
+}
+
+// TestVerifyingKeyNamesPrintableASCII: a tensor name with a control byte,
+// DEL or a non-ASCII byte is refused at decode (tools print names as they
+// are) and at encode.
+func TestVerifyingKeyNamesPrintableASCII(t *testing.T) {
+	vk, _, _ := testVK(t, 2)
+	good, _ := vk.Marshal()
+	name := vk.Layout.Tensors[0].Name
+	at := bytes.Index(good, []byte(name))
+	for _, c := range []byte{0x00, 0x1b, 0x7f, 0x80, 0xff} {
+		b := bytes.Clone(good)
+		b[at] = c
+		if _, err := UnmarshalVerifyingKey(b); !errors.Is(err, ErrVK) || !bytes.Contains([]byte(err.Error()), []byte("printable ASCII")) {
+			t.Fatalf("name byte %#x: %v", c, err)
+		}
+	}
+	if !ValidName("layers.0.wq") || ValidName("") || ValidName("a\nb") || ValidName("é") {
+		t.Fatal("ValidName")
+	}
+	bad := *vk
+	l, err := Place([]TensorSpec{{Name: "w\x1b[31m", Shape: []uint64{4}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad.Layout = l
+	if _, err := bad.Marshal(); !errors.Is(err, ErrVK) {
+		t.Fatalf("non-printable name marshalled: %v", err)
+	}
+}
+
+// TestFileSizeMatchesMarshal: the size a verifier derives from the layout
+// alone is the encoded size.
+func TestFileSizeMatchesMarshal(t *testing.T) {
+	for _, logC := range []int{0, 2, 4, 9} {
+		vk, _, _ := testVK(t, logC)
+		b, err := vk.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := FileSize(vk.Layout, logC)
+		if err != nil || n != len(b) {
+			t.Fatalf("logC=%d: FileSize %d (%v), encoded %d", logC, n, err, len(b))
+		}
+	}
+}
