@@ -77,6 +77,11 @@ const (
 	LabelSlotValues  = "slot/y"
 	LabelBatchMu     = "batch/mu"
 
+	// Layer gadgets gA: weight matmul, q/k/v with RoPE, attn_out, FFN (§7.3, §7.5, §8.5).
+	LabelMatmulW = "mm/w"     // ⟦W_m(ρ_i, u_o^m, ρ_ℓ)⟧ per weight of a fused matmul
+	LabelRopeTau = "rope/tau" // RoPE's fresh τ on the pairing coordinate
+	LabelFFNMu   = "ffn/mu"   // combination of the u and up claims at their common point
+
 	// Weight range proof bound to model_id (§4.3).
 	LabelRangeProof = "vk/range"
 
