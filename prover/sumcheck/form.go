@@ -27,6 +27,10 @@ type Form struct {
 	Degree  int
 	Public  []bool // Public[f]: factor f is computed by the verifier
 	Terms   []Term
+	// Support, when non-nil, gives per factor the bit set of the variables
+	// it depends on (support.go); Degree is then checked against the
+	// per-variable degree, not the factor count (§5.4).
+	Support []uint64
 }
 
 // ErrForm reports an ill-formed Form (a programming error of the caller).
@@ -36,7 +40,8 @@ var ErrForm = errors.New("sumcheck: invalid form")
 func (f *Form) NumFactors() int { return len(f.Public) }
 
 // Validate checks the form: degree in [1, MaxDegree] and at least the
-// largest factor count of a term, factor indices in range.
+// per-variable degree of every term (its factor count without Support),
+// factor indices in range.
 func (f *Form) Validate() error {
 	if f.NumVars < 0 || f.NumVars > 40 {
 		return fmt.Errorf("%w: %d variables", ErrForm, f.NumVars)
@@ -47,9 +52,12 @@ func (f *Form) Validate() error {
 	if len(f.Terms) == 0 {
 		return fmt.Errorf("%w: no terms", ErrForm)
 	}
+	if err := f.validateSupport(); err != nil {
+		return err
+	}
 	for ti, t := range f.Terms {
-		if len(t.Factors) == 0 || len(t.Factors) > f.Degree {
-			return fmt.Errorf("%w: term %d has %d factors for degree %d", ErrForm, ti, len(t.Factors), f.Degree)
+		if len(t.Factors) == 0 || f.TermDegree(t) > f.Degree {
+			return fmt.Errorf("%w: term %d has %d factors (per-variable degree %d) for degree %d", ErrForm, ti, len(t.Factors), f.TermDegree(t), f.Degree)
 		}
 		for _, k := range t.Factors {
 			if k < 0 || k >= len(f.Public) {
@@ -178,7 +186,7 @@ func (p *Polynomial) Validate() error {
 			return fmt.Errorf("%w: table %d has %d entries for %d variables", ErrForm, k, len(t), p.Form.NumVars)
 		}
 	}
-	return nil
+	return p.checkSupports()
 }
 
 // Evaluate returns F at the given factor values (one per factor).

@@ -24,8 +24,13 @@ type Instance struct {
 	Public   []bool         // per user factor: the verifier computes it
 	Terms    []Term         // over user factors; nil means one term Π_k f_k
 	// Degree overrides the degree; 0 means (E present) + max factors per term,
-	// which is the MUST rule of §5.4 when every factor depends on every variable.
+	// which is the MUST rule of §5.4 when every factor depends on every
+	// variable (with Support: the per-variable degree).
 	Degree int
+	// Support, optional, gives per user factor the bit set of the variables
+	// it depends on (support.go: broadcast factors); E's is derived from the
+	// points. Form.Validate then checks Degree per variable.
+	Support []uint64
 }
 
 func (in *Instance) terms() []Term {
@@ -72,9 +77,17 @@ func (in *Instance) Form() (*Form, error) {
 		maxFactors = max(maxFactors, len(nt.Factors))
 		f.Terms = append(f.Terms, nt)
 	}
+	sup, err := in.formSupport()
+	if err != nil {
+		return nil, err
+	}
+	f.Support = sup
 	f.Degree = in.Degree
 	if f.Degree == 0 {
 		f.Degree = maxFactors
+		if sup != nil {
+			f.Degree = f.VariableDegree()
+		}
 	}
 	return f, f.Validate()
 }
