@@ -10,7 +10,7 @@
 //   - Kubo (NewKuboRPC(apiURL, opts)): a Kubo node over plain HTTP to its RPC
 //     API (/api/v0/add, dag/export, block/get, block/stat, pin/add).
 //   - GatewayFetcher (NewGatewayFetcher(urls, opts)): read-only retrieval from
-//     trustless HTTP gateways, tried in order.
+//     trustless HTTP gateways, raced in order of preference.
 //
 // Flatfs and Kubo implement Store (Put, Get, Has, Pin); GatewayFetcher
 // implements Getter (Get). FirstOf(getters...) chains any of them, e.g. a
@@ -35,10 +35,23 @@
 //     bounded by Limits.MaxSize (the root's declared size is checked first).
 //     Memory is one block plus the open path of the DAG (depth × links) plus
 //     one CID per distinct block received (to recognise repeats).
-//   - Limits bound every retrieval: MaxSize, Timeout (all sources), and
-//     IdleTimeout (per request, no byte received); ctx cancels at any time.
+//   - Limits bound every retrieval: MaxSize, Timeout (all sources),
+//     IdleTimeout (per request, no byte received, headers included), and
+//     MinRate over each RateWindow (per request, once it has answered: a
+//     drip is ErrTooSlow); ctx cancels at any time.
+//   - Sources are raced (race.go): the preferred one starts first; each time
+//     the started ones have delivered no verified byte for HedgeDelay, or one
+//     fails, the next starts beside them. The first to write a verified byte
+//     owns the output and the others are cancelled, so a stalling or dripping
+//     source costs one HedgeDelay, not an idle timeout. Each source's health
+//     outlives the retrieval: one that failed by its own fault (invalid data,
+//     stall, drip, refused connection, unknown host, HTTP error other than
+//     not-found) is tried after all others for the rest of its Getter's life,
+//     until it delivers again; the last to deliver is tried first.
 //   - Every failure is an *Error of one Kind: KindUnavailable (ErrNotFound,
-//     ErrTimeout, ErrStalled, ErrSource, cancellation — try later/elsewhere)
+//     ErrTimeout, ErrStalled, ErrTooSlow, ErrSource, cancellation — try
+//     later/elsewhere; a transport failure keeps its own error, e.g.
+//     syscall.ECONNREFUSED or a *net.DNSError, matchable with errors.Is/As)
 //     or KindInvalid (ErrHashMismatch, ErrBlockTooLarge, ErrTooLarge,
 //     ErrTruncated, ErrUnexpectedBlock, ErrMalformed, ErrNotFile,
 //     ErrUnsupported, ErrInconsistent, ErrProfileMismatch, ErrDigestMismatch

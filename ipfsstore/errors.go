@@ -45,6 +45,7 @@ var (
 	ErrNotFound = errors.New("not found")
 	ErrTimeout  = errors.New("retrieval timed out")
 	ErrStalled  = errors.New("no progress before the idle timeout")
+	ErrTooSlow  = errors.New("source slower than the minimum rate")
 	ErrSource   = errors.New("source failed")
 
 	// Invalid causes.

@@ -9,10 +9,14 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -106,6 +110,7 @@ func TestGatewayFaults(t *testing.T) {
 
 	const idle = 300 * time.Millisecond
 	lim := Limits{Timeout: 5 * time.Second, IdleTimeout: idle}
+	dripLim := Limits{Timeout: 5 * time.Second, IdleTimeout: idle, RateWindow: 500 * time.Millisecond}
 	cases := []struct {
 		name    string
 		root    cid.Cid
@@ -123,6 +128,12 @@ func TestGatewayFaults(t *testing.T) {
 		{"truncated CAR at block boundary", fx.root, carHandler(nil, fx.goodCAR[:len(fx.goodCAR)-(len(fx.data)-3<<20)-38]), lim, KindInvalid, ErrTruncated, time.Second},
 		{"stall mid-stream", fx.root, stallAfter(half), lim, KindUnavailable, ErrStalled, idle + time.Second},
 		{"stall before headers", fx.root, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, lim, KindUnavailable, ErrStalled, idle + time.Second},
+		{"drip from the start", fx.root, drip(fx.goodCAR, 20*time.Millisecond), dripLim, KindUnavailable, ErrTooSlow, 2 * time.Second},
+		{"drip after half", fx.root, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1")
+			w.Write(half)
+			drip(fx.goodCAR[len(half):], 20*time.Millisecond)(w, r)
+		}, dripLim, KindUnavailable, ErrTooSlow, 2 * time.Second},
 		{"overall timeout", fx.root, stallAfter(half), Limits{Timeout: 400 * time.Millisecond, IdleTimeout: time.Minute}, KindUnavailable, ErrTimeout, 1500 * time.Millisecond},
 		{"404", fx.root, http.NotFound, lim, KindUnavailable, ErrNotFound, time.Second},
 		{"500 then raw 404", fx.root, func(w http.ResponseWriter, r *http.Request) {
@@ -421,4 +432,217 @@ func closedPortURL(t testing.TB) string {
 	url := "http://" + ln.Addr().String()
 	ln.Close()
 	return url
+}
+
+// drip sends the response headers and then one byte of body every interval:
+// enough to keep an idle timer alive, far too slow to ever finish.
+func drip(body []byte, interval time.Duration) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1; order=dfs; dups=y")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for i := 0; i < len(body); i++ {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-tick.C:
+			}
+			w.Write(body[i : i+1])
+			w.(http.Flusher).Flush()
+		}
+	}
+}
+
+// unknownHost is a gateway URL whose host does not resolve (see faultClient).
+const unknownHost = "http://unknown-gateway.invalid"
+
+// faultClient counts requests per host and fails the lookup of unknownHost's
+// host as a resolver would ("no such host"), without depending on the test
+// machine's DNS.
+type faultClient struct {
+	mu       sync.Mutex
+	requests map[string]int
+	inner    http.RoundTripper
+}
+
+func newFaultClient() *faultClient {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	dial := (&net.Dialer{}).DialContext
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, _, _ := net.SplitHostPort(addr); host == "unknown-gateway.invalid" {
+			return nil, &net.OpError{Op: "dial", Net: network,
+				Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+		}
+		return dial(ctx, network, addr)
+	}
+	return &faultClient{requests: map[string]int{}, inner: tr}
+}
+
+func (c *faultClient) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.mu.Lock()
+	c.requests[r.URL.Host]++
+	c.mu.Unlock()
+	return c.inner.RoundTrip(r)
+}
+
+// count returns the requests made to url's host since the last call.
+func (c *faultClient) count(url string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	host := strings.TrimPrefix(url, "http://")
+	n := c.requests[host]
+	delete(c.requests, host)
+	return n
+}
+
+func (c *faultClient) fetcher(t testing.TB, urls ...string) *GatewayFetcher {
+	t.Helper()
+	f, err := NewGatewayFetcher(urls, GatewayOptions{Client: &http.Client{Transport: c}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// gatewayFault is one way a gateway fails; url starts it.
+type gatewayFault struct {
+	name string
+	url  func(t *testing.T, fx faultFixture) string
+}
+
+func gatewayFaults() []gatewayFault {
+	return []gatewayFault{
+		{"stall", func(t *testing.T, fx faultFixture) string {
+			return newGateway(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+		}},
+		{"drip", func(t *testing.T, fx faultFixture) string { return newGateway(t, drip(fx.goodCAR, 20*time.Millisecond)) }},
+		{"lie", func(t *testing.T, fx faultFixture) string {
+			wrong := bytes.Clone(fx.goodCAR)
+			wrong[len(wrong)-10] ^= 0xff
+			return newGateway(t, carHandler(nil, wrong))
+		}},
+		{"refuse", func(t *testing.T, fx faultFixture) string { return closedPortURL(t) }},
+		{"unknown host", func(t *testing.T, fx faultFixture) string { return unknownHost }},
+	}
+}
+
+// Every fault kind, bad gateway first and good second and the other way
+// round: the retrieval succeeds promptly (the bad gateway costs at most one
+// HedgeDelay, not an idle timeout or the whole budget), and the fetcher
+// remembers which gateway delivered: the next file never touches the bad one.
+func TestGatewayFaultOrders(t *testing.T) {
+	fx := newFaultFixture(t)
+	const hedge = 500 * time.Millisecond
+	// Defaults for the idle timeout (30 s) and the overall budget: on their
+	// own they would let a stall or a drip hold the retrieval for minutes.
+	lim := Limits{HedgeDelay: hedge, RateWindow: 500 * time.Millisecond}
+	for _, fault := range gatewayFaults() {
+		for _, badFirst := range []bool{true, false} {
+			name := fault.name + "/good first"
+			if badFirst {
+				name = fault.name + "/bad first"
+			}
+			t.Run(name, func(t *testing.T) {
+				fc := newFaultClient()
+				bad := fault.url(t, fx)
+				urls := []string{fx.bsURL, bad}
+				if badFirst {
+					urls = []string{bad, fx.bsURL}
+				}
+				g := fc.fetcher(t, urls...)
+				for i := range 2 {
+					start := time.Now()
+					got := mustGet(t, g, fx.root, lim)
+					elapsed := time.Since(start)
+					if !bytes.Equal(got, fx.data) {
+						t.Fatalf("get %d: content differs", i)
+					}
+					if bound := hedge + 1500*time.Millisecond; elapsed > bound {
+						t.Fatalf("get %d took %v, bound %v", i, elapsed, bound)
+					}
+					badRequests := fc.count(bad)
+					if i == 1 && badRequests != 0 {
+						t.Fatalf("second get made %d requests to the bad gateway", badRequests)
+					}
+					t.Logf("get %d: %v, %d requests to the bad gateway", i, elapsed.Round(time.Millisecond), badRequests)
+				}
+			})
+		}
+	}
+}
+
+// An auditor's check fetches a handful of files through one Getter with the
+// CLI's limits (everything else at its default): with a stalling or dripping
+// gateway listed before an honest one it must finish in under 10 s.
+func TestStallingAndHonestGatewayCheckUnder10s(t *testing.T) {
+	files := make([][]byte, 4)
+	bs := memBlockstore()
+	var roots []cid.Cid
+	for i, n := range []int64{900, 3<<20 + 17, 200 << 10, 1 << 20} {
+		files[i] = genBytes(t, uint64(40+i), n)
+		dag := merkledag.NewDAGService(blockservice.New(bs, nil))
+		root, _, err := Import(context.Background(), bytes.NewReader(files[i]), dag, UnixFSv1_2025)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roots = append(roots, root)
+	}
+	honest := serveGateway(t, bs)
+	// The drip serves the real CAR of the largest file, a byte at a time.
+	bigCAR := carOf(t, bs, roots[1], dfsCIDs(t, bs, roots[1]))
+	for _, bad := range []struct {
+		name string
+		h    http.HandlerFunc
+	}{
+		{"stall", func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }},
+		{"drip", drip(bigCAR, 50*time.Millisecond)},
+	} {
+		t.Run(bad.name, func(t *testing.T) {
+			g := FirstOf(fetcher(t, newGateway(t, bad.h), honest))
+			lim := Limits{Timeout: 2 * time.Minute, RequireProfile: &UnixFSv1_2025}
+			dir := t.TempDir()
+			start := time.Now()
+			for i, root := range roots {
+				want := sha256.Sum256(files[i])
+				if _, err := GetFile(context.Background(), g, root, filepath.Join(dir, strconv.Itoa(i)), lim, want[:]); err != nil {
+					t.Fatalf("file %d: %v", i, err)
+				}
+			}
+			elapsed := time.Since(start)
+			t.Logf("%d files with a %s gateway first and an honest one second: %v", len(roots), bad.name, elapsed.Round(time.Millisecond))
+			if elapsed >= 10*time.Second {
+				t.Fatalf("took %v, want under 10 s", elapsed)
+			}
+		})
+	}
+}
+
+// A gateway that cannot be reached reports why (connection refused, unknown
+// host), not the "context canceled" of the request's own cleanup.
+func TestConnectionErrorsReportCause(t *testing.T) {
+	fx := newFaultFixture(t)
+	fc := newFaultClient()
+	lim := Limits{Timeout: 5 * time.Second}
+	_, err := fc.fetcher(t, closedPortURL(t)).Get(context.Background(), fx.root, io.Discard, lim)
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrSource) || !errors.Is(err, syscall.ECONNREFUSED) ||
+		!strings.Contains(err.Error(), "connection refused") || strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("nothing listening: %v", err)
+	}
+	t.Log(err)
+	_, err = fc.fetcher(t, unknownHost).Get(context.Background(), fx.root, io.Discard, lim)
+	var dnsErr *net.DNSError
+	if KindOf(err) != KindUnavailable || !errors.Is(err, ErrSource) || !errors.As(err, &dnsErr) || !dnsErr.IsNotFound ||
+		!strings.Contains(err.Error(), "no such host") || strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("unknown host: %v", err)
+	}
+	t.Log(err)
+	// The caller's own cancellation still reads as such.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = fc.fetcher(t, closedPortURL(t)).Get(ctx, fx.root, io.Discard, lim)
+	if !errors.Is(err, context.Canceled) || KindOf(err) != KindUnavailable {
+		t.Fatalf("cancelled: %v", err)
+	}
 }

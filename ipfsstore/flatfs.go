@@ -23,6 +23,7 @@ type Flatfs struct {
 	dir string
 	ds  *flatfs.Datastore
 	bs  blockstore.Blockstore
+	src *blockstoreSource
 }
 
 var _ Store = (*Flatfs)(nil)
@@ -36,7 +37,8 @@ func OpenFlatfs(dir string) (*Flatfs, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ipfsstore: open flatfs %s: %w", dir, err)
 	}
-	return &Flatfs{dir: dir, ds: ds, bs: blockstore.NewBlockstore(ds, blockstore.NoPrefix())}, nil
+	bs := blockstore.NewBlockstore(ds, blockstore.NoPrefix())
+	return &Flatfs{dir: dir, ds: ds, bs: bs, src: &blockstoreSource{bs: bs}}, nil
 }
 
 // Close releases the datastore.
@@ -72,7 +74,7 @@ func (s *Flatfs) Get(ctx context.Context, root cid.Cid, w io.Writer, lim Limits)
 	return getFrom(ctx, root, s.sources(), w, lim)
 }
 
-func (s *Flatfs) sources() []source { return []source{blockstoreSource{s.bs}} }
+func (s *Flatfs) sources() []source { return []source{s.src} }
 
 // Has reports whether the root block is stored.
 func (s *Flatfs) Has(ctx context.Context, root cid.Cid) (bool, error) {
@@ -127,10 +129,14 @@ func (s *Flatfs) recordPin(root cid.Cid) error {
 }
 
 // blockstoreSource fetches from a local blockstore.
-type blockstoreSource struct{ bs blockstore.Blockstore }
+type blockstoreSource struct {
+	bs blockstore.Blockstore
+	hs sourceHealth
+}
 
-func (blockstoreSource) name() string { return "local" }
-func (b blockstoreSource) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
+func (*blockstoreSource) name() string            { return "local" }
+func (b *blockstoreSource) health() *sourceHealth { return &b.hs }
+func (b *blockstoreSource) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
 	return walkFile(ctx, root, localSource{b.bs}, w, lim.MaxSize)
 }
 

@@ -29,7 +29,9 @@ type GatewayOptions struct {
 
 // GatewayFetcher retrieves files from trustless HTTP gateways (read-only):
 // first a CAR of the whole DAG, falling back to raw blocks one by one; both
-// are verified block by block. Gateways are tried in order.
+// are verified block by block. Gateways are raced in order of preference
+// (see Limits.HedgeDelay); a gateway that failed by its own fault is tried
+// after the others for the rest of the fetcher's life, until it delivers.
 type GatewayFetcher struct {
 	gateways []gatewaySource
 }
@@ -87,16 +89,18 @@ func (f *GatewayFetcher) sources() []source {
 type gatewaySource struct {
 	base   string
 	client *http.Client
+	hs     sourceHealth
 }
 
-func (g *gatewaySource) name() string { return g.base }
+func (g *gatewaySource) name() string          { return g.base }
+func (g *gatewaySource) health() *sourceHealth { return &g.hs }
 
 func (g *gatewaySource) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
 	raw := &rawBlockSource{get: func(ctx context.Context, c cid.Cid) (*watchedBody, error) {
-		return httpGet(ctx, g.client, http.MethodGet, g.base+"/ipfs/"+c.String()+"?format=raw", acceptRaw, lim.IdleTimeout)
+		return httpGet(ctx, g.client, http.MethodGet, g.base+"/ipfs/"+c.String()+"?format=raw", acceptRaw, lim.pace())
 	}}
 	body, err := httpGet(ctx, g.client, http.MethodGet,
-		g.base+"/ipfs/"+root.String()+"?format=car&dag-scope=all", acceptCAR, lim.IdleTimeout)
+		g.base+"/ipfs/"+root.String()+"?format=car&dag-scope=all", acceptCAR, lim.pace())
 	if err != nil {
 		if !errors.Is(err, errHTTPStatus) {
 			return 0, err // not found, stalled, unreachable: raw blocks won't help

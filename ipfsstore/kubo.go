@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -24,6 +23,7 @@ import (
 type Kubo struct {
 	api    string
 	client *http.Client
+	hs     sourceHealth
 }
 
 var _ Store = (*Kubo)(nil)
@@ -149,17 +149,18 @@ func (k *Kubo) Get(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (
 
 func (k *Kubo) sources() []source { return []source{k} }
 
-func (k *Kubo) name() string { return k.api }
+func (k *Kubo) name() string          { return k.api }
+func (k *Kubo) health() *sourceHealth { return &k.hs }
 
-func (k *Kubo) rpc(ctx context.Context, cmd string, q url.Values, idle time.Duration) (*watchedBody, error) {
-	return httpGet(ctx, k.client, http.MethodPost, k.api+"/api/v0/"+cmd+"?"+q.Encode(), "", idle)
+func (k *Kubo) rpc(ctx context.Context, cmd string, q url.Values, p pace) (*watchedBody, error) {
+	return httpGet(ctx, k.client, http.MethodPost, k.api+"/api/v0/"+cmd+"?"+q.Encode(), "", p)
 }
 
 func (k *Kubo) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
 	single := &rawBlockSource{get: func(ctx context.Context, c cid.Cid) (*watchedBody, error) {
-		return k.rpc(ctx, "block/get", url.Values{"arg": {c.String()}}, lim.IdleTimeout)
+		return k.rpc(ctx, "block/get", url.Values{"arg": {c.String()}}, lim.pace())
 	}}
-	body, err := k.rpc(ctx, "dag/export", url.Values{"arg": {root.String()}, "progress": {"false"}}, lim.IdleTimeout)
+	body, err := k.rpc(ctx, "dag/export", url.Values{"arg": {root.String()}, "progress": {"false"}}, lim.pace())
 	if err != nil {
 		return 0, err
 	}
@@ -177,7 +178,7 @@ func (k *Kubo) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits)
 // Has asks the node whether it holds the root block, without searching the
 // network.
 func (k *Kubo) Has(ctx context.Context, root cid.Cid) (bool, error) {
-	body, err := k.rpc(ctx, "block/stat", url.Values{"arg": {root.String()}, "offline": {"true"}}, DefaultIdleTimeout)
+	body, err := k.rpc(ctx, "block/stat", url.Values{"arg": {root.String()}, "offline": {"true"}}, pace{idle: DefaultIdleTimeout})
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
 			return false, nil
@@ -190,7 +191,7 @@ func (k *Kubo) Has(ctx context.Context, root cid.Cid) (bool, error) {
 
 // Pin pins root recursively on the node (which fetches what it lacks if online).
 func (k *Kubo) Pin(ctx context.Context, root cid.Cid) error {
-	body, err := k.rpc(ctx, "pin/add", url.Values{"arg": {root.String()}, "progress": {"false"}}, DefaultTimeout)
+	body, err := k.rpc(ctx, "pin/add", url.Values{"arg": {root.String()}, "progress": {"false"}}, pace{idle: DefaultTimeout})
 	if err != nil {
 		return annotate(err, root, k.api)
 	}

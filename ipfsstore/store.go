@@ -15,13 +15,27 @@ const (
 	DefaultMaxSize     = 16 << 30
 	DefaultTimeout     = 30 * time.Minute
 	DefaultIdleTimeout = 30 * time.Second
+	DefaultHedgeDelay  = 2 * time.Second
+	DefaultMinRate     = 4 << 10 // bytes per second
+	DefaultRateWindow  = 5 * time.Second
 )
 
 // Limits bound one retrieval. Zero fields take the defaults above.
 type Limits struct {
 	MaxSize     int64         // content bytes; larger content is ErrTooLarge (Invalid)
 	Timeout     time.Duration // whole retrieval, all sources together (ErrTimeout)
-	IdleTimeout time.Duration // per source: longest wait for the next byte (ErrStalled)
+	IdleTimeout time.Duration // per source request: longest wait for the next byte, headers included (ErrStalled)
+	// MinRate (bytes per second) and RateWindow: once a source has answered,
+	// fewer than MinRate×RateWindow bytes in any RateWindow fail it with
+	// ErrTooSlow, so a source dripping bytes cannot hold a retrieval until
+	// Timeout. A negative MinRate disables the check.
+	MinRate    int64
+	RateWindow time.Duration
+	// HedgeDelay: when the sources started so far have delivered no verified
+	// content for this long, the next source is started beside them; the
+	// first to deliver a verified byte wins and the others are cancelled. A
+	// negative value tries sources strictly one after another.
+	HedgeDelay time.Duration
 	// RequireProfile, when set, re-imports the received bytes with this
 	// profile and fails with ErrProfileMismatch unless the root CID comes out
 	// the same: the content must have been published with this chunking.
@@ -38,7 +52,21 @@ func (l Limits) withDefaults() Limits {
 	if l.IdleTimeout <= 0 {
 		l.IdleTimeout = DefaultIdleTimeout
 	}
+	if l.MinRate == 0 {
+		l.MinRate = DefaultMinRate
+	}
+	if l.RateWindow <= 0 {
+		l.RateWindow = DefaultRateWindow
+	}
+	if l.HedgeDelay == 0 {
+		l.HedgeDelay = DefaultHedgeDelay
+	}
 	return l
+}
+
+// pace is what one request of one source may take.
+func (l Limits) pace() pace {
+	return pace{idle: l.IdleTimeout, minRate: l.MinRate, window: l.RateWindow}
 }
 
 // Getter retrieves a UnixFS file by CID. Get writes the content to w in order,
@@ -75,26 +103,28 @@ func ParseCID(s string) (cid.Cid, error) {
 }
 
 // source is one place to fetch from; fetch writes the file content to w.
+// health is what the owning Getter remembers about it between retrievals.
 type source interface {
 	name() string
 	fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error)
+	health() *sourceHealth
 }
 
 // sourced is implemented by this package's Getters, so FirstOf can flatten
 // them into one list of sources sharing one deadline.
 type sourced interface{ sources() []source }
 
-// FirstOf returns a Getter trying each getter's sources in order until one
-// delivers. A source failing halfway does not restart the output: the next
-// one resumes after the bytes already written (they are identical, being
-// verified against the same root).
+// FirstOf returns a Getter over each getter's sources, in order of preference
+// (see getFrom for how they are raced). A source failing halfway does not
+// restart the output: the next one resumes after the bytes already written
+// (they are identical, being verified against the same root).
 func FirstOf(getters ...Getter) Getter {
 	var m multi
 	for _, g := range getters {
 		if s, ok := g.(sourced); ok {
 			m = append(m, s.sources()...)
 		} else {
-			m = append(m, foreignSource{g})
+			m = append(m, &foreignSource{g: g})
 		}
 	}
 	return m
@@ -108,11 +138,16 @@ func (m multi) Get(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (
 	return getFrom(ctx, root, m, w, lim)
 }
 
-type foreignSource struct{ g Getter }
+type foreignSource struct {
+	g  Getter
+	hs sourceHealth
+}
 
-func (f foreignSource) name() string { return fmt.Sprintf("%T", f.g) }
-func (f foreignSource) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
-	return f.g.Get(ctx, root, w, Limits{MaxSize: lim.MaxSize, Timeout: lim.Timeout, IdleTimeout: lim.IdleTimeout})
+func (f *foreignSource) name() string          { return fmt.Sprintf("%T", f.g) }
+func (f *foreignSource) health() *sourceHealth { return &f.hs }
+func (f *foreignSource) fetch(ctx context.Context, root cid.Cid, w io.Writer, lim Limits) (int64, error) {
+	lim.RequireProfile = nil // checked once, by getFrom, on what reaches the caller
+	return f.g.Get(ctx, root, w, lim)
 }
 
 // sinkError marks a failure of the caller's writer: no other source can help.
@@ -121,7 +156,8 @@ type sinkError struct{ err error }
 func (e *sinkError) Error() string { return "ipfsstore: write: " + e.err.Error() }
 func (e *sinkError) Unwrap() error { return e.err }
 
-// getFrom is the one retrieval loop behind every Getter.
+// getFrom is the one retrieval loop behind every Getter: it races srcs (see
+// race) and, with Limits.RequireProfile, re-imports what reached w.
 func getFrom(ctx context.Context, root cid.Cid, srcs []source, w io.Writer, lim Limits) (int64, error) {
 	lim = lim.withDefaults()
 	if len(srcs) == 0 {
@@ -140,31 +176,17 @@ func getFrom(ctx context.Context, root cid.Cid, srcs []source, w io.Writer, lim 
 		defer check.abort()
 		out = io.MultiWriter(out, check)
 	}
-	var done int64 // bytes already delivered to w
-	var errs []error
-	for _, s := range srcs {
-		sw := &skipWriter{w: out, skip: done}
-		_, err := s.fetch(ctx, root, sw, lim)
-		done = max(done, sw.pos)
-		if err == nil {
-			if check != nil {
-				if err := check.finish(root); err != nil {
-					return done, annotate(err, root, s.name())
-				}
-			}
-			return done, nil
-		}
-		var se *sinkError
-		if errors.As(err, &se) {
-			return done, se
-		}
-		if ctx.Err() != nil {
-			errs = append(errs, annotate(ctxError(ctx), root, s.name()))
-			break
-		}
-		errs = append(errs, annotate(err, root, s.name()))
+	rc := newRace(ctx, root, lim, out)
+	winner, err := rc.run(srcs)
+	if err != nil {
+		return rc.delivered(), err
 	}
-	return done, aggregate(root, errs)
+	if check != nil {
+		if err := check.finish(root); err != nil {
+			return rc.delivered(), annotate(err, root, winner.name())
+		}
+	}
+	return rc.delivered(), nil
 }
 
 // ctxError turns the end of ctx into an Unavailable *Error (timeout or
