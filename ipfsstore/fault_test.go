@@ -517,7 +517,9 @@ func gatewayFaults() []gatewayFault {
 		{"stall", func(t *testing.T, fx faultFixture) string {
 			return newGateway(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
 		}},
-		{"drip", func(t *testing.T, fx faultFixture) string { return newGateway(t, drip(fx.goodCAR, 20*time.Millisecond)) }},
+		{"drip", func(t *testing.T, fx faultFixture) string {
+			return newGateway(t, drip(fx.goodCAR, 20*time.Millisecond))
+		}},
 		{"lie", func(t *testing.T, fx faultFixture) string {
 			wrong := bytes.Clone(fx.goodCAR)
 			wrong[len(wrong)-10] ^= 0xff
