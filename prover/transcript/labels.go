@@ -82,6 +82,14 @@ const (
 	LabelRopeTau = "rope/tau" // RoPE's fresh τ on the pairing coordinate
 	LabelFFNMu   = "ffn/mu"   // combination of the u and up claims at their common point
 
+	// Layer gadget gC: attention (causal mask, scores, zkAttn softmax, row-sum band, O) (§7.6–7.7).
+	LabelAttnDigits = "attn/digits" // ⟦x_0(r)⟧, ⟦x_1(r)⟧ at the x_2 leaf point
+	LabelAttnBandW  = "attn/w"      // the band's fresh row point w
+	LabelAttnBandE  = "attn/e"      // ⟦e(w)⟧
+	LabelAttnMu     = "attn/mu"     // weight of the band claim in the Y Hadamard
+	LabelAttnKV     = "attn/kv"     // per-KV-head values of a head selection (H/H_kv not a power of two)
+	LabelAttnKVFold = "attn/kvfold" // fresh point folding them
+
 	// Weight range proof bound to model_id (§4.3).
 	LabelRangeProof = "vk/range"
 
