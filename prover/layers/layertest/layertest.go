@@ -6,6 +6,7 @@
 package layertest
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -14,11 +15,14 @@ import (
 	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/layers"
+	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/llama2c"
 	"github.com/zkllm/zkllm/prover/model/quant"
+	"github.com/zkllm/zkllm/prover/model/synth"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
 	"github.com/zkllm/zkllm/prover/pedersen"
+	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tlookup"
 	"github.com/zkllm/zkllm/prover/transcript"
 )
@@ -232,4 +236,49 @@ func statement() *transcript.Transcript {
 	tr := transcript.New()
 	tr.AbsorbBytes("test/statement", []byte("layertest"))
 	return tr
+}
+
+// CheckedInputs returns the limb tensors of a limb-committed tensor as
+// inputs (dense values of the given shape): the stand-in for the gadget
+// that would commit it. The limbs are the ones rescale.Checked defines.
+func CheckedInputs(t testing.TB, name string, f rescale.Format, shape layers.Shape, dense []int64) Inputs {
+	t.Helper()
+	c := rescale.Checked{Name: name, Format: f, LogSize: shape.LogSize()}
+	limbs, err := c.Limbs(dense)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(Inputs, len(limbs))
+	for i, l := range limbs {
+		out[i] = Input{Name: c.LimbName(i), Shape: shape, Data: l}
+	}
+	return out
+}
+
+// Random returns a random int16 model of cfg (package synth, seeded) and the
+// fixed-point witness of T random tokens: the "random shapes" of the gadget
+// tests (GQA, non-power-of-two widths, padding). The forward pass may
+// overflow a format for unlucky weights; the test fails then.
+func Random(t testing.TB, cfg model.Config, T int, seed byte) (*quant.Model, []int, *fixed.Witness) {
+	t.Helper()
+	q, err := synth.QuantizedSeeded(cfg, [32]byte{seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 1))
+	tokens := make([]int, T)
+	for i := range tokens {
+		tokens[i] = rng.IntN(cfg.VocabSize)
+	}
+	w, err := fixed.Forward(q, tokens)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q, tokens, w
+}
+
+// SmallConfig is a small random architecture with GQA and non-power-of-two
+// widths: D = 48 (3 heads of 16… with 1 KV head), d_ff = 72, 3 layers.
+func SmallConfig() model.Config {
+	return model.Config{Dim: 48, HiddenDim: 72, NLayers: 3, NHeads: 3, NKVHeads: 1, VocabSize: 37, SeqLen: 64, NormEps: 1e-5, RopeTheta: 10000}
 }
