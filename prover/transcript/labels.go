@@ -5,17 +5,18 @@ package transcript
 // run time. Grouped by the section that uses them.
 const (
 	// Statement (§1.1, §3): absorbed first, in this order.
-	LabelSpecHash     = "st/spec_hash"
-	LabelModelID      = "st/model_id"
-	LabelT            = "st/T"
-	LabelP            = "st/P"
-	LabelTokens       = "st/tokens"
-	LabelFinalToken   = "st/s_T"
-	LabelDecodeRule   = "st/decode_rule"
-	LabelDecodeSeed   = "st/decode_seed"
-	LabelDecodeKappa  = "st/kappa"
-	LabelDecodeTopK   = "st/k_top"
-	LabelPromptCommit = "st/prompt_commit" // committed-prompt variant (§7.9)
+	LabelSpecHash        = "st/spec_hash"
+	LabelModelID         = "st/model_id"
+	LabelT               = "st/T"
+	LabelP               = "st/P"
+	LabelTokens          = "st/tokens"
+	LabelFinalToken      = "st/s_T"
+	LabelDecodeRule      = "st/decode_rule"
+	LabelDecodeSeed      = "st/decode_seed"
+	LabelDecodeKappa     = "st/kappa"
+	LabelDecodeTopK      = "st/k_top"
+	LabelPromptCommit    = "st/prompt_commit" // committed-prompt variant (§7.9)
+	LabelStatementDigest = "st/digest"        // SHA-256 of the whole statement encoding (prover/proof)
 
 	// Phase A: advice blob rows (§8.1).
 	LabelAdviceRows   = "adv/rows"
@@ -82,6 +83,9 @@ const (
 	LabelRopeTau = "rope/tau" // RoPE's fresh τ on the pairing coordinate
 	LabelFFNMu   = "ffn/mu"   // combination of the u and up claims at their common point
 
+	// Layer gadgets gB: RMSNorm and output binding (§7.4, §7.11).
+	LabelRMSNormMu = "rms/mu" // μ of the floor-sqrt zero-check
+
 	// Layer gadget gC: attention (causal mask, scores, zkAttn softmax, row-sum band, O) (§7.6–7.7).
 	LabelAttnDigits = "attn/digits" // ⟦x_0(r)⟧, ⟦x_1(r)⟧ at the x_2 leaf point
 	LabelAttnBandW  = "attn/w"      // the band's fresh row point w
@@ -92,6 +96,8 @@ const (
 
 	// Weight range proof bound to model_id (§4.3).
 	LabelRangeProof = "vk/range"
+	// Owner's weight proof v2 (§4.3 rev 1.2): the SHA-256 of the whole vk file.
+	LabelVKDigest = "vk/digest"
 
 	// Test-only labels (never used by the protocol).
 	LabelTest = "test"
