@@ -86,9 +86,6 @@ const (
 	// Layer gadgets gB: RMSNorm and output binding (§7.4, §7.11).
 	LabelRMSNormMu = "rms/mu" // μ of the floor-sqrt zero-check
 
-	// Layer gadgets gB: RMSNorm and output binding (§7.4, §7.11).
-	LabelRMSNormMu = "rms/mu" // μ of the floor-sqrt zero-check
-
 	// Layer gadget gC: attention (causal mask, scores, zkAttn softmax, row-sum band, O) (§7.6–7.7).
 	LabelAttnDigits = "attn/digits" // ⟦x_0(r)⟧, ⟦x_1(r)⟧ at the x_2 leaf point
 	LabelAttnBandW  = "attn/w"      // the band's fresh row point w
