@@ -37,6 +37,11 @@ var meanings = map[string]string{
 	"cpu-tok/s":       "tokens per CPU second",
 	"MB/s":            "SHA-256 throughput: the machine-speed yardstick",
 	"speedup":         "deriving generators / loading the pinned file",
+	"prove_s":         "gadget or model prover, wall seconds (phases A–F of its proof)",
+	"verify_s":        "gadget or model verifier, wall seconds",
+	"proof_B":         "proof bytes",
+	"x_fixed":         "prover / the same operation computed by prover/model/fixed (wall)",
+	"peak_RSS_MB":     "peak resident memory of the process, MB",
 }
 
 // result is one metric of one benchmark.
