@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/model/sample"
@@ -39,8 +38,9 @@ func (s *Statement) T() int { return len(s.Tokens) - 1 }
 // Generated returns the emitted tokens s_P…s_T.
 func (s *Statement) Generated() []int { return s.Tokens[s.P:] }
 
-// Validate checks ranges (§11): 1 ≤ P ≤ T, tokens < vocab (when vocab > 0),
-// the rule, and valid UTF-8 texts.
+// Validate checks ranges (§11): 1 ≤ P ≤ T, tokens < vocab (when vocab > 0)
+// and the rule. Texts are bytes: a byte-fallback token may end the output
+// inside a UTF-8 sequence.
 func (s *Statement) Validate(vocab int) error {
 	switch {
 	case len(s.Tokens) < 2 || len(s.Tokens) > MaxTokens:
@@ -49,8 +49,6 @@ func (s *Statement) Validate(vocab int) error {
 		return fmt.Errorf("%w: prompt of %d tokens outside [1, T = %d]", ErrStatement, s.P, s.T())
 	case len(s.Prompt) > MaxTextLen || len(s.Output) > MaxTextLen:
 		return fmt.Errorf("%w: text longer than %d bytes", ErrStatement, MaxTextLen)
-	case !utf8.ValidString(s.Prompt) || !utf8.ValidString(s.Output):
-		return fmt.Errorf("%w: text is not valid UTF-8", ErrStatement)
 	}
 	for i, t := range s.Tokens {
 		if t < 0 || t > 1<<31-1 || (vocab > 0 && t >= vocab) {
