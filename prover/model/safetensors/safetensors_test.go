@@ -1,6 +1,7 @@
 package safetensors
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -82,7 +83,7 @@ func TestHalfToFloat32(t *testing.T) {
 }
 
 func TestEncodeRoundTrip(t *testing.T) {
-	in := []Tensor{{"w", []int{2, 2}, []float32{1, 2, 3, 4}}, {"g", []int{3}, []float32{-1, 0, 1}}}
+	in := []Tensor{{Name: "w", Shape: []int{2, 2}, Data: []float32{1, 2, 3, 4}}, {Name: "g", Shape: []int{3}, Data: []float32{-1, 0, 1}}}
 	b, err := Encode(in, map[string]string{"k": "v"})
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +98,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 			t.Fatalf("%s: %v", tt.Name, got)
 		}
 	}
-	if _, err := Encode([]Tensor{{"x", []int{3}, []float32{1}}}, nil); err == nil {
+	if _, err := Encode([]Tensor{{Name: "x", Shape: []int{3}, Data: []float32{1}}}, nil); err == nil {
 		t.Error("shape/data mismatch encoded")
 	}
 }
@@ -144,12 +145,20 @@ func TestMalformed(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add(handFixture())
-	b, _ := Encode([]Tensor{{"w", []int{2}, []float32{1, 2}}}, nil)
+	b, _ := Encode([]Tensor{{Name: "w", Shape: []int{2}, Data: []float32{1, 2}}}, nil)
 	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		file, err := Parse(b)
+		// The header-only reader accepts exactly what Parse accepts.
+		hf, herr := ParseHeader(bytes.NewReader(b), int64(len(b)))
+		if (err == nil) != (herr == nil) {
+			t.Fatalf("Parse %v, ParseHeader %v", err, herr)
+		}
 		if err != nil {
 			return
+		}
+		if !slices.Equal(hf.Names(), file.Names()) || hf.DataStart != file.DataStart {
+			t.Fatal("ParseHeader and Parse disagree")
 		}
 		for _, n := range file.Names() {
 			info, _ := file.Info(n)
@@ -159,4 +168,68 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// F16/BF16 encoding rounds to nearest even and decodes back exactly for
+// representable values; ParseHeader + Chunks read what Write wrote.
+func TestHalfEncodingsAndStreaming(t *testing.T) {
+	for _, v := range []float32{0, 1, -2.5, 65504, 6.1035156e-05, 5.9604645e-08, 0.1, -3.1415927, 1e-3} {
+		if got := HalfToFloat32(Float32ToHalf(v)); math.Abs(float64(got-v)) > math.Abs(float64(v))/1024+6e-8 {
+			t.Errorf("f16 %v → %v", v, got)
+		}
+		bf := math.Float32frombits(uint32(Float32ToBF16(v)) << 16)
+		if math.Abs(float64(bf-v)) > math.Abs(float64(v))/128 {
+			t.Errorf("bf16 %v → %v", v, bf)
+		}
+	}
+	if Float32ToHalf(1e6) != 0x7c00 || Float32ToBF16(1.00390625) != 0x3f80 || Float32ToBF16(1.01171875) != 0x3f82 {
+		t.Error("rounding edge cases")
+	}
+	var buf bytes.Buffer
+	gen := func(dst []float32, off int) {
+		for i := range dst {
+			dst[i] = float32(off+i) / 4
+		}
+	}
+	ts := []Tensor{
+		{Name: "a", Shape: []int{3, 5}, DType: BF16, Gen: gen},
+		{Name: "b", Shape: []int{chunkValues + 7}, DType: F16, Gen: func(dst []float32, off int) {
+			for i := range dst {
+				dst[i] = float32((off+i)%1000) / 8
+			}
+		}},
+		{Name: "c", Shape: []int{2}, Data: []float32{1.5, -2}},
+	}
+	if err := Write(&buf, ts, map[string]string{"format": "pt"}); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	f, err := ParseHeader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := Parse(b)
+	for _, name := range []string{"a", "b", "c"} {
+		info, _ := f.Info(name)
+		n := (info.End - info.Begin) / info.DType.Size()
+		var got []float32
+		err := Chunks(bytes.NewReader(b), f.DataStart+int64(info.Begin), n, info.DType)(func(v []float32) error {
+			got = append(got, v...)
+			return nil
+		})
+		want, _ := full.Float32(name)
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("%s: streamed %d values (%v), parsed %d", name, len(got), err, len(want))
+		}
+	}
+	if v, _ := full.Float32("b"); v[999] != 999.0/8 || v[chunkValues+6] != float32((chunkValues+6)%1000)/8 {
+		t.Fatal("F16 values")
+	}
+	// The header is checked against the file size before any data is read.
+	if _, err := ParseHeader(bytes.NewReader(b[:len(b)-1]), int64(len(b)-1)); err == nil {
+		t.Fatal("truncated file accepted")
+	}
+	if _, err := f.Float32("a"); err == nil {
+		t.Fatal("header-only file returned data")
+	}
 }
