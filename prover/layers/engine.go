@@ -1,7 +1,10 @@
 package layers
 
 import (
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"time"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -117,53 +120,205 @@ func asGadgets[G Gadget](gs []G) []Gadget {
 	return out
 }
 
+// Options configure a proof run. The zero value is a plain run.
+type Options struct {
+	// Progress, if set, is called when a step starts (Done false) and ends.
+	Progress func(Step)
+	// PhaseA, if set, saves the advice commitment once made and, when it
+	// holds a saved one for the same plan, reuses it instead of committing
+	// again (a resumed run).
+	PhaseA PhaseAStore
+}
+
+// Step is one unit of a proof run: a phase ("A" commit, "B" lookups,
+// "C" a gadget, "E" a settlement, "F" the DLC) and, in phase C, the gadget.
+type Step struct {
+	Phase, Name string
+	Done        bool
+	Elapsed     time.Duration // when Done
+	Bytes       int           // proof bytes the step wrote, when Done
+}
+
+// Report is what a run measured, step by step in order.
+type Report struct{ Steps []Step }
+
+// PhaseAState is the advice commitment of phase A: every row (identity for
+// padding rows) and its blinding. It is secret (the blindings hide the
+// witness): stores keep it private to the prover.
+type PhaseAState struct {
+	PlanDigest [32]byte
+	Rows       []bls12381.G1Affine
+	Blinds     []fr.Element
+}
+
+// PhaseAStore loads and saves a phase-A state; Load returns (nil, nil)
+// when there is none.
+type PhaseAStore interface {
+	Load(planDigest [32]byte) (*PhaseAState, error)
+	Save(*PhaseAState) error
+}
+
 // Prove runs phases A–F for the gadgets (PROTOCOL §8.1) on tr, which must
 // already hold the statement (and the weight rows, through the model id).
 // weights may be nil when no gadget claims a weight tensor.
 func Prove(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverGadget) ([]byte, error) {
+	proof, _, err := ProveWith(tr, weights, gadgets, Options{})
+	return proof, err
+}
+
+// ProveWith is Prove with options; it also returns the run's report.
+func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverGadget, opt Options) ([]byte, *Report, error) {
+	rep := &Report{}
 	pl, err := makePlan(asGadgets(gadgets))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	p := &Prover{Ledger: claims.NewLedger(), leaves: map[string]*claims.ProverClaim{}}
+	step := func(phase, name string, run func() error) error {
+		if opt.Progress != nil {
+			opt.Progress(Step{Phase: phase, Name: name})
+		}
+		start, before := time.Now(), len(p.out)
+		if err := run(); err != nil {
+			return err
+		}
+		s := Step{Phase: phase, Name: name, Done: true, Elapsed: time.Since(start), Bytes: len(p.out) - before}
+		rep.Steps = append(rep.Steps, s)
+		if opt.Progress != nil {
+			opt.Progress(s)
+		}
+		return nil
+	}
+	var cols []tlookup.Column
+	var mult [][]uint64
+	if p.DLC, err = sumcheck.NewDLCProver(tr); err != nil {
+		return nil, nil, err
 	}
 	// Phase A: witness, multiplicities, advice commitment.
+	if err := step("A", "advice", func() error {
+		var blob []int64
+		if blob, cols, mult, err = adviceWitness(pl, gadgets); err != nil {
+			return err
+		}
+		rows, blinds, err := commitPhaseA(p.DLC, pl, blob, opt.PhaseA)
+		if err != nil {
+			return err
+		}
+		sent := presentRows(rows, pl.present)
+		tr.AbsorbPoints(transcript.LabelAdviceRows, sent)
+		p.out = field.AppendPoints(p.out, sent)
+		if p.advice, err = pool.NewProver(pool.Shape{Layout: pl.layout, LogC: pl.logC}, ToField(blob), blinds); err != nil {
+			return err
+		}
+		if weights != nil {
+			p.weights, err = pool.NewProver(pool.Shape{Layout: weights.Layout, LogC: weights.LogC}, weights.Values, weights.Blinds)
+		}
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	// Phase B: the one LogUp tree.
+	if pl.lookups != nil {
+		if err := step("B", "lookups", func() error { return p.proveLookups(pl, cols, mult) }); err != nil {
+			return nil, nil, err
+		}
+	}
+	// Phase C: the advice padding is zero, then every gadget.
+	if err := step("C", "padding", func() error { return p.provePadding(pl.layout) }); err != nil {
+		return nil, nil, err
+	}
+	for _, g := range gadgets {
+		if err := step("C", g.Name(), func() error { return g.Prove(p) }); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", g.Name(), err)
+		}
+	}
+	// Every derived claim must be settled before phase E.
+	if err := p.Ledger.Close(); err != nil {
+		return nil, nil, err
+	}
+	// Phase E: settle the pools; F: the DLC.
+	for i, pl := range []*pool.Prover{p.advice, p.weights} {
+		if pl == nil || pl.NumClaims() == 0 {
+			continue
+		}
+		if err := step("E", []string{"advice", "weights"}[i], func() error {
+			proof, err := pl.Settle(p.DLC)
+			if err == nil {
+				p.out = proof.Append(p.out)
+			}
+			return err
+		}); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := step("F", "dlc", func() error {
+		closing, err := p.DLC.Close()
+		if err == nil {
+			p.out = closing.Append(p.out)
+		}
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	return p.out, rep, nil
+}
+
+// adviceWitness lays every gadget's witness out as the advice blob (with the
+// lookup multiplicities) and returns the lookup columns.
+func adviceWitness(pl *plan, gadgets []ProverGadget) ([]int64, []tlookup.Column, [][]uint64, error) {
 	blob := make([]int64, pl.layout.Size())
 	var cols []tlookup.Column
 	for _, g := range gadgets {
 		vals, c, err := g.Witness()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", g.Name(), err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", g.Name(), err)
 		}
 		ts, _ := g.Tensors()
 		for _, t := range ts {
 			v, ok := vals[t.Name]
 			p, _ := pl.layout.Lookup(t.Name)
 			if !ok || len(v) > 1<<p.LogSize {
-				return nil, fmt.Errorf("%w: %s: witness for %q missing or oversized", ErrGadget, g.Name(), t.Name)
+				return nil, nil, nil, fmt.Errorf("%w: %s: witness for %q missing or oversized", ErrGadget, g.Name(), t.Name)
 			}
 			copy(blob[p.Offset:], v)
 		}
 		cols = append(cols, c...)
 	}
-	var mult [][]uint64
-	if pl.lookups != nil {
-		if mult, err = pl.lookups.Multiplicities(&tlookup.Witness{Columns: cols}); err != nil {
-			return nil, err
-		}
-		for ti, t := range pl.lookups.Tables {
-			p, _ := pl.layout.Lookup(tlookup.MultName(t))
-			for j, m := range mult[ti] {
-				blob[p.Offset+uint64(j)] = int64(m)
-			}
-		}
+	if pl.lookups == nil {
+		return blob, cols, nil, nil
 	}
-	values := ToField(blob)
-	dlc, err := sumcheck.NewDLCProver(tr)
+	mult, err := pl.lookups.Multiplicities(&tlookup.Witness{Columns: cols})
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
+	for ti, t := range pl.lookups.Tables {
+		p, _ := pl.layout.Lookup(tlookup.MultName(t))
+		for j, m := range mult[ti] {
+			blob[p.Offset+uint64(j)] = int64(m)
+		}
+	}
+	return blob, cols, mult, nil
+}
+
+// commitPhaseA commits the advice rows, or reuses a saved commitment of the
+// same plan (store may be nil).
+func commitPhaseA(dlc *sumcheck.DLCProver, pl *plan, blob []int64, store PhaseAStore) ([]bls12381.G1Affine, []fr.Element, error) {
 	gens, err := dlc.Generators(1 << pl.logC)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	digest := pl.digest()
+	if store != nil {
+		st, err := store.Load(digest)
+		if err != nil {
+			return nil, nil, err
+		}
+		if st != nil {
+			if st.PlanDigest != digest || len(st.Rows) != len(pl.present) || len(st.Blinds) != len(pl.present) {
+				return nil, nil, fmt.Errorf("%w: the saved advice commitment is for another proof", ErrCheckpoint)
+			}
+			return st.Rows, st.Blinds, nil
+		}
 	}
 	blinds := make([]fr.Element, len(pl.present))
 	for k, ok := range pl.present {
@@ -173,70 +328,57 @@ func Prove(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverGadge
 	}
 	rows, err := commitAdvice(gens, blob, pl, blinds)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	sent := presentRows(rows, pl.present)
-	tr.AbsorbPoints(transcript.LabelAdviceRows, sent)
-	p := &Prover{DLC: dlc, Ledger: claims.NewLedger(), leaves: map[string]*claims.ProverClaim{}}
-	p.out = field.AppendPoints(p.out, sent)
-	if p.advice, err = pool.NewProver(pool.Shape{Layout: pl.layout, LogC: pl.logC}, values, blinds); err != nil {
-		return nil, err
-	}
-	if weights != nil {
-		if p.weights, err = pool.NewProver(pool.Shape{Layout: weights.Layout, LogC: weights.LogC}, weights.Values, weights.Blinds); err != nil {
-			return nil, err
+	if store != nil {
+		if err := store.Save(&PhaseAState{PlanDigest: digest, Rows: rows, Blinds: blinds}); err != nil {
+			return nil, nil, err
 		}
 	}
-	// Phase B: the one LogUp tree.
+	return rows, blinds, nil
+}
+
+// ErrCheckpoint reports a saved state that does not belong to this run.
+var ErrCheckpoint = errors.New("layers: checkpoint mismatch")
+
+// digest identifies the plan: the advice layout (names, shapes, order) and
+// the lookup layout's tables.
+func (pl *plan) digest() [32]byte {
+	h := sha256.New()
+	h.Write([]byte("zkllm/layers/plan/v1"))
+	for _, t := range pl.layout.Tensors {
+		fmt.Fprintf(h, "%q%v;", t.Name, t.Shape)
+	}
+	fmt.Fprintf(h, "c=%d;", pl.logC)
 	if pl.lookups != nil {
-		proof, cl, err := tlookup.Prove(dlc, pl.lookups, &tlookup.Witness{Columns: cols}, mult)
-		if err != nil {
-			return nil, err
-		}
-		p.out = proof.Append(p.out)
-		if err := cl.Route(func(name string, c *tlookup.LeafClaim) error {
-			pc := claims.New(p.Ledger, name, claims.FromLeaf(c.Point), c.Opening)
-			if p.Committed(name) {
-				return p.Pool(pc)
-			}
-			if _, dup := p.leaves[name]; dup {
-				return fmt.Errorf("%w: two virtual lookup columns named %q", ErrGadget, name)
-			}
-			p.leaves[name] = pc
-			return nil
-		}); err != nil {
-			return nil, err
+		for _, t := range pl.lookups.Tables {
+			d := t.Digest()
+			h.Write(d[:])
 		}
 	}
-	// Phase C: the advice padding is zero, then every gadget.
-	if err := p.provePadding(pl.layout); err != nil {
-		return nil, err
-	}
-	for _, g := range gadgets {
-		if err := g.Prove(p); err != nil {
-			return nil, fmt.Errorf("%s: %w", g.Name(), err)
-		}
-	}
-	// Every derived claim must be settled before phase E.
-	if err := p.Ledger.Close(); err != nil {
-		return nil, err
-	}
-	// Phase E: settle the pools; F: the DLC.
-	for _, pl := range []*pool.Prover{p.advice, p.weights} {
-		if pl == nil || pl.NumClaims() == 0 {
-			continue
-		}
-		proof, err := pl.Settle(dlc)
-		if err != nil {
-			return nil, err
-		}
-		p.out = proof.Append(p.out)
-	}
-	closing, err := dlc.Close()
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// proveLookups runs phase B and routes the leaf claims.
+func (p *Prover) proveLookups(pl *plan, cols []tlookup.Column, mult [][]uint64) error {
+	proof, cl, err := tlookup.Prove(p.DLC, pl.lookups, &tlookup.Witness{Columns: cols}, mult)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return closing.Append(p.out), nil
+	p.out = proof.Append(p.out)
+	return cl.Route(func(name string, c *tlookup.LeafClaim) error {
+		pc := claims.New(p.Ledger, name, claims.FromLeaf(c.Point), c.Opening)
+		if p.Committed(name) {
+			return p.Pool(pc)
+		}
+		if _, dup := p.leaves[name]; dup {
+			return fmt.Errorf("%w: two virtual lookup columns named %q", ErrGadget, name)
+		}
+		p.leaves[name] = pc
+		return nil
+	})
 }
 
 func presentRows(rows []bls12381.G1Affine, present []bool) []bls12381.G1Affine {
