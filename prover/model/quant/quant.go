@@ -98,12 +98,129 @@ func Exponent(w []float32, maxExp int) (int, error) {
 	for _, x := range w {
 		m = max(m, math.Abs(float64(x)))
 	}
+	return exponentOfMax(m, maxExp)
+}
+
+func exponentOfMax(m float64, maxExp int) (int, error) {
 	for e := maxExp; e >= MinExp; e-- {
 		if math.RoundToEven(math.Ldexp(m, e)) <= maxInt16 {
 			return e, nil
 		}
 	}
 	return 0, fmt.Errorf("max |w| = %v needs an exponent below %d", m, MinExp)
+}
+
+// Chunks passes a tensor's values to each, in order, chunk by chunk. It may
+// be called more than once and must yield the same values each time.
+type Chunks func(each func([]float32) error) error
+
+// QuantizeStream quantizes the model of architecture cfg whose tensors
+// (spec order, model.TensorLayout) are streamed by read, exactly as Quantize
+// does for the same values: a first pass over every tensor finds max|w| (and
+// refuses non-finite values and wrong lengths), the per-layer roles then
+// share their smallest exponent, and a second pass converts each tensor into
+// a new []int16 — skipped when exponentOnly, which leaves every Data nil (the
+// exponents are all that the manifest and the spec need). Peak memory is the
+// int16 tensors (none with exponentOnly) plus read's buffers.
+func QuantizeStream(cfg model.Config, read func(i int, t model.Tensor) Chunks, exponentOnly bool) (*Model, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	layout := model.TensorLayout(cfg)
+	q := &Model{Config: cfg, Tensors: make([]Tensor, len(layout))}
+	shared := map[string]int{}
+	for i, t := range layout {
+		e, err := streamExponent(t, read(i, t))
+		if err != nil {
+			return nil, err
+		}
+		q.Tensors[i] = Tensor{Name: t.Name, Shape: slices.Clone(t.Shape), Kind: t.Kind, Exp: e}
+		if role, ok := LayerRole(t.Name); ok {
+			if old, seen := shared[role]; !seen || e < old {
+				shared[role] = e
+			}
+		}
+	}
+	for i, t := range layout {
+		qt := &q.Tensors[i]
+		if role, ok := LayerRole(t.Name); ok {
+			qt.Exp = shared[role]
+		}
+		if exponentOnly {
+			continue
+		}
+		var err error
+		if qt.Data, err = streamApply(t, read(i, t), qt.Exp); err != nil {
+			return nil, err
+		}
+	}
+	q.reindex()
+	if !exponentOnly {
+		if err := q.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	return q, nil
+}
+
+func tensorLen(t model.Tensor) int {
+	n := 1
+	for _, s := range t.Shape {
+		n *= s
+	}
+	return n
+}
+
+// streamExponent is Exponent over a streamed tensor.
+func streamExponent(t model.Tensor, read Chunks) (int, error) {
+	maxExp := MaxExp
+	if t.Kind == model.KindEmbedding {
+		maxExp = MaxEmbeddingExp
+	}
+	var m float64
+	seen := 0
+	err := read(func(v []float32) error {
+		for i, x := range v {
+			if x != x || x > math.MaxFloat32 || x < -math.MaxFloat32 {
+				return fmt.Errorf("%w: tensor %s[%d] = %v is not finite", model.ErrInvalid, t.Name, seen+i, x)
+			}
+			m = max(m, math.Abs(float64(x)))
+		}
+		seen += len(v)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if n := tensorLen(t); seen != n {
+		return 0, fmt.Errorf("%w: tensor %s has %d values, shape %v needs %d", model.ErrInvalid, t.Name, seen, t.Shape, n)
+	}
+	e, err := exponentOfMax(m, maxExp)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %s: %w", ErrRange, t.Name, err)
+	}
+	return e, nil
+}
+
+// streamApply is Apply over a streamed tensor.
+func streamApply(t model.Tensor, read Chunks, e int) ([]int16, error) {
+	n := tensorLen(t)
+	out := make([]int16, n)
+	at := 0
+	err := read(func(v []float32) error {
+		if at+len(v) > n {
+			return fmt.Errorf("%w: tensor %s changed between passes", model.ErrInvalid, t.Name)
+		}
+		for i, x := range v {
+			out[at+i] = int16(math.RoundToEven(math.Ldexp(float64(x), e)))
+		}
+		at += len(v)
+		return nil
+	})
+	if err == nil && at != n {
+		err = fmt.Errorf("%w: tensor %s changed between passes", model.ErrInvalid, t.Name)
+	}
+	return out, err
 }
 
 // Apply returns roundHalfEven(w·2^e) for each w. The caller guarantees that

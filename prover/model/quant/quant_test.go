@@ -1,7 +1,9 @@
 package quant
 
 import (
+	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/zkllm/zkllm/prover/model"
@@ -102,6 +104,52 @@ func TestValidate(t *testing.T) {
 		mutate(c)
 		if err := c.Validate(); err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// Streaming quantization in chunks gives exactly Quantize's tensors (shared
+// per-role exponents included), and refuses non-finite values.
+func TestQuantizeStreamMatchesQuantize(t *testing.T) {
+	m, _ := modeltest.Stories260K(t)
+	q, err := Quantize(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := m.Tensors()
+	chunked := func(data []float32) Chunks {
+		return func(each func([]float32) error) error {
+			for i := 0; i < len(data); i += 1000 {
+				if err := each(data[i:min(i+1000, len(data))]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	read := func(i int, _ model.Tensor) Chunks { return chunked(src[i].Data) }
+	for _, exponentOnly := range []bool{false, true} {
+		q2, err := QuantizeStream(m.Config, read, exponentOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range q.Tensors {
+			a, b := q.Tensors[i], q2.Tensors[i]
+			if a.Exp != b.Exp || a.Name != b.Name || !exponentOnly && !slices.Equal(a.Data, b.Data) || exponentOnly && b.Data != nil {
+				t.Fatalf("exponentOnly %v: tensor %s differs (exp %d vs %d)", exponentOnly, a.Name, a.Exp, b.Exp)
+			}
+		}
+	}
+	nan := float32(math.NaN())
+	for name, bad := range map[string][]float32{"NaN": {nan}, "short": {1}} {
+		_, err := QuantizeStream(m.Config, func(i int, t model.Tensor) Chunks {
+			if i == 3 {
+				return chunked(bad)
+			}
+			return read(i, t)
+		}, true)
+		if !errors.Is(err, model.ErrInvalid) {
+			t.Fatalf("%s: %v", name, err)
 		}
 	}
 }
