@@ -1,0 +1,67 @@
+package layers
+
+import (
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/pedersen"
+	"github.com/zkllm/zkllm/prover/rescale"
+	"github.com/zkllm/zkllm/prover/tlookup"
+)
+
+// CheckedTable returns the prover's padded table of a limb-committed tensor
+// (rescale.Checked): v = Σ_i 2^(16i)·l_i, recomposed from the committed limb
+// tensors, so it is exactly the tensor the commitments bind (the table a
+// matmul or Hadamard over a committed activation folds).
+func (p *Prover) CheckedTable(c rescale.Checked) ([]fr.Element, error) {
+	w := limbWeights(c.NumLimbs())
+	var out []fr.Element
+	for i := 0; i < c.NumLimbs(); i++ {
+		l, err := p.Table(c.LimbName(i))
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			out = l
+			continue
+		}
+		for j := range out {
+			var t fr.Element
+			t.Mul(&l[j], &w[i])
+			out[j].Add(&out[j], &t)
+		}
+	}
+	return out, nil
+}
+
+// ProofLen returns the number of proof bytes written so far: gadget tests
+// use it to find the byte range of a gadget's messages (the closing proof
+// is appended after them, so offsets stay valid in the final proof).
+func (p *Prover) ProofLen() int { return len(p.out) }
+
+// CheckedSpecs returns the advice tensor specs of a limb-committed tensor of
+// shape s (one per limb).
+func CheckedSpecs(s Shape, c rescale.Checked) []pedersen.TensorSpec {
+	out := make([]pedersen.TensorSpec, c.NumLimbs())
+	for i, n := range c.LimbNames() {
+		out[i] = s.Spec(n)
+	}
+	return out
+}
+
+// RescaleSpecs returns the advice tensor specs of a rescale's quotient and
+// remainder limbs, all of shape s.
+func RescaleSpecs(s Shape, r rescale.Rescale) []pedersen.TensorSpec {
+	return append(CheckedSpecs(s, r.Quotient()), CheckedSpecs(s, r.Remainder())...)
+}
+
+// PutRescale stores a rescale witness' limb tensors in vals (by advice
+// name) and returns its lookup columns in the order of r.Lookups().
+func PutRescale(vals map[string][]int64, r rescale.Rescale, w *rescale.RescaleWitness) []tlookup.Column {
+	for i, n := range r.Quotient().LimbNames() {
+		vals[n] = w.QLimbs[i]
+	}
+	for i, n := range r.Remainder().LimbNames() {
+		vals[n] = w.RLimbs[i]
+	}
+	return r.Columns(w)
+}
