@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -128,6 +130,46 @@ type Options struct {
 	// holds a saved one for the same plan, reuses it instead of committing
 	// again (a resumed run).
 	PhaseA PhaseAStore
+	// Runner runs phase A's independent jobs (each gadget's witness, blocks
+	// of advice rows); nil means Local. Any runner yields the same proof.
+	Runner Runner
+}
+
+// Runner runs independent jobs and returns the first error. Jobs write only
+// their own outputs, so the result does not depend on the order or the
+// machine they run on: a distributed runner must give byte-identical proofs.
+// Phase C stays sequential: every gadget's messages enter one transcript.
+type Runner interface {
+	Run(jobs []func() error) error
+}
+
+// Local runs jobs on up to Workers goroutines (GOMAXPROCS when 0).
+type Local struct{ Workers int }
+
+// Run implements Runner.
+func (l Local) Run(jobs []func() error) error {
+	n := l.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	for w := 0; w < min(n, len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = jobs[i]()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // Step is one unit of a proof run: a phase ("A" commit, "B" lookups,
@@ -195,12 +237,16 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 		return nil, nil, err
 	}
 	// Phase A: witness, multiplicities, advice commitment.
+	runner := opt.Runner
+	if runner == nil {
+		runner = Local{}
+	}
 	if err := step("A", "advice", func() error {
 		var blob []int64
-		if blob, cols, mult, err = adviceWitness(pl, gadgets); err != nil {
+		if blob, cols, mult, err = adviceWitness(pl, gadgets, runner); err != nil {
 			return err
 		}
-		rows, blinds, err := commitPhaseA(p.DLC, pl, blob, opt.PhaseA)
+		rows, blinds, err := commitPhaseA(p.DLC, pl, blob, opt.PhaseA, runner)
 		if err != nil {
 			return err
 		}
@@ -265,14 +311,25 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 
 // adviceWitness lays every gadget's witness out as the advice blob (with the
 // lookup multiplicities) and returns the lookup columns.
-func adviceWitness(pl *plan, gadgets []ProverGadget) ([]int64, []tlookup.Column, [][]uint64, error) {
+func adviceWitness(pl *plan, gadgets []ProverGadget, runner Runner) ([]int64, []tlookup.Column, [][]uint64, error) {
 	blob := make([]int64, pl.layout.Size())
-	var cols []tlookup.Column
-	for _, g := range gadgets {
-		vals, c, err := g.Witness()
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: %w", g.Name(), err)
+	vals := make([]map[string][]int64, len(gadgets))
+	gcols := make([][]tlookup.Column, len(gadgets))
+	jobs := make([]func() error, len(gadgets))
+	for i, g := range gadgets {
+		jobs[i] = func() (err error) {
+			if vals[i], gcols[i], err = g.Witness(); err != nil {
+				return fmt.Errorf("%s: %w", g.Name(), err)
+			}
+			return nil
 		}
+	}
+	if err := runner.Run(jobs); err != nil {
+		return nil, nil, nil, err
+	}
+	var cols []tlookup.Column
+	for i, g := range gadgets {
+		vals, c := vals[i], gcols[i]
 		ts, _ := g.Tensors()
 		for _, t := range ts {
 			v, ok := vals[t.Name]
@@ -302,10 +359,19 @@ func adviceWitness(pl *plan, gadgets []ProverGadget) ([]int64, []tlookup.Column,
 
 // commitPhaseA commits the advice rows, or reuses a saved commitment of the
 // same plan (store may be nil).
-func commitPhaseA(dlc *sumcheck.DLCProver, pl *plan, blob []int64, store PhaseAStore) ([]bls12381.G1Affine, []fr.Element, error) {
+func commitPhaseA(dlc *sumcheck.DLCProver, pl *plan, blob []int64, store PhaseAStore, runner Runner) ([]bls12381.G1Affine, []fr.Element, error) {
 	gens, err := dlc.Generators(1 << pl.logC)
 	if err != nil {
 		return nil, nil, err
+	}
+	// The blindings are drawn even when a saved state is reused, so a
+	// resumed run's later randomness is the same stream (a seeded test run
+	// is byte-identical to an uninterrupted one).
+	blinds := make([]fr.Element, len(pl.present))
+	for k, ok := range pl.present {
+		if ok {
+			blinds[k] = field.RandomScalar()
+		}
 	}
 	digest := pl.digest()
 	if store != nil {
@@ -320,13 +386,7 @@ func commitPhaseA(dlc *sumcheck.DLCProver, pl *plan, blob []int64, store PhaseAS
 			return st.Rows, st.Blinds, nil
 		}
 	}
-	blinds := make([]fr.Element, len(pl.present))
-	for k, ok := range pl.present {
-		if ok {
-			blinds[k] = field.RandomScalar()
-		}
-	}
-	rows, err := commitAdvice(gens, blob, pl, blinds)
+	rows, err := commitAdvice(gens, blob, pl, blinds, runner)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -391,40 +451,49 @@ func presentRows(rows []bls12381.G1Affine, present []bool) []bls12381.G1Affine {
 	return out
 }
 
-// commitAdvice commits the advice rows; rows that are structural padding
-// are the identity with blinding 0. A row whose values all fit int32 takes
-// the small-scalar MSM (§4.3's negated-generator trick), others full width.
-func commitAdvice(gens *pedersen.Generators, blob []int64, pl *plan, blinds []fr.Element) ([]bls12381.G1Affine, error) {
+// commitAdvice commits the advice rows in blocks (one runner job each);
+// rows that are structural padding are the identity with blinding 0. A row
+// whose values all fit int32 takes the small-scalar MSM (§4.3's
+// negated-generator trick), others full width.
+func commitAdvice(gens *pedersen.Generators, blob []int64, pl *plan, blinds []fr.Element, runner Runner) ([]bls12381.G1Affine, error) {
 	c := 1 << pl.logC
 	g := gens.Prefix(c)
 	rows := make([]bls12381.G1Affine, len(pl.present))
-	small := make([]int32, c)
-	for k, ok := range pl.present {
-		if !ok {
-			continue
-		}
-		row := blob[k*c : (k+1)*c]
-		fits := true
-		for i, v := range row {
-			if v != int64(int32(v)) {
-				fits = false
-				break
+	const block = 16
+	var jobs []func() error
+	for lo := 0; lo < len(rows); lo += block {
+		hi := min(lo+block, len(rows))
+		jobs = append(jobs, func() error {
+			small := make([]int32, c)
+			for k := lo; k < hi; k++ {
+				if !pl.present[k] {
+					continue
+				}
+				row := blob[k*c : (k+1)*c]
+				fits := true
+				for i, v := range row {
+					if v != int64(int32(v)) {
+						fits = false
+						break
+					}
+					small[i] = int32(v)
+				}
+				var r []bls12381.G1Affine
+				var err error
+				if fits {
+					r, err = pedersen.CommitRowsSmall(g, small, c, 0, 1, blinds[k:k+1])
+				} else {
+					r, err = g.CommitRows(ToField(row), c, 0, 1, blinds[k:k+1])
+				}
+				if err != nil {
+					return err
+				}
+				rows[k] = r[0]
 			}
-			small[i] = int32(v)
-		}
-		var r []bls12381.G1Affine
-		var err error
-		if fits {
-			r, err = pedersen.CommitRowsSmall(g, small, c, 0, 1, blinds[k:k+1])
-		} else {
-			r, err = g.CommitRows(ToField(row), c, 0, 1, blinds[k:k+1])
-		}
-		if err != nil {
-			return nil, err
-		}
-		rows[k] = r[0]
+			return nil
+		})
 	}
-	return rows, nil
+	return rows, runner.Run(jobs)
 }
 
 // Verify checks a proof made by Prove for the same gadgets' public sides.

@@ -1,6 +1,7 @@
 package layers
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/claims"
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -181,5 +183,50 @@ func TestEngineNonzeroPaddingRejected(t *testing.T) {
 	pub := &square{shape: g.shape, k: g.k}
 	if err := runSquare(t, g, pub); !errors.Is(err, ErrReject) {
 		t.Fatalf("advice with a nonzero padded entry: %v", err)
+	}
+}
+
+// memStore is an in-memory PhaseAStore.
+type memStore struct{ st *PhaseAState }
+
+func (m *memStore) Load([32]byte) (*PhaseAState, error) { return m.st, nil }
+func (m *memStore) Save(s *PhaseAState) error           { m.st = s; return nil }
+
+// Under a test seed the proof depends on nothing but the witness: not on
+// the runner's parallelism, nor on whether phase A was reused from a store.
+func TestEngineDeterministicAcrossRunnersAndResume(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 10))
+	g := newSquare(rng, Shape{5, 3})
+	prove := func(opt Options) []byte {
+		t.Helper()
+		defer field.SeedForTesting([32]byte{1})()
+		tr := transcript.New()
+		proof, rep, err := ProveWith(tr, nil, []ProverGadget{g}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Steps) == 0 {
+			t.Fatal("empty report")
+		}
+		return proof
+	}
+	one := prove(Options{Runner: Local{Workers: 1}})
+	many := prove(Options{Runner: Local{Workers: 4}})
+	if !bytes.Equal(one, many) {
+		t.Fatal("proof depends on the runner")
+	}
+	store := &memStore{}
+	first := prove(Options{PhaseA: store})
+	if store.st == nil {
+		t.Fatal("phase A not saved")
+	}
+	resumed := prove(Options{PhaseA: store})
+	if !bytes.Equal(first, resumed) || !bytes.Equal(first, one) {
+		t.Fatal("a resumed run differs")
+	}
+	store.st.PlanDigest[0] ^= 1
+	tr := transcript.New()
+	if _, _, err := ProveWith(tr, nil, []ProverGadget{g}, Options{PhaseA: store}); !errors.Is(err, ErrCheckpoint) {
+		t.Fatalf("a foreign phase-A state was not refused: %v", err)
 	}
 }
