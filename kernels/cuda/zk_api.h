@@ -81,7 +81,8 @@ zk_status zk_frac_layer(int32_t mode, uint64_t *p, uint64_t *q, const uint64_t *
  * small (signed integers: the point is negated where small[i] < 0 and |small[i]|
  * is the scalar) is non-NULL. The caller combines windows by doubling. */
 zk_status zk_msm_windows(int32_t mode, uint64_t *windows, const uint64_t *points, const uint64_t *scalars,
-                         const int64_t *small, uint64_t n, int32_t c, int32_t num_windows);
+                         const int64_t *small, uint64_t n, int32_t c, int32_t num_windows,
+                         int32_t segments);
 
 /* Host tests of the __host__ __device__ arithmetic (no device needed): apply
  * op elementwise to n inputs. Fr/Fp ops: 0 add, 1 sub, 2 mul, 3 square,

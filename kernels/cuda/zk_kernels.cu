@@ -476,15 +476,16 @@ extern "C" zk_status zk_frac_layer(int32_t mode, uint64_t *p, uint64_t *q, const
 
 extern "C" zk_status zk_msm_windows(int32_t mode, uint64_t *windows, const uint64_t *points,
                                     const uint64_t *scalars, const int64_t *small, uint64_t n, int32_t c,
-                                    int32_t num_windows) {
+                                    int32_t num_windows, int32_t segments) {
   ZK_CHECK_MODE(mode);
   if ((scalars == nullptr) == (small == nullptr)) return fail(ZK_ERR_ARG, 0, "zk_msm_windows: need one scalar kind");
-  if (c < 1 || c > 20 || num_windows < 1 || (int64_t)c * num_windows > 256 + c || n > 0xffffffffULL)
+  if (c < 1 || c > 20 || num_windows < 1 || (int64_t)c * num_windows > 256 + c || n > 0xffffffffULL ||
+      segments < 1 || segments > (1 << c) - 1)
     return fail(ZK_ERR_ARG, 0, "zk_msm_windows: window shape out of range");
   Exec ex(mode);
   const int32_t W = num_windows;
   const uint64_t B = 1ULL << c;
-  const int32_t S = ex.emulated() ? 3 : 64;  // bucket segments per window
+  const int32_t S = segments;  // threads reducing one window's buckets
   Buf<uint64_t> dpts(ex), dsc(ex), dbk(ex), dseg(ex), dwin(ex);
   Buf<int64_t> dsm(ex);
   Buf<uint32_t> ddig(ex), dcnt(ex), doff(ex), dcur(ex), dsort(ex);
