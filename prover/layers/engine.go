@@ -497,8 +497,17 @@ func commitAdvice(gens *pedersen.Generators, blob []int64, pl *plan, blinds []fr
 }
 
 // Verify checks a proof made by Prove for the same gadgets' public sides.
-// tr must hold the same statement as the prover's.
+// tr must hold the same statement as the prover's. Every failure is a
+// rejection: the error wraps ErrReject (and the cause).
 func Verify(tr *transcript.Transcript, weights *WeightBlob, gadgets []VerifierGadget, proof []byte) error {
+	err := verify(tr, weights, gadgets, proof)
+	if err != nil && !errors.Is(err, ErrReject) {
+		return fmt.Errorf("%w: %w", ErrReject, err)
+	}
+	return err
+}
+
+func verify(tr *transcript.Transcript, weights *WeightBlob, gadgets []VerifierGadget, proof []byte) error {
 	pl, err := makePlan(asGadgets(gadgets))
 	if err != nil {
 		return err
