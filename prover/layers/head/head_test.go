@@ -7,8 +7,8 @@ import (
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/layers/layertest"
 	"github.com/zkllm/zkllm/prover/model/fixed"
-	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/params"
+	"github.com/zkllm/zkllm/prover/model/quant"
 )
 
 type setup struct {
