@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -132,4 +136,145 @@ func TestEveryByteFlipOfCAR(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d single-byte corruptions rejected", failures, 2*len(good))
+}
+
+// bytesBody is a watchedBody over fixed bytes (no network, no watchdog).
+func bytesBody(ctx context.Context, data []byte, contentLength int64) *watchedBody {
+	ctx, cancel := context.WithCancelCause(ctx)
+	return &watchedBody{
+		resp:   &http.Response{Body: io.NopCloser(bytes.NewReader(data)), ContentLength: contentLength},
+		ctx:    ctx,
+		cancel: cancel,
+		timer:  time.AfterFunc(time.Hour, func() {}),
+		pace:   pace{idle: time.Hour},
+	}
+}
+
+// FuzzRawBlockFetch walks the fixture DAG through the raw-block fallback (a
+// gateway that refuses CARs, or Kubo's block/get), with the block at
+// depth-first position idx answered by body and every other block honestly.
+// Whatever body is, the walk must not panic, must fail with a classified
+// *Error having written only a prefix of the content, and may only succeed
+// by producing exactly the content.
+func FuzzRawBlockFetch(f *testing.F) {
+	bs, root := importMem(f, fuzzContent, fuzzProfile)
+	order := dfsCIDs(f, bs, root)
+	honest := func(c cid.Cid) []byte {
+		b, err := bs.Get(context.Background(), c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return b.RawData()
+	}
+	for i, c := range order {
+		f.Add(uint8(i), honest(c), false)
+	}
+	f.Add(uint8(0), honest(order[1]), true) // a valid block, but not the one asked for
+	f.Add(uint8(2), []byte{}, false)
+	f.Fuzz(func(t *testing.T, idx uint8, body []byte, declareLength bool) {
+		target := order[int(idx)%len(order)]
+		src := &rawBlockSource{get: func(ctx context.Context, c cid.Cid) (*watchedBody, error) {
+			data := honest(c)
+			if c.Equals(target) {
+				data = body
+			}
+			cl := int64(-1)
+			if declareLength {
+				cl = int64(len(data))
+			}
+			return bytesBody(ctx, data, cl), nil
+		}}
+		var out bytes.Buffer
+		_, err := walkFile(context.Background(), root, src, &out, 1<<20)
+		if err == nil {
+			if !bytes.Equal(out.Bytes(), fuzzContent) {
+				t.Fatalf("accepted raw blocks yielding %q", out.Bytes())
+			}
+			return
+		}
+		if KindOf(err) == 0 {
+			t.Fatalf("unclassified error %v", err)
+		}
+		if bytes.Equal(body, honest(target)) {
+			t.Fatalf("honest blocks rejected: %v", err)
+		}
+		if !bytes.HasPrefix(fuzzContent, out.Bytes()) {
+			t.Fatalf("wrote unverified bytes %q before failing", out.Bytes())
+		}
+	})
+}
+
+// FuzzKuboAddResponse feeds arbitrary bytes as the body of Kubo's add
+// response. It must not panic; what it accepts is a CIDv1 this package can
+// retrieve, named in the response; every error says where it came from.
+func FuzzKuboAddResponse(f *testing.F) {
+	f.Add([]byte(`{"Name":"file","Hash":"bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku","Size":"0"}` + "\n"))
+	f.Add([]byte(`{"Name":"file","Bytes":1048576}` + "\n" + `{"Name":"file","Hash":"bafybeidf24434guc4cuxvijuyxic7k3p3xuv5ufi2piws6inxx5ri6u474","Size":"3149067"}` + "\n"))
+	f.Add([]byte(`{"Message":"unexpected EOF","Code":0,"Type":"error"}` + "\n"))
+	f.Add([]byte(`{"Name":"file","Hash":"QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH","Size":"6"}`))
+	f.Add([]byte("[1,2]\n"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := parseAddResponse(bytes.NewReader(body), nil)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "ipfsstore: kubo add: ") {
+				t.Fatalf("error without origin: %v", err)
+			}
+			return
+		}
+		if c.Version() != 1 || checkSupportedCID(c) != nil {
+			t.Fatalf("accepted %s", c)
+		}
+		if !bytes.Contains(body, []byte(c.String())) {
+			t.Fatalf("accepted %s, not in the response", c)
+		}
+	})
+}
+
+func TestParseAddResponse(t *testing.T) {
+	const v1 = "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"
+	const other = "bafybeidf24434guc4cuxvijuyxic7k3p3xuv5ufi2piws6inxx5ri6u474"
+	line := func(hash string) string { return `{"Name":"file","Hash":"` + hash + `","Size":"0"}` + "\n" }
+	cases := []struct {
+		name    string
+		body    string
+		trailer string
+		want    string // CID, or "" for an error containing errPart
+		errPart string
+	}{
+		{"one line", line(v1), "", v1, ""},
+		{"progress then result", `{"Name":"file","Bytes":5}` + "\n" + line(v1), "", v1, ""},
+		{"same CID twice", line(v1) + line(v1), "", v1, ""},
+		{"two CIDs", line(v1) + line(other), "", "", "two CIDs"},
+		{"error event", line(v1) + `{"Message":"disk full","Type":"error"}` + "\n", "", "", "disk full"},
+		{"stream error trailer", line(v1), "context canceled", "", "context canceled"},
+		{"empty", "", "", "", "no CID"},
+		{"not an object", "[\"" + v1 + "\"]\n", "", "", "not a JSON object"},
+		{"bad JSON", `{"Hash":` + "\n", "", "", "bad response line"},
+		{"CIDv0", line("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH"), "", "", "CIDv0"},
+		{"identity CID", line("bafkqaaa"), "", "", "multihash"},
+		{"not a CID", line("hello"), "", "", "CID"},
+		{"line over 64 KiB", `{"Hash":"` + strings.Repeat("a", 70<<10) + `"}` + "\n", "", "", "too long"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := http.Header{}
+			if tc.trailer != "" {
+				tr.Set("X-Stream-Error", tc.trailer)
+			}
+			c, err := parseAddResponse(strings.NewReader(tc.body), tr)
+			if tc.want != "" {
+				if err != nil || c.String() != tc.want {
+					t.Fatalf("got %v, %v; want %s", c, err, tc.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.errPart) {
+				t.Fatalf("got %v, %v; want an error containing %q", c, err, tc.errPart)
+			}
+		})
+	}
+	over := strings.NewReader(strings.Repeat(line(v1), maxAddResponse/len(line(v1))+1))
+	if _, err := parseAddResponse(over, nil); err == nil || !strings.Contains(err.Error(), "response over") {
+		t.Fatalf("response over the cap: %v", err)
+	}
 }

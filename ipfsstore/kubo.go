@@ -2,6 +2,7 @@ package ipfsstore
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -111,35 +112,73 @@ func (k *Kubo) Add(ctx context.Context, r io.Reader, o AddOptions) (cid.Cid, int
 		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
 		return cid.Undef, cr.n, fmt.Errorf("ipfsstore: kubo add: HTTP %s: %s", resp.Status, strings.TrimSpace(string(msg)))
 	}
-	var last struct{ Hash string }
-	sc := bufio.NewScanner(io.LimitReader(resp.Body, 1<<20))
+	c, err := parseAddResponse(resp.Body, resp.Trailer)
+	return c, cr.n, err
+}
+
+// maxAddResponse bounds what is read of an add response: one JSON line per
+// file (one file here), far below this.
+const maxAddResponse = 1 << 20
+
+// parseAddResponse reads the newline-delimited JSON events of Kubo's add and
+// returns the file's CID. Strict: every line must be a JSON object; an
+// "error" event, Kubo's X-Stream-Error trailer (read after the body), lines
+// naming different CIDs, no CID at all, or a CID this package cannot
+// retrieve fail.
+func parseAddResponse(body io.Reader, trailer http.Header) (cid.Cid, error) {
+	data, err := io.ReadAll(io.LimitReader(body, maxAddResponse+1))
+	if err != nil {
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: reading the response: %w", err)
+	}
+	if len(data) > maxAddResponse {
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: response over %d bytes", maxAddResponse)
+	}
+	var hash string
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		var ev struct {
 			Hash    string
 			Message string
 			Type    string
 		}
-		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
-			return cid.Undef, cr.n, fmt.Errorf("ipfsstore: kubo add: bad response line %q", sc.Text())
+		line := sc.Bytes()
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if line[0] != '{' {
+			return cid.Undef, fmt.Errorf("ipfsstore: kubo add: response line is not a JSON object: %.64q", line)
+		}
+		if err := json.Unmarshal(line, &ev); err != nil {
+			return cid.Undef, fmt.Errorf("ipfsstore: kubo add: bad response line %.64q: %v", line, err)
 		}
 		if ev.Type == "error" {
-			return cid.Undef, cr.n, fmt.Errorf("ipfsstore: kubo add: %s", ev.Message)
+			return cid.Undef, fmt.Errorf("ipfsstore: kubo add: %.200q", ev.Message)
 		}
-		if ev.Hash != "" {
-			last.Hash = ev.Hash
+		if ev.Hash == "" {
+			continue // a progress event
 		}
+		if hash != "" && ev.Hash != hash {
+			return cid.Undef, fmt.Errorf("ipfsstore: kubo add: response names two CIDs (%.80q, %.80q) for one file", hash, ev.Hash)
+		}
+		hash = ev.Hash
 	}
 	if err := sc.Err(); err != nil {
-		return cid.Undef, cr.n, fmt.Errorf("ipfsstore: kubo add: %w", err)
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: %w", err)
 	}
-	if msg := resp.Trailer.Get("X-Stream-Error"); msg != "" {
-		return cid.Undef, cr.n, fmt.Errorf("ipfsstore: kubo add: %s", msg)
+	if msg := trailer.Get("X-Stream-Error"); msg != "" {
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: %.200q", msg)
 	}
-	c, err := cid.Decode(last.Hash)
+	if hash == "" {
+		return cid.Undef, errors.New("ipfsstore: kubo add: no CID in the response")
+	}
+	c, err := ParseCID(hash)
 	if err != nil {
-		return cid.Undef, cr.n, fmt.Errorf("ipfsstore: kubo add: no CID in response: %w", err)
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: %w", err)
 	}
-	return c, cr.n, nil
+	if c.Version() != 1 {
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: node answered CIDv0 %s despite cid-version=1", c)
+	}
+	return c, nil
 }
 
 // Get exports the file from the node, verified block by block.
