@@ -1,11 +1,9 @@
-package inference
+package proof
 
 import (
 	"errors"
 	"fmt"
 	"slices"
-
-	"github.com/zkllm/zkllm/prover/proof"
 )
 
 // Tokenizer is what the statement needs of a tokenizer: the prompt's
@@ -19,7 +17,7 @@ type Tokenizer interface {
 }
 
 // ErrText reports a statement whose texts do not match its tokens.
-var ErrText = errors.New("inference: text does not match the tokens")
+var ErrText = errors.New("proof: text does not match the tokens")
 
 // OutputText returns the bytes of the generated tokens s_P…s_T, each
 // decoded after its predecessor (so the first one after s_{P−1}).
@@ -38,7 +36,7 @@ func OutputText(tok Tokenizer, tokens []int, p int) (string, error) {
 // CheckTexts re-tokenizes the prompt and detokenizes the output (outside
 // the proof, §1.1) and compares them with the statement's tokens, and the
 // tokenizer with the statement's digest.
-func CheckTexts(tok Tokenizer, st *proof.Statement) error {
+func CheckTexts(tok Tokenizer, st *Statement) error {
 	if d := tok.Digest(); d != st.Tokenizer {
 		return fmt.Errorf("%w: tokenizer digest %x, the statement binds %x", ErrText, d[:6], st.Tokenizer[:6])
 	}
