@@ -46,19 +46,19 @@ func roundTrip(t *testing.T, b anchor.Backend, keyHex string, wantChain uint64) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	rcProof, err := c.AnchorProof(ctx, versionID, h("statement"), h("proof"), "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
+	proofKey, rcProof, err := c.AnchorProof(ctx, versionID, h("statement"), h("proof"), "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rcAtt, err := c.Attest(ctx, h("proof"), true, "ipfs://report", h("report"), common.Hash{'t'})
+	rcAtt, err := c.Attest(ctx, proofKey, true, "ipfs://report", h("report"), common.Hash{'t'})
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	t.Logf("gas used: deploy %d, registerModel %d, anchorProof %d, validationResponse %d",
 		rcDeploy.GasUsed, rcReg.GasUsed, rcProof.GasUsed, rcAtt.GasUsed)
-	wantVersion := &anchor.Version{ID: versionID, ModelKey: modelKey, Number: 1, BlockNumber: rcReg.BlockNumber, VersionInput: in}
-	wantProof := &anchor.Proof{Digest: h("proof"), VersionID: versionID, StatementDigest: h("statement"),
+	wantVersion := &anchor.Version{ID: versionID, ModelKey: modelKey, Number: 1, BlockNumber: rcReg.BlockNumber, Publisher: c.From(), VersionInput: in}
+	wantProof := &anchor.Proof{Key: proofKey, Digest: h("proof"), VersionID: versionID, StatementDigest: h("statement"),
 		Submitter: c.From(), BlockNumber: rcProof.BlockNumber,
 		CID: "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"}
 	for _, tc := range []struct {
@@ -66,7 +66,7 @@ func roundTrip(t *testing.T, b anchor.Backend, keyHex string, wantChain uint64) 
 		want *anchor.Resolved
 	}{
 		{c.Ref(anchor.KindVersion, versionID).String(), &anchor.Resolved{Version: wantVersion}},
-		{c.Ref(anchor.KindProof, h("proof")).String(), &anchor.Resolved{Proof: wantProof}},
+		{c.Ref(anchor.KindProof, proofKey).String(), &anchor.Resolved{Proof: wantProof}},
 		{rcProof.TxHash.Hex(), &anchor.Resolved{Proof: wantProof}},
 		{rcReg.TxHash.Hex(), &anchor.Resolved{Version: wantVersion}},
 		{c.Ref(anchor.KindModel, modelKey).String(), &anchor.Resolved{Model: &anchor.Model{Key: modelKey, Owner: c.From(), VersionCount: 1}}},
@@ -83,8 +83,8 @@ func roundTrip(t *testing.T, b anchor.Backend, keyHex string, wantChain uint64) 
 			t.Fatalf("Resolve(%s) = %+v, want %+v", tc.ref, got, tc.want)
 		}
 	}
-	atts, err := auditor.Attestations(ctx, h("proof"))
-	want := anchor.Attestation{ProofDigest: h("proof"), Validator: c.From(), Valid: true, URI: "ipfs://report",
+	atts, err := auditor.Attestations(ctx, proofKey)
+	want := anchor.Attestation{ProofKey: proofKey, Validator: c.From(), Valid: true, URI: "ipfs://report",
 		ResponseHash: h("report"), Tag: common.Hash{'t'}, BlockNumber: rcAtt.BlockNumber}
 	if err != nil || len(atts) != 1 || !reflect.DeepEqual(atts[0], want) {
 		t.Fatalf("Attestations = %+v, %v; want %+v", atts, err, want)
@@ -151,7 +151,7 @@ func TestAnvilErrors(t *testing.T) {
 	if _, err := c.Proof(ctx, unknown); !errors.Is(err, anchor.ErrUnknownProof) {
 		t.Fatalf("unknown proof: %v", err)
 	}
-	_, err = c.AnchorProof(ctx, unknown, common.Hash{2}, common.Hash{3}, "cid")
+	_, _, err = c.AnchorProof(ctx, unknown, common.Hash{2}, common.Hash{3}, "cid")
 	var re *anchor.RevertError
 	if !errors.As(err, &re) || re.Name != "UnknownVersion" || re.Args[0] != [32]byte(unknown) {
 		t.Fatalf("revert on anvil: %v", err)

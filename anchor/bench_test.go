@@ -49,7 +49,7 @@ func BenchmarkAnvilAnchorProof(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d := common.BigToHash(big.NewInt(int64(2*i + 1)))
 		start := time.Now()
-		if _, err := c.AnchorProof(ctx, versionID, common.Hash{9}, d, "bafkrei"); err != nil {
+		if _, _, err := c.AnchorProof(ctx, versionID, common.Hash{9}, d, "bafkrei"); err != nil {
 			b.Fatal(err)
 		}
 		ours += time.Since(start)

@@ -296,11 +296,22 @@ func (c *Client) PublishVersion(ctx context.Context, modelKey common.Hash, v Ver
 	return ev.VersionId, summary(raw), nil
 }
 
-// TransferModel hands a model the signer owns to newOwner.
+// TransferModel offers a model the signer owns to newOwner (step one of two): newOwner becomes
+// the owner only when it calls AcceptModel; until then the signer keeps every right. A zero
+// newOwner cancels a pending offer.
 func (c *Client) TransferModel(ctx context.Context, modelKey common.Hash, newOwner common.Address) (*Receipt, error) {
 	raw, err := c.send(ctx, c.reg.PackTransferModelOwnership(modelKey, newOwner))
 	if err != nil {
 		return nil, fmt.Errorf("anchor: transfer model: %w", err)
+	}
+	return summary(raw), nil
+}
+
+// AcceptModel completes a transfer offered to the signer: it becomes the model's owner.
+func (c *Client) AcceptModel(ctx context.Context, modelKey common.Hash) (*Receipt, error) {
+	raw, err := c.send(ctx, c.reg.PackAcceptModelOwnership(modelKey))
+	if err != nil {
+		return nil, fmt.Errorf("anchor: accept model: %w", err)
 	}
 	return summary(raw), nil
 }
@@ -314,22 +325,51 @@ func (c *Client) RevokeVersion(ctx context.Context, versionID common.Hash) (*Rec
 	return summary(raw), nil
 }
 
-// AnchorProof records a proof about a live model version.
-func (c *Client) AnchorProof(ctx context.Context, versionID, statementDigest, proofDigest common.Hash, proofCID string) (*Receipt, error) {
-	raw, err := c.send(ctx, c.reg.PackAnchorProof(versionID, statementDigest, proofDigest, proofCID))
-	if err != nil {
-		return nil, fmt.Errorf("anchor: anchor proof: %w", err)
-	}
-	return summary(raw), nil
+// ModelKey is the key of a model line: keccak256(abi.encode(registrant, salt)), as the
+// registry's modelKeyOf.
+func ModelKey(registrant common.Address, salt common.Hash) common.Hash {
+	return crypto.Keccak256Hash(common.LeftPadBytes(registrant.Bytes(), 32), salt[:])
 }
 
-// Attest records the signer's verdict on an anchored proof (ERC-8004 validationResponse).
-func (c *Client) Attest(ctx context.Context, proofDigest common.Hash, valid bool, uri string, responseHash, tag common.Hash) (*Receipt, error) {
+// VersionID is the id of a model's version number n: keccak256(abi.encode(modelKey, n)), as
+// the registry's versionIdOf.
+func VersionID(modelKey common.Hash, n uint32) common.Hash {
+	var num [32]byte
+	num[28], num[29], num[30], num[31] = byte(n>>24), byte(n>>16), byte(n>>8), byte(n)
+	return crypto.Keccak256Hash(modelKey[:], num[:])
+}
+
+// ProofKey is the key of a proof record: keccak256(abi.encode(versionID, statementDigest,
+// proofDigest)), as the registry's proofKeyOf.
+func ProofKey(versionID, statementDigest, proofDigest common.Hash) common.Hash {
+	return crypto.Keccak256Hash(versionID[:], statementDigest[:], proofDigest[:])
+}
+
+// AnchorProof records a proof about a live model version and returns the record's key
+// (ProofKey(versionID, statementDigest, proofDigest)).
+func (c *Client) AnchorProof(ctx context.Context, versionID, statementDigest, proofDigest common.Hash, proofCID string) (common.Hash, *Receipt, error) {
+	raw, err := c.send(ctx, c.reg.PackAnchorProof(versionID, statementDigest, proofDigest, proofCID))
+	if err != nil {
+		return common.Hash{}, nil, fmt.Errorf("anchor: anchor proof: %w", err)
+	}
+	ev, err := findEvent(raw, c.address, c.reg.UnpackProofAnchoredEvent)
+	if err != nil {
+		return common.Hash{}, nil, err
+	}
+	if want := ProofKey(versionID, statementDigest, proofDigest); ev.ProofKey != want {
+		return common.Hash{}, nil, fmt.Errorf("anchor: anchor proof: the registry logged key %s, expected %s", common.Hash(ev.ProofKey).Hex(), want.Hex())
+	}
+	return ev.ProofKey, summary(raw), nil
+}
+
+// Attest records the signer's verdict on an anchored proof record, named by its key
+// (ERC-8004 validationResponse, requestHash = proof key).
+func (c *Client) Attest(ctx context.Context, proofKey common.Hash, valid bool, uri string, responseHash, tag common.Hash) (*Receipt, error) {
 	response := uint8(responseInvalid)
 	if valid {
 		response = responseValid
 	}
-	raw, err := c.send(ctx, c.reg.PackValidationResponse(proofDigest, response, uri, responseHash, tag))
+	raw, err := c.send(ctx, c.reg.PackValidationResponse(proofKey, response, uri, responseHash, tag))
 	if err != nil {
 		return nil, fmt.Errorf("anchor: attest: %w", err)
 	}

@@ -44,30 +44,33 @@ func TestFlowRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want1 := &Version{ID: v1, ModelKey: modelKey, Number: 1, BlockNumber: rcReg.BlockNumber, VersionInput: in1}
+	want1 := &Version{ID: v1, ModelKey: modelKey, Number: 1, BlockNumber: rcReg.BlockNumber, Publisher: owner.From(), VersionInput: in1}
 	if !reflect.DeepEqual(got1, want1) {
 		t.Fatalf("version 1 = %+v, want %+v", got1, want1)
 	}
 
 	statement, proofDigest := digest("statement"), digest("proof")
-	rcProof, err := submitter.AnchorProof(ctx, v2, statement, proofDigest, sampleProofCID)
+	proofKey, rcProof, err := submitter.AnchorProof(ctx, v2, statement, proofDigest, sampleProofCID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantProof := &Proof{Digest: proofDigest, VersionID: v2, StatementDigest: statement,
+	if proofKey != ProofKey(v2, statement, proofDigest) {
+		t.Fatalf("proof key %s, want ProofKey(...) %s", proofKey.Hex(), ProofKey(v2, statement, proofDigest).Hex())
+	}
+	wantProof := &Proof{Key: proofKey, Digest: proofDigest, VersionID: v2, StatementDigest: statement,
 		Submitter: submitter.From(), BlockNumber: rcProof.BlockNumber, CID: sampleProofCID}
 
-	rcAtt, err := auditor.Attest(ctx, proofDigest, true, "ipfs://report", digest("report"), common.Hash{'z'})
+	rcAtt, err := auditor.Attest(ctx, proofKey, true, "ipfs://report", digest("report"), common.Hash{'z'})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantAtt := Attestation{ProofDigest: proofDigest, Validator: auditor.From(), Valid: true, URI: "ipfs://report",
+	wantAtt := Attestation{ProofKey: proofKey, Validator: auditor.From(), Valid: true, URI: "ipfs://report",
 		ResponseHash: digest("report"), Tag: common.Hash{'z'}, BlockNumber: rcAtt.BlockNumber}
-	gotAtt, err := owner.Attestation(ctx, proofDigest, auditor.From())
+	gotAtt, err := owner.Attestation(ctx, proofKey, auditor.From())
 	if err != nil || !reflect.DeepEqual(*gotAtt, wantAtt) {
 		t.Fatalf("attestation = %+v, %v; want %+v", gotAtt, err, wantAtt)
 	}
-	if _, err := owner.Attestation(ctx, proofDigest, owner.From()); !errors.Is(err, ErrNotFound) {
+	if _, err := owner.Attestation(ctx, proofKey, owner.From()); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("missing attestation: err = %v, want ErrNotFound", err)
 	}
 
@@ -76,7 +79,7 @@ func TestFlowRoundTrip(t *testing.T) {
 		ref  string
 		want *Resolved
 	}{
-		{owner.Ref(KindProof, proofDigest).String(), &Resolved{Proof: wantProof}},
+		{owner.Ref(KindProof, proofKey).String(), &Resolved{Proof: wantProof}},
 		{owner.Ref(KindTx, rcProof.TxHash).String(), &Resolved{Proof: wantProof}},
 		{rcProof.TxHash.Hex(), &Resolved{Proof: wantProof}},
 		{rcAtt.TxHash.Hex(), &Resolved{Proof: wantProof}},
@@ -117,13 +120,23 @@ func TestFlowRoundTrip(t *testing.T) {
 	if err != nil || len(bySub) != 1 || bySub[0].Digest != proofDigest {
 		t.Fatalf("ProofsBySubmitter = %+v, %v", bySub, err)
 	}
-	atts, err := owner.Attestations(ctx, proofDigest)
+	atts, err := owner.Attestations(ctx, proofKey)
 	if err != nil || len(atts) != 1 || !reflect.DeepEqual(atts[0], wantAtt) {
 		t.Fatalf("Attestations = %+v, %v", atts, err)
 	}
 
-	// Hand the model over: it leaves the old owner's list and joins the new one's.
+	// Hand the model over in two steps: an offer changes nothing until it is accepted; then
+	// the model leaves the old owner's list and joins the new one's.
 	if _, err := owner.TransferModel(ctx, modelKey, submitter.From()); err != nil {
+		t.Fatal(err)
+	}
+	if m, err := owner.Model(ctx, modelKey); err != nil || m.Owner != owner.From() || m.PendingOwner != submitter.From() {
+		t.Fatalf("after the offer: %+v, %v", m, err)
+	}
+	if _, err := auditor.AcceptModel(ctx, modelKey); !errors.As(err, new(*RevertError)) {
+		t.Fatalf("accept by a stranger: %v", err)
+	}
+	if _, err := submitter.AcceptModel(ctx, modelKey); err != nil {
 		t.Fatal(err)
 	}
 	if ms, err := owner.ModelsOfOwner(ctx, owner.From()); err != nil || len(ms) != 0 {
@@ -139,10 +152,10 @@ func TestFlowRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := owner.ResolveTx(ctx, rcRevoke.TxHash)
-	if err != nil || res.Version == nil || !res.Version.Revoked {
+	if err != nil || res.Version == nil || !res.Version.Revoked || res.Version.RevokedBlock != rcRevoke.BlockNumber {
 		t.Fatalf("ResolveTx(revoke) = %+v, %v", res, err)
 	}
-	_, err = submitter.AnchorProof(ctx, v2, statement, digest("proof 2"), sampleProofCID)
+	_, _, err = submitter.AnchorProof(ctx, v2, statement, digest("proof 2"), sampleProofCID)
 	var re *RevertError
 	if !errors.As(err, &re) || re.Name != "VersionIsRevoked" {
 		t.Fatalf("anchor on revoked version: err = %v", err)
@@ -158,13 +171,14 @@ func TestRevertIsDecoded(t *testing.T) {
 		t.Fatal(err)
 	}
 	proof := digest("proof")
-	if _, err := c.AnchorProof(ctx, v1, digest("s"), proof, sampleProofCID); err != nil {
+	key, _, err := c.AnchorProof(ctx, v1, digest("s"), proof, sampleProofCID)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.AnchorProof(ctx, v1, digest("s"), proof, sampleProofCID)
+	_, _, err = c.AnchorProof(ctx, v1, digest("s"), proof, sampleProofCID)
 	var re *RevertError
 	if !errors.As(err, &re) || !errors.Is(err, ErrReverted) || re.Name != "ProofExists" ||
-		len(re.Args) != 1 || re.Args[0] != [32]byte(proof) {
+		len(re.Args) != 1 || re.Args[0] != [32]byte(key) {
 		t.Fatalf("duplicate proof: err = %#v", err)
 	}
 	// Not the owner: the error names the model and the caller.
@@ -224,7 +238,7 @@ func TestUnknownRecords(t *testing.T) {
 	if _, err := c.Proof(ctx, id); !errors.Is(err, ErrUnknownProof) {
 		t.Fatalf("Proof: %v", err)
 	}
-	if _, err := c.AnchorProof(ctx, id, digest("s"), digest("p"), sampleProofCID); !errors.Is(err, ErrUnknownVersion) {
+	if _, _, err := c.AnchorProof(ctx, id, digest("s"), digest("p"), sampleProofCID); !errors.Is(err, ErrUnknownVersion) {
 		t.Fatalf("AnchorProof on unknown version: %v", err)
 	}
 	if _, err := c.Resolve(ctx, c.Ref(KindTx, id)); !errors.Is(err, ErrNotFound) {
@@ -369,7 +383,7 @@ func TestWriteToAddressWithoutCode(t *testing.T) {
 	s := newSimChain(t, 1)
 	c := s.deploy(t)
 	c.bindTo(common.HexToAddress("0x00000000000000000000000000000000deadbeef"))
-	if _, err := c.AnchorProof(ctx, digest("v"), digest("s"), digest("p"), sampleProofCID); !errors.Is(err, ErrNoCode) {
+	if _, _, err := c.AnchorProof(ctx, digest("v"), digest("s"), digest("p"), sampleProofCID); !errors.Is(err, ErrNoCode) {
 		t.Fatalf("err = %v, want ErrNoCode", err)
 	}
 }

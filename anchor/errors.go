@@ -29,6 +29,9 @@ var (
 	ErrUnknownProof   = errors.New("anchor: unknown proof")
 	// ErrNotFound: a transaction or event looked up by hash does not exist (or has no record).
 	ErrNotFound = errors.New("anchor: not found")
+	// ErrBadNodeData: the RPC node answered with a record or log that cannot be what the
+	// registry wrote (wrong shape, or inconsistent with the key it was asked about).
+	ErrBadNodeData = errors.New("anchor: inconsistent data from the chain node")
 	// ErrNoSigner: a write was attempted on a read-only client.
 	ErrNoSigner = errors.New("anchor: client has no signing key")
 )

@@ -10,6 +10,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/zkllm/zkllm/anchor/bindings"
 )
 
 // ReadPolicy picks the block reads happen at.
@@ -94,7 +96,10 @@ func (c *Client) modelAt(ctx context.Context, block *big.Int, key common.Hash) (
 	if err != nil {
 		return nil, err
 	}
-	return &Model{Key: key, Owner: m.Owner, VersionCount: m.VersionCount}, nil
+	if m.Owner == (common.Address{}) {
+		return nil, fmt.Errorf("%w: model %s read back with no owner", ErrBadNodeData, key.Hex())
+	}
+	return &Model{Key: key, Owner: m.Owner, PendingOwner: m.PendingOwner, VersionCount: m.VersionCount}, nil
 }
 
 // Version reads a model version by id.
@@ -111,8 +116,14 @@ func (c *Client) versionAt(ctx context.Context, block *big.Int, id common.Hash) 
 	if err != nil {
 		return nil, err
 	}
+	// A node is not trusted to answer for the key it was asked about: the version id is
+	// derived from the record's own model key and number.
+	if v.ModelKey == [32]byte{} || VersionID(v.ModelKey, v.Number) != id || v.Revoked != (v.RevokedBlock != 0) {
+		return nil, fmt.Errorf("%w: version %s read back inconsistent (model %s, number %d)", ErrBadNodeData, id.Hex(), common.Hash(v.ModelKey).Hex(), v.Number)
+	}
 	return &Version{
 		ID: id, ModelKey: v.ModelKey, Number: v.Number, Revoked: v.Revoked, BlockNumber: v.BlockNumber,
+		RevokedBlock: v.RevokedBlock, Publisher: v.Publisher,
 		VersionInput: VersionInput{
 			ModelID: v.ModelId, SpecHash: v.SpecHash, CommitmentDigest: v.CommitmentDigest,
 			SourceDigest: v.SourceDigest, CommitmentCID: v.CommitmentCid, MetadataURI: v.MetadataUri,
@@ -120,38 +131,44 @@ func (c *Client) versionAt(ctx context.Context, block *big.Int, id common.Hash) 
 	}, nil
 }
 
-// Proof reads an anchored proof by its digest.
-func (c *Client) Proof(ctx context.Context, digest common.Hash) (*Proof, error) {
+// Proof reads an anchored proof record by its key (see ProofKey).
+func (c *Client) Proof(ctx context.Context, key common.Hash) (*Proof, error) {
 	block, err := c.readBlock(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return c.proofAt(ctx, block, digest)
+	return c.proofAt(ctx, block, key)
 }
 
-func (c *Client) proofAt(ctx context.Context, block *big.Int, digest common.Hash) (*Proof, error) {
-	p, err := call(ctx, c, block, c.reg.PackGetProof(digest), c.reg.UnpackGetProof)
+func (c *Client) proofAt(ctx context.Context, block *big.Int, key common.Hash) (*Proof, error) {
+	p, err := call(ctx, c, block, c.reg.PackGetProof(key), c.reg.UnpackGetProof)
 	if err != nil {
 		return nil, err
 	}
-	return &Proof{Digest: digest, VersionID: p.VersionId, StatementDigest: p.StatementDigest,
+	if ProofKey(p.VersionId, p.StatementDigest, p.ProofDigest) != key || p.Submitter == (common.Address{}) {
+		return nil, fmt.Errorf("%w: proof %s read back with a claim of another key", ErrBadNodeData, key.Hex())
+	}
+	return &Proof{Key: key, Digest: p.ProofDigest, VersionID: p.VersionId, StatementDigest: p.StatementDigest,
 		Submitter: p.Submitter, BlockNumber: p.BlockNumber, CID: p.ProofCid}, nil
 }
 
-// Attestation reads validator's verdict on a proof; ErrNotFound when there is none.
-func (c *Client) Attestation(ctx context.Context, proofDigest common.Hash, validator common.Address) (*Attestation, error) {
+// Attestation reads validator's verdict on a proof record; ErrNotFound when there is none.
+func (c *Client) Attestation(ctx context.Context, proofKey common.Hash, validator common.Address) (*Attestation, error) {
 	block, err := c.readBlock(ctx)
 	if err != nil {
 		return nil, err
 	}
-	a, err := call(ctx, c, block, c.reg.PackGetAttestation(proofDigest, validator), c.reg.UnpackGetAttestation)
+	a, err := call(ctx, c, block, c.reg.PackGetAttestation(proofKey, validator), c.reg.UnpackGetAttestation)
 	if err != nil {
 		return nil, err
 	}
 	if a.BlockNumber == 0 {
-		return nil, fmt.Errorf("%w: no attestation by %s on proof %s", ErrNotFound, validator.Hex(), proofDigest.Hex())
+		return nil, fmt.Errorf("%w: no attestation by %s on proof %s", ErrNotFound, validator.Hex(), proofKey.Hex())
 	}
-	return &Attestation{ProofDigest: proofDigest, Validator: validator, Valid: a.Response == responseValid,
+	if a.Response != responseValid && a.Response != responseInvalid {
+		return nil, fmt.Errorf("%w: attestation with response %d", ErrBadNodeData, a.Response)
+	}
+	return &Attestation{ProofKey: proofKey, Validator: validator, Valid: a.Response == responseValid,
 		URI: a.ResponseUri, ResponseHash: a.ResponseHash, Tag: a.Tag, BlockNumber: a.BlockNumber}, nil
 }
 
@@ -216,31 +233,68 @@ func (c *Client) ResolveTx(ctx context.Context, txHash common.Hash) (*Resolved, 
 	if rc.BlockNumber.Cmp(block) > 0 {
 		return nil, fmt.Errorf("%w: transaction %s is in block %s, after the read block %s (not final yet)", ErrNotFound, txHash.Hex(), rc.BlockNumber, block)
 	}
-	if ev, err := findEvent(rc, c.address, c.reg.UnpackProofAnchoredEvent); err == nil {
-		p, err := c.proofAt(ctx, block, ev.ProofDigest)
-		return &Resolved{Proof: p}, err
-	}
-	if ev, err := findEvent(rc, c.address, c.reg.UnpackVersionPublishedEvent); err == nil {
-		v, err := c.versionAt(ctx, block, ev.VersionId)
-		return &Resolved{Version: v}, err
-	}
+	return c.resolveLogs(ctx, block, rc)
+}
+
+// resolveLogs reads the record a receipt's registry logs name: the proof it anchored, else
+// the version it published, else the model, version or proof its other event touched. Every
+// registry log is held to its event's shape first (the node is not trusted).
+func (c *Client) resolveLogs(ctx context.Context, block *big.Int, rc *types.Receipt) (*Resolved, error) {
+	var mine []*types.Log
 	for _, l := range rc.Logs {
-		if l.Address != c.address || len(l.Topics) < 2 {
+		if l == nil || l.Address != c.address {
 			continue
 		}
-		switch l.Topics[0] {
-		case c.parsed.Events["ModelOwnershipTransferred"].ID:
-			m, err := c.modelAt(ctx, block, l.Topics[1])
-			return &Resolved{Model: m}, err
-		case c.parsed.Events["VersionRevoked"].ID:
-			v, err := c.versionAt(ctx, block, l.Topics[1])
-			return &Resolved{Version: v}, err
-		case c.parsed.Events["ValidationResponse"].ID:
-			p, err := c.proofAt(ctx, block, l.Topics[3])
+		if len(l.Topics) == 0 {
+			return nil, fmt.Errorf("%w: a registry log of tx %s has no topics", ErrBadNodeData, rc.TxHash.Hex())
+		}
+		ev, err := c.parsed.EventByID(l.Topics[0])
+		if err != nil {
+			return nil, fmt.Errorf("%w: tx %s: a registry log of no registry event", ErrBadNodeData, rc.TxHash.Hex())
+		}
+		if err := c.checkShape(l, ev.Name); err != nil {
+			return nil, err
+		}
+		mine = append(mine, l)
+	}
+	// Order of preference: what the transaction created, then what it changed.
+	for _, pick := range []struct {
+		event string
+		topic int
+		read  func(common.Hash) (*Resolved, error)
+	}{
+		{"ProofAnchored", 1, func(k common.Hash) (*Resolved, error) {
+			p, err := c.proofAt(ctx, block, k)
 			return &Resolved{Proof: p}, err
+		}},
+		{"VersionPublished", 1, func(k common.Hash) (*Resolved, error) {
+			v, err := c.versionAt(ctx, block, k)
+			return &Resolved{Version: v}, err
+		}},
+		{"VersionRevoked", 1, func(k common.Hash) (*Resolved, error) {
+			v, err := c.versionAt(ctx, block, k)
+			return &Resolved{Version: v}, err
+		}},
+		{"ValidationResponse", 3, func(k common.Hash) (*Resolved, error) {
+			p, err := c.proofAt(ctx, block, k)
+			return &Resolved{Proof: p}, err
+		}},
+		{"ModelOwnershipTransferred", 1, func(k common.Hash) (*Resolved, error) {
+			m, err := c.modelAt(ctx, block, k)
+			return &Resolved{Model: m}, err
+		}},
+		{"ModelOwnershipTransferStarted", 1, func(k common.Hash) (*Resolved, error) {
+			m, err := c.modelAt(ctx, block, k)
+			return &Resolved{Model: m}, err
+		}},
+	} {
+		for _, l := range mine {
+			if l.Topics[0] == c.parsed.Events[pick.event].ID {
+				return pick.read(l.Topics[pick.topic])
+			}
 		}
 	}
-	return nil, fmt.Errorf("%w: transaction %s wrote no registry record", ErrNotFound, txHash.Hex())
+	return nil, fmt.Errorf("%w: transaction %s wrote no registry record", ErrNotFound, rc.TxHash.Hex())
 }
 
 // ---- lists from events -----------------------------------------------------------------------
@@ -261,7 +315,57 @@ func (c *Client) logs(ctx context.Context, block *big.Int, event string, pos int
 	if err != nil {
 		return nil, fmt.Errorf("anchor: logs of %s: %w", event, err)
 	}
+	for i := range logs {
+		if err := c.checkLog(&logs[i], event, pos, value, block); err != nil {
+			return nil, err
+		}
+	}
 	return logs, nil
+}
+
+// checkLog holds a log from the node to the query it answers: the registry's address, the
+// event's signature and number of topics, the filtered topic, a block within the range, and
+// data the event's ABI decodes. An RPC node is not trusted: a log failing any of these is
+// ErrBadNodeData, never an index out of range further on.
+func (c *Client) checkLog(l *types.Log, event string, pos int, value common.Hash, block *big.Int) error {
+	if err := c.checkShape(l, event); err != nil {
+		return err
+	}
+	bad := func(why string) error {
+		return fmt.Errorf("%w: %s log (tx %s): %s", ErrBadNodeData, event, l.TxHash.Hex(), why)
+	}
+	switch {
+	case l.Topics[pos] != value:
+		return bad("does not match the filter")
+	case block != nil && (l.BlockNumber > block.Uint64() || l.BlockNumber < c.opts.FromBlock):
+		return bad(fmt.Sprintf("block %d outside the queried range", l.BlockNumber))
+	}
+	return nil
+}
+
+// checkShape holds a log to its event's shape: the registry's address, the event's signature,
+// exactly one topic per indexed argument, and data that its ABI decodes.
+func (c *Client) checkShape(l *types.Log, event string) error {
+	ev := c.parsed.Events[event]
+	indexed := 0
+	for _, in := range ev.Inputs {
+		if in.Indexed {
+			indexed++
+		}
+	}
+	bad := func(why string) error {
+		return fmt.Errorf("%w: %s log (tx %s): %s", ErrBadNodeData, event, l.TxHash.Hex(), why)
+	}
+	switch {
+	case l.Address != c.address:
+		return bad("from another contract " + l.Address.Hex())
+	case len(l.Topics) != indexed+1 || l.Topics[0] != ev.ID:
+		return bad("not this event's signature and topics")
+	}
+	if _, err := ev.Inputs.NonIndexed().Unpack(l.Data); err != nil {
+		return bad("data: " + err.Error())
+	}
+	return nil
 }
 
 // VersionsOfModel lists a model's versions in publication order.
@@ -324,6 +428,17 @@ func (c *Client) proofsBy(ctx context.Context, pos int, value common.Hash) ([]Pr
 	return out, nil
 }
 
+func (c *Client) decodeAttestationLog(l *types.Log, proofKey common.Hash) (*bindings.ZkllmRegistryValidationResponse, error) {
+	ev, err := c.reg.UnpackValidationResponseEvent(l)
+	if err != nil {
+		return nil, fmt.Errorf("%w: ValidationResponse log: %v", ErrBadNodeData, err)
+	}
+	if ev.RequestHash != proofKey || (ev.Response != responseValid && ev.Response != responseInvalid) {
+		return nil, fmt.Errorf("%w: ValidationResponse log (tx %s) names proof %s, response %d", ErrBadNodeData, l.TxHash.Hex(), common.Hash(ev.RequestHash).Hex(), ev.Response)
+	}
+	return ev, nil
+}
+
 // ModelsOfOwner lists the models owner holds now (registered by it or handed to it).
 func (c *Client) ModelsOfOwner(ctx context.Context, owner common.Address) ([]Model, error) {
 	block, err := c.readBlock(ctx)
@@ -358,23 +473,24 @@ func (c *Client) ModelsOfOwner(ctx context.Context, owner common.Address) ([]Mod
 	return out, nil
 }
 
-// Attestations lists every verdict recorded on a proof, oldest first.
-func (c *Client) Attestations(ctx context.Context, proofDigest common.Hash) ([]Attestation, error) {
+// Attestations lists every verdict recorded on a proof record, oldest first. Anyone may
+// attest: callers count only the validators they trust (see CountAttestations).
+func (c *Client) Attestations(ctx context.Context, proofKey common.Hash) ([]Attestation, error) {
 	block, err := c.readBlock(ctx)
 	if err != nil {
 		return nil, err
 	}
-	logs, err := c.logs(ctx, block, "ValidationResponse", 3, proofDigest)
+	logs, err := c.logs(ctx, block, "ValidationResponse", 3, proofKey)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Attestation, 0, len(logs))
 	for i := range logs {
-		ev, err := c.reg.UnpackValidationResponseEvent(&logs[i])
+		ev, err := c.decodeAttestationLog(&logs[i], proofKey)
 		if err != nil {
-			return nil, fmt.Errorf("anchor: ValidationResponse log: %w", err)
+			return nil, err
 		}
-		out = append(out, Attestation{ProofDigest: proofDigest, Validator: ev.ValidatorAddress,
+		out = append(out, Attestation{ProofKey: proofKey, Validator: ev.ValidatorAddress,
 			Valid: ev.Response == responseValid, URI: ev.ResponseUri, ResponseHash: ev.ResponseHash,
 			Tag: ev.Tag, BlockNumber: logs[i].BlockNumber})
 	}

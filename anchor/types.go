@@ -27,10 +27,12 @@ func (v VersionInput) binding() bindings.ZkllmRegistryVersionInput {
 	}
 }
 
-// Model is a model line: an owner and its published versions.
+// Model is a model line: an owner and its published versions. PendingOwner is the address a
+// transfer was offered to (zero when none); it becomes the owner only when it accepts.
 type Model struct {
 	Key          common.Hash
 	Owner        common.Address
+	PendingOwner common.Address
 	VersionCount uint32
 }
 
@@ -41,11 +43,18 @@ type Version struct {
 	Number      uint32
 	Revoked     bool
 	BlockNumber uint64
+	// RevokedBlock is the block of the revocation (0 while live).
+	RevokedBlock uint64
+	// Publisher is the account that published the version (the model's owner at the time).
+	Publisher common.Address
 	VersionInput
 }
 
-// Proof is an anchored proof record.
+// Proof is an anchored proof record. It is keyed by what it claims, Key =
+// ProofKey(VersionID, StatementDigest, Digest): the same proof digest anchored under another
+// version is another record.
 type Proof struct {
+	Key             common.Hash
 	Digest          common.Hash
 	VersionID       common.Hash
 	StatementDigest common.Hash
@@ -56,7 +65,7 @@ type Proof struct {
 
 // Attestation is an auditor's verdict on a proof (an ERC-8004 validation response).
 type Attestation struct {
-	ProofDigest  common.Hash
+	ProofKey     common.Hash // the attested proof record (ERC-8004 requestHash)
 	Validator    common.Address
 	Valid        bool // response 100; false means response 0
 	URI          string

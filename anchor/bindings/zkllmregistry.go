@@ -37,12 +37,14 @@ type ZkllmRegistryAttestation struct {
 type ZkllmRegistryModel struct {
 	Owner        common.Address
 	VersionCount uint32
+	PendingOwner common.Address
 }
 
 // ZkllmRegistryProof is an auto generated low-level Go binding around an user-defined struct.
 type ZkllmRegistryProof struct {
 	VersionId       [32]byte
 	StatementDigest [32]byte
+	ProofDigest     [32]byte
 	Submitter       common.Address
 	BlockNumber     uint64
 	ProofCid        string
@@ -54,6 +56,8 @@ type ZkllmRegistryVersion struct {
 	Number           uint32
 	Revoked          bool
 	BlockNumber      uint64
+	RevokedBlock     uint64
+	Publisher        common.Address
 	ModelId          [32]byte
 	SpecHash         [32]byte
 	CommitmentDigest [32]byte
@@ -74,9 +78,9 @@ type ZkllmRegistryVersionInput struct {
 
 // ZkllmRegistryMetaData contains all meta data concerning the ZkllmRegistry contract.
 var ZkllmRegistryMetaData = bind.MetaData{
-	ABI: "[{\"type\":\"function\",\"name\":\"MAX_CID_LENGTH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_URI_LENGTH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"RESPONSE_INVALID\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"RESPONSE_VALID\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"anchorProof\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proofCid\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"getAttestation\",\"inputs\":[{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Attestation\",\"components\":[{\"name\":\"response\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"blockNumber\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"responseHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tag\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"responseUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getModel\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"m\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Model\",\"components\":[{\"name\":\"owner\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"versionCount\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getProof\",\"inputs\":[{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"p\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Proof\",\"components\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"submitter\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"blockNumber\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"proofCid\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getVersion\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"v\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Version\",\"components\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"revoked\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"blockNumber\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"modelKeyOf\",\"inputs\":[{\"name\":\"registrant\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"publishVersion\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"v\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.VersionInput\",\"components\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"outputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"registerModel\",\"inputs\":[{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"v\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.VersionInput\",\"components\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"outputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeVersion\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"transferModelOwnership\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"newOwner\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"validationResponse\",\"inputs\":[{\"name\":\"requestHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"response\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"responseUri\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"responseHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tag\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"versionIdOf\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"event\",\"name\":\"ModelOwnershipTransferred\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"previousOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ModelRegistered\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"owner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ProofAnchored\",\"inputs\":[{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"versionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"submitter\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"proofCid\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ValidationResponse\",\"inputs\":[{\"name\":\"validatorAddress\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"agentId\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"requestHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"response\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"responseUri\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"},{\"name\":\"responseHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"tag\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VersionPublished\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VersionRevoked\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyAttested\",\"inputs\":[{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"CidTooLong\",\"inputs\":[{\"name\":\"length\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"max\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"EmptyCid\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EmptyUri\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidResponse\",\"inputs\":[{\"name\":\"response\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"ModelExists\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotModelOwner\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ProofExists\",\"inputs\":[{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"SameOwner\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownModel\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownProof\",\"inputs\":[{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownVersion\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UriTooLong\",\"inputs\":[{\"name\":\"length\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"max\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"VersionIsRevoked\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroDigest\",\"inputs\":[]}]",
+	ABI: "[{\"type\":\"function\",\"name\":\"MAX_CID_LENGTH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_URI_LENGTH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"RESPONSE_INVALID\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"RESPONSE_VALID\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"acceptModelOwnership\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"anchorProof\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proofCid\",\"type\":\"string\",\"internalType\":\"string\"}],\"outputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"getAttestation\",\"inputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Attestation\",\"components\":[{\"name\":\"response\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"blockNumber\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"responseHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tag\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"responseUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getModel\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"m\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Model\",\"components\":[{\"name\":\"owner\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"versionCount\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"pendingOwner\",\"type\":\"address\",\"internalType\":\"address\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getProof\",\"inputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"p\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Proof\",\"components\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"submitter\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"blockNumber\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"proofCid\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getVersion\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"v\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.Version\",\"components\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"revoked\",\"type\":\"bool\",\"internalType\":\"bool\"},{\"name\":\"blockNumber\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"revokedBlock\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"publisher\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"modelKeyOf\",\"inputs\":[{\"name\":\"registrant\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"proofKeyOf\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"publishVersion\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"v\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.VersionInput\",\"components\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"outputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"registerModel\",\"inputs\":[{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"v\",\"type\":\"tuple\",\"internalType\":\"structZkllmRegistry.VersionInput\",\"components\":[{\"name\":\"modelId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"outputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeVersion\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"transferModelOwnership\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"newOwner\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"validationResponse\",\"inputs\":[{\"name\":\"requestHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"response\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"responseUri\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"responseHash\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"tag\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"versionIdOf\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"event\",\"name\":\"ModelOwnershipTransferStarted\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"owner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"pendingOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ModelOwnershipTransferred\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"previousOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ModelRegistered\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"owner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ProofAnchored\",\"inputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"versionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"submitter\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"statementDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"proofDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"proofCid\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"ValidationResponse\",\"inputs\":[{\"name\":\"validatorAddress\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"agentId\",\"type\":\"uint256\",\"indexed\":true,\"internalType\":\"uint256\"},{\"name\":\"requestHash\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"response\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"responseUri\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"},{\"name\":\"responseHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"tag\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VersionPublished\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"modelId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"number\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"specHash\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"commitmentDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"sourceDigest\",\"type\":\"bytes32\",\"indexed\":false,\"internalType\":\"bytes32\"},{\"name\":\"commitmentCid\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"},{\"name\":\"metadataUri\",\"type\":\"string\",\"indexed\":false,\"internalType\":\"string\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VersionRevoked\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"modelKey\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AlreadyAttested\",\"inputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"validator\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"CidTooLong\",\"inputs\":[{\"name\":\"length\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"max\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"EmptyCid\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EmptyUri\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidResponse\",\"inputs\":[{\"name\":\"response\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"ModelExists\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"NotModelOwner\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotPendingOwner\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ProofExists\",\"inputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"SameOwner\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownModel\",\"inputs\":[{\"name\":\"modelKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownProof\",\"inputs\":[{\"name\":\"proofKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UnknownVersion\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"UriTooLong\",\"inputs\":[{\"name\":\"length\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"max\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"VersionIsRevoked\",\"inputs\":[{\"name\":\"versionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ZeroDigest\",\"inputs\":[]}]",
 	ID:  "ZkllmRegistry",
-	Bin: "0x6080604052348015600e575f5ffd5b50611b888061001c5f395ff3fe608060405234801561000f575f5ffd5b50600436106100fb575f3560e01c80637fb1d18a11610093578063aab5a87711610063578063aab5a87714610246578063b7f66ce71461024f578063c391d53e14610277578063d003891c1461028a575f5ffd5b80637fb1d18a146101f657806381fa7ec7146101fe5780639aaf9f081461021e578063a82da60d1461023e575f5ffd5b806330e5993a116100ce57806330e5993a146101a857806348303c1d146101bd5780635c756218146101d05780636b6eab3c146101e3575f5ffd5b806307ce1419146100ff5780631b80bb3a146101255780631d044ab71461014557806321e7c4981461015e575b5f5ffd5b61011261010d366004611438565b61029d565b6040519081526020015b60405180910390f35b61013861013336600461146e565b6102df565b60405161011c91906114d1565b61014c5f81565b60405160ff909116815260200161011c565b61017161016c36600461146e565b610497565b60408051825173ffffffffffffffffffffffffffffffffffffffff16815260209283015163ffffffff16928101929092520161011c565b6101bb6101b6366004611580565b61053c565b005b6101126101cb3660046115ee565b61074a565b6101bb6101de366004611650565b610765565b6101bb6101f136600461146e565b61088b565b61014c606481565b61021161020c366004611650565b610989565b60405161011c9190611671565b61023161022c36600461146e565b610ace565b60405161011c91906116c0565b610112608081565b61011261020081565b61026261025d3660046115ee565b610d1b565b6040805192835260208301919091520161011c565b6101bb610285366004611794565b610e07565b6101126102983660046117f0565b611031565b5f82826040516020016102c092919091825263ffffffff16602082015260400190565b6040516020818303038152906040528051906020012090505b92915050565b61032d6040518060a001604052805f81526020015f81526020015f73ffffffffffffffffffffffffffffffffffffffff1681526020015f67ffffffffffffffff168152602001606081525090565b5f82815260026020818152604092839020835160a081018552815481526001820154928101929092529182015473ffffffffffffffffffffffffffffffffffffffff8116938201939093527401000000000000000000000000000000000000000090920467ffffffffffffffff1660608301526003810180546080840191906103b590611818565b80601f01602080910402602001604051908101604052809291908181526020018280546103e190611818565b801561042c5780601f106104035761010080835404028352916020019161042c565b820191905f5260205f20905b81548152906001019060200180831161040f57829003601f168201915b50505091909252505050604081015190915073ffffffffffffffffffffffffffffffffffffffff16610492576040517f8e8086c5000000000000000000000000000000000000000000000000000000008152600481018390526024015b60405180910390fd5b919050565b604080518082019091525f8082526020820152505f818152602081815260409182902082518084019093525473ffffffffffffffffffffffffffffffffffffffff81168084527401000000000000000000000000000000000000000090910463ffffffff1691830191909152610492576040517fa2dc062500000000000000000000000000000000000000000000000000000000815260048101839052602401610489565b5f8681526002602081905260409091209081015473ffffffffffffffffffffffffffffffffffffffff1661059f576040517f8e8086c500000000000000000000000000000000000000000000000000000000815260048101889052602401610489565b60ff86166064148015906105b5575060ff861615155b156105f1576040517f5426171600000000000000000000000000000000000000000000000000000000815260ff87166004820152602401610489565b5f84900361062b576040517fd64becfd00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6106358585611061565b5f87815260036020908152604080832033845290915290208054610100900467ffffffffffffffff161561069e576040517fe7ddafdd00000000000000000000000000000000000000000000000000000000815260048101899052336024820152604401610489565b805467ffffffffffffffff4316610100027fffffffffffffffffffffffffffffffffffffffffffffff00000000000000000090911660ff8916171781556001810184905560028101839055600381016106f88688836118ec565b50815460405189919033907ff224d3d5ad74301be48e4d51ca5f1b24c7946875887327585becc59165297dcf90610738908c908c908c908c908c90611a4a565b60405180910390a45050505050505050565b5f610754836110ae565b61075e8383611168565b9392505050565b61076e826110ae565b73ffffffffffffffffffffffffffffffffffffffff81166107bb576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b3373ffffffffffffffffffffffffffffffffffffffff82160361080d576040517f81851ccf00000000000000000000000000000000000000000000000000000000815260048101839052602401610489565b5f8281526020819052604080822080547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff851690811790915590519091339185917f79dbc533b024626ed89fa7eba8f1462d66433ed3cfb5091e6d5a27aa7813722091a45050565b5f8181526001602052604090208054806108d4576040517f9c3f28cc00000000000000000000000000000000000000000000000000000000815260048101849052602401610489565b6108dd816110ae565b6001820154640100000000900460ff1615610927576040517f9d2c66e000000000000000000000000000000000000000000000000000000000815260048101849052602401610489565b6001820180547fffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffffffff16640100000000179055604051819084907f96a4e4e977d009295b81d0ca129df178d1e2fcb166e32d10d0a96aef32b9f4ad905f90a3505050565b6109c46040518060a001604052805f60ff1681526020015f67ffffffffffffffff1681526020015f81526020015f8152602001606081525090565b5f83815260036020818152604080842073ffffffffffffffffffffffffffffffffffffffff87168552825292839020835160a081018552815460ff81168252610100900467ffffffffffffffff1692810192909252600181015493820193909352600283015460608201529082018054919291608084019190610a4690611818565b80601f0160208091040260200160405190810160405280929190818152602001828054610a7290611818565b8015610abd5780601f10610a9457610100808354040283529160200191610abd565b820191905f5260205f20905b815481529060010190602001808311610aa057829003601f168201915b505050505081525050905092915050565b610b2e6040518061014001604052805f81526020015f63ffffffff1681526020015f151581526020015f67ffffffffffffffff1681526020015f81526020015f81526020015f81526020015f815260200160608152602001606081525090565b5f82815260016020818152604092839020835161014081018552815481529281015463ffffffff811692840192909252640100000000820460ff1615159383019390935265010000000000900467ffffffffffffffff16606082015260028201546080820152600382015460a0820152600482015460c0820152600582015460e082015260068201805491929161010084019190610bcb90611818565b80601f0160208091040260200160405190810160405280929190818152602001828054610bf790611818565b8015610c425780601f10610c1957610100808354040283529160200191610c42565b820191905f5260205f20905b815481529060010190602001808311610c2557829003601f168201915b50505050508152602001600782018054610c5b90611818565b80601f0160208091040260200160405190810160405280929190818152602001828054610c8790611818565b8015610cd25780601f10610ca957610100808354040283529160200191610cd2565b820191905f5260205f20905b815481529060010190602001808311610cb557829003601f168201915b50505091909252505081519192506104929050576040517f9c3f28cc00000000000000000000000000000000000000000000000000000000815260048101839052602401610489565b5f5f610d273385611031565b5f8181526020819052604090205490925073ffffffffffffffffffffffffffffffffffffffff1615610d88576040517f2486e84c00000000000000000000000000000000000000000000000000000000815260048101839052602401610489565b5f828152602081815260409182902080547fffffffffffffffffffffffff00000000000000000000000000000000000000001633908117909155915186815284917f02bd55e59b7beba8ff4751d152394a70402b39f777bb765c825d9fe13e277821910160405180910390a3610dfe8284611168565b90509250929050565b5f8581526001602052604090208054610e4f576040517f9c3f28cc00000000000000000000000000000000000000000000000000000000815260048101879052602401610489565b6001810154640100000000900460ff1615610e99576040517f9d2c66e000000000000000000000000000000000000000000000000000000000815260048101879052602401610489565b841580610ea4575083155b15610edb576040517f506f3a1b00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b610ee583836113b8565b5f8481526002602081905260409091209081015473ffffffffffffffffffffffffffffffffffffffff1615610f49576040517f3526b74f00000000000000000000000000000000000000000000000000000000815260048101869052602401610489565b868155600181018690556002810180547fffffffff0000000000000000000000000000000000000000000000000000000016337fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff1617740100000000000000000000000000000000000000004367ffffffffffffffff160217905560038101610fd38486836118ec565b503373ffffffffffffffffffffffffffffffffffffffff1687867f70562da20871dad4679b1e8608a9996c8eefd92a59ebe5275218395d4627ebbb89888860405161102093929190611a7a565b60405180910390a450505050505050565b6040805173ffffffffffffffffffffffffffffffffffffffff841660208201529081018290525f906060016102c0565b806102008111156110a9576040517fa99e90bb000000000000000000000000000000000000000000000000000000008152600481018290526102006024820152604401610489565b505050565b5f8181526020819052604090205473ffffffffffffffffffffffffffffffffffffffff168061110c576040517fa2dc062500000000000000000000000000000000000000000000000000000000815260048101839052602401610489565b73ffffffffffffffffffffffffffffffffffffffff81163314611164576040517fc0d87d6b00000000000000000000000000000000000000000000000000000000815260048101839052336024820152604401610489565b5050565b5f8135158061117957506020820135155b8061118657506040820135155b8061119357506060820135155b156111ca576040517f506f3a1b00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6111df6111da6080840184611a93565b6113b8565b6111f46111ef60a0840184611a93565b611061565b5f8381526020819052604081205461122b9074010000000000000000000000000000000000000000900463ffffffff166001611af4565b5f85815260208190526040902080547fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff167401000000000000000000000000000000000000000063ffffffff8416021790559050611289848261029d565b5f81815260016020818152604092839020888155918201805467ffffffffffffffff431665010000000000027fffffffffffffffffffffffffffffffffffffff0000000000000000ff0000000090911663ffffffff881617179055863560028301558601356003820155908501356004820155606085013560058201559092506113166080850185611a93565b60068301916113269190836118ec565b5061133460a0850185611a93565b60078301916113449190836118ec565b50833585847fe037c46dfd6a5152d973389074f86fda015641b1d6642b355af23d69d14471e085602089013560408a013560608b013561138760808d018d611a93565b61139460a08f018f611a93565b6040516113a8989796959493929190611b35565b60405180910390a4505092915050565b805f8190036113f3576040517f6d91186300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60808111156110a9576040517f623f0df90000000000000000000000000000000000000000000000000000000081526004810182905260806024820152604401610489565b5f5f60408385031215611449575f5ffd5b82359150602083013563ffffffff81168114611463575f5ffd5b809150509250929050565b5f6020828403121561147e575f5ffd5b5035919050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b60208152815160208201526020820151604082015273ffffffffffffffffffffffffffffffffffffffff604083015116606082015267ffffffffffffffff60608301511660808201525f608083015160a08084015261153360c0840182611485565b949350505050565b5f5f83601f84011261154b575f5ffd5b50813567ffffffffffffffff811115611562575f5ffd5b602083019150836020828501011115611579575f5ffd5b9250929050565b5f5f5f5f5f5f60a08789031215611595575f5ffd5b86359550602087013560ff811681146115ac575f5ffd5b9450604087013567ffffffffffffffff8111156115c7575f5ffd5b6115d389828a0161153b565b979a9699509760608101359660809091013595509350505050565b5f5f604083850312156115ff575f5ffd5b82359150602083013567ffffffffffffffff81111561161c575f5ffd5b830160c08186031215611463575f5ffd5b803573ffffffffffffffffffffffffffffffffffffffff81168114610492575f5ffd5b5f5f60408385031215611661575f5ffd5b82359150610dfe6020840161162d565b6020815260ff825116602082015267ffffffffffffffff602083015116604082015260408201516060820152606082015160808201525f608083015160a08084015261153360c0840182611485565b60208152815160208201525f60208301516116e3604084018263ffffffff169052565b506040830151801515606084015250606083015167ffffffffffffffff8116608084015250608083015160a083015260a083015160c083015260c083015160e083015260e083015161010083015261010083015161014061012084015261174e610160840182611485565b90506101208401517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08483030161014085015261178b8282611485565b95945050505050565b5f5f5f5f5f608086880312156117a8575f5ffd5b853594506020860135935060408601359250606086013567ffffffffffffffff8111156117d3575f5ffd5b6117df8882890161153b565b969995985093965092949392505050565b5f5f60408385031215611801575f5ffd5b61180a8361162d565b946020939093013593505050565b600181811c9082168061182c57607f821691505b602082108103611863577f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b50919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b601f8211156110a957828211156110a957805f5260205f20601f840160051c60208510156118c157505f5b90810190601f840160051c035f5b818110156118e4575f838201556001016118cf565b505050505050565b67ffffffffffffffff83111561190457611904611869565b611918836119128354611818565b83611896565b5f601f841160018114611968575f85156119325750838201355b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600387901b1c1916600186901b1783556119fc565b5f838152602081207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08716915b828110156119b55786850135825560209485019460019092019101611995565b50868210156119f0577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff60f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b81835281816020850137505f602082840101525f60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f840116840101905092915050565b60ff86168152608060208201525f611a66608083018688611a03565b604083019490945250606001529392505050565b838152604060208201525f61178b604083018486611a03565b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1843603018112611ac6575f5ffd5b83018035915067ffffffffffffffff821115611ae0575f5ffd5b602001915036819003821315611579575f5ffd5b63ffffffff81811683821601908111156102d9577f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b63ffffffff8916815287602082015286604082015285606082015260c060808201525f611b6660c083018688611a03565b82810360a0840152611b79818587611a03565b9b9a505050505050505050505056",
+	Bin: "0x6080604052348015600e575f5ffd5b50611ec48061001c5f395ff3fe608060405234801561000f575f5ffd5b506004361061012f575f3560e01c80637fb1d18a116100ad578063aab5a8771161007d578063b7f66ce711610063578063b7f66ce7146102e7578063c391d53e1461030f578063d003891c14610322575f5ffd5b8063aab5a877146102cb578063b0031889146102d4575f5ffd5b80637fb1d18a1461027b57806381fa7ec7146102835780639aaf9f08146102a3578063a82da60d146102c3575f5ffd5b806330e5993a116101025780635c756218116100e85780635c756218146102105780636b6eab3c146102235780637380e01f14610236575f5ffd5b806330e5993a146101e857806348303c1d146101fd575f5ffd5b806307ce1419146101335780631b80bb3a146101595780631d044ab71461017957806321e7c49814610192575b5f5ffd5b6101466101413660046116f5565b610335565b6040519081526020015b60405180910390f35b61016c61016736600461172b565b610377565b604051610150919061178e565b6101805f81565b60405160ff9091168152602001610150565b6101a56101a036600461172b565b61053e565b60408051825173ffffffffffffffffffffffffffffffffffffffff908116825260208085015163ffffffff16908301529282015190921690820152606001610150565b6101fb6101f6366004611847565b6105f7565b005b61014661020b3660046118b5565b610803565b6101fb61021e366004611917565b61081e565b6101fb61023136600461172b565b6108fa565b610146610244366004611938565b6040805160208082019590955280820193909352606080840192909252805180840390920182526080909201909152805191012090565b610180606481565b610296610291366004611917565b610a16565b6040516101509190611961565b6102b66102b136600461172b565b610b5b565b60405161015091906119b0565b610146608081565b61014661020081565b6101fb6102e236600461172b565b610e0f565b6102fa6102f53660046118b5565b610f6e565b60408051928352602083019190915201610150565b61014661031d366004611ac0565b61105a565b610146610330366004611b1c565b6112c2565b5f828260405160200161035892919091825263ffffffff16602082015260400190565b6040516020818303038152906040528051906020012090505b92915050565b6103cb6040518060c001604052805f81526020015f81526020015f81526020015f73ffffffffffffffffffffffffffffffffffffffff1681526020015f67ffffffffffffffff168152602001606081525090565b5f82815260026020818152604092839020835160c081018552815481526001820154928101929092529182015492810192909252600381015473ffffffffffffffffffffffffffffffffffffffff8116606084015274010000000000000000000000000000000000000000900467ffffffffffffffff16608083015260048101805460a08401919061045c90611b44565b80601f016020809104026020016040519081016040528092919081815260200182805461048890611b44565b80156104d35780601f106104aa576101008083540402835291602001916104d3565b820191905f5260205f20905b8154815290600101906020018083116104b657829003601f168201915b50505091909252505050606081015190915073ffffffffffffffffffffffffffffffffffffffff16610539576040517f8e8086c5000000000000000000000000000000000000000000000000000000008152600481018390526024015b60405180910390fd5b919050565b60408051606080820183525f808352602080840182905292840181905284815280835283902083519182018452805473ffffffffffffffffffffffffffffffffffffffff8082168085527401000000000000000000000000000000000000000090920463ffffffff169484019490945260019091015490921692810192909252610539576040517fa2dc062500000000000000000000000000000000000000000000000000000000815260048101839052602401610530565b5f868152600260205260409020600381015473ffffffffffffffffffffffffffffffffffffffff16610658576040517f8e8086c500000000000000000000000000000000000000000000000000000000815260048101889052602401610530565b60ff861660641480159061066e575060ff861615155b156106aa576040517f5426171600000000000000000000000000000000000000000000000000000000815260ff87166004820152602401610530565b5f8490036106e4576040517fd64becfd00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6106ee85856112f2565b5f87815260036020908152604080832033845290915290208054610100900467ffffffffffffffff1615610757576040517fe7ddafdd00000000000000000000000000000000000000000000000000000000815260048101899052336024820152604401610530565b805467ffffffffffffffff4316610100027fffffffffffffffffffffffffffffffffffffffffffffff00000000000000000090911660ff8916171781556001810184905560028101839055600381016107b1868883611c18565b50815460405189919033907ff224d3d5ad74301be48e4d51ca5f1b24c7946875887327585becc59165297dcf906107f1908c908c908c908c908c90611d76565b60405180910390a45050505050505050565b5f61080d8361133f565b61081783836113f9565b9392505050565b6108278261133f565b3373ffffffffffffffffffffffffffffffffffffffff821603610879576040517f81851ccf00000000000000000000000000000000000000000000000000000000815260048101839052602401610530565b5f8281526020819052604080822060010180547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff851690811790915590519091339185917f23e311426f4c209dca2b46aeae2997ac30e6a36cd8111038f39d4d94925ac50c91a45050565b5f818152600160205260409020805480610943576040517f9c3f28cc00000000000000000000000000000000000000000000000000000000815260048101849052602401610530565b61094c8161133f565b6001820154640100000000900460ff1615610996576040517f9d2c66e000000000000000000000000000000000000000000000000000000000815260048101849052602401610530565b60018201805467ffffffffffffffff43166d0100000000000000000000000000027fffffffffffffffffffffff0000000000000000ffffffffffffffff00ffffffff90911617640100000000179055604051819084907f96a4e4e977d009295b81d0ca129df178d1e2fcb166e32d10d0a96aef32b9f4ad905f90a3505050565b610a516040518060a001604052805f60ff1681526020015f67ffffffffffffffff1681526020015f81526020015f8152602001606081525090565b5f83815260036020818152604080842073ffffffffffffffffffffffffffffffffffffffff87168552825292839020835160a081018552815460ff81168252610100900467ffffffffffffffff1692810192909252600181015493820193909352600283015460608201529082018054919291608084019190610ad390611b44565b80601f0160208091040260200160405190810160405280929190818152602001828054610aff90611b44565b8015610b4a5780601f10610b2157610100808354040283529160200191610b4a565b820191905f5260205f20905b815481529060010190602001808311610b2d57829003601f168201915b505050505081525050905092915050565b610be76040518061018001604052805f81526020015f63ffffffff1681526020015f151581526020015f67ffffffffffffffff1681526020015f67ffffffffffffffff1681526020015f73ffffffffffffffffffffffffffffffffffffffff1681526020015f81526020015f81526020015f81526020015f815260200160608152602001606081525090565b5f82815260016020818152604092839020835161018081018552815481529281015463ffffffff81169284019290925260ff64010000000083041615159383019390935267ffffffffffffffff650100000000008204811660608401526d0100000000000000000000000000909104166080820152600282015473ffffffffffffffffffffffffffffffffffffffff1660a0820152600382015460c0820152600482015460e08201526005820154610100820152600682015461012082015260078201805491929161014084019190610cbf90611b44565b80601f0160208091040260200160405190810160405280929190818152602001828054610ceb90611b44565b8015610d365780601f10610d0d57610100808354040283529160200191610d36565b820191905f5260205f20905b815481529060010190602001808311610d1957829003601f168201915b50505050508152602001600882018054610d4f90611b44565b80601f0160208091040260200160405190810160405280929190818152602001828054610d7b90611b44565b8015610dc65780601f10610d9d57610100808354040283529160200191610dc6565b820191905f5260205f20905b815481529060010190602001808311610da957829003601f168201915b50505091909252505081519192506105399050576040517f9c3f28cc00000000000000000000000000000000000000000000000000000000815260048101839052602401610530565b5f818152602081905260409020805473ffffffffffffffffffffffffffffffffffffffff16610e6d576040517fa2dc062500000000000000000000000000000000000000000000000000000000815260048101839052602401610530565b600181015473ffffffffffffffffffffffffffffffffffffffff161580610eae5750600181015473ffffffffffffffffffffffffffffffffffffffff163314155b15610eee576040517fe0138de300000000000000000000000000000000000000000000000000000000815260048101839052336024820152604401610530565b8054337fffffffffffffffffffffffff000000000000000000000000000000000000000080831682178455600184018054909116905560405173ffffffffffffffffffffffffffffffffffffffff90921691829085907f79dbc533b024626ed89fa7eba8f1462d66433ed3cfb5091e6d5a27aa78137220905f90a4505050565b5f5f610f7a33856112c2565b5f8181526020819052604090205490925073ffffffffffffffffffffffffffffffffffffffff1615610fdb576040517f2486e84c00000000000000000000000000000000000000000000000000000000815260048101839052602401610530565b5f828152602081815260409182902080547fffffffffffffffffffffffff00000000000000000000000000000000000000001633908117909155915186815284917f02bd55e59b7beba8ff4751d152394a70402b39f777bb765c825d9fe13e277821910160405180910390a361105182846113f9565b90509250929050565b5f85815260016020526040812080546110a2576040517f9c3f28cc00000000000000000000000000000000000000000000000000000000815260048101889052602401610530565b6001810154640100000000900460ff16156110ec576040517f9d2c66e000000000000000000000000000000000000000000000000000000000815260048101889052602401610530565b8515806110f7575084155b1561112e576040517f506f3a1b00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6111388484611675565b6040805160208082018a9052818301899052606080830189905283518084039091018152608090920190925280519101205f81815260026020526040902060038101549193509073ffffffffffffffffffffffffffffffffffffffff16156111cf576040517f3526b74f00000000000000000000000000000000000000000000000000000000815260048101849052602401610530565b87815560018101879055600281018690556003810180547fffffffff0000000000000000000000000000000000000000000000000000000016337fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff1617740100000000000000000000000000000000000000004367ffffffffffffffff160217905560048101611260858783611c18565b503373ffffffffffffffffffffffffffffffffffffffff1688847f3e6fe9395ea2ea8c6a38cd28fd77e2c15b4b2e5b8bd2ac06db17e389a345e7178a8a8a8a6040516112af9493929190611da6565b60405180910390a4505095945050505050565b6040805173ffffffffffffffffffffffffffffffffffffffff841660208201529081018290525f90606001610358565b8061020081111561133a576040517fa99e90bb000000000000000000000000000000000000000000000000000000008152600481018290526102006024820152604401610530565b505050565b5f8181526020819052604090205473ffffffffffffffffffffffffffffffffffffffff168061139d576040517fa2dc062500000000000000000000000000000000000000000000000000000000815260048101839052602401610530565b73ffffffffffffffffffffffffffffffffffffffff811633146113f5576040517fc0d87d6b00000000000000000000000000000000000000000000000000000000815260048101839052336024820152604401610530565b5050565b5f8135158061140a57506020820135155b8061141757506040820135155b8061142457506060820135155b1561145b576040517f506f3a1b00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61147061146b6080840184611dcf565b611675565b61148561148060a0840184611dcf565b6112f2565b5f838152602081905260408120546114bc9074010000000000000000000000000000000000000000900463ffffffff166001611e30565b5f85815260208190526040902080547fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff167401000000000000000000000000000000000000000063ffffffff841602179055905061151a8482610335565b5f81815260016020818152604092839020888155918201805467ffffffffffffffff431665010000000000027fffffffffffffffffffffffffffffffffffffff0000000000000000ff0000000090911663ffffffff8816171790556002820180547fffffffffffffffffffffffff00000000000000000000000000000000000000001633179055863560038301558601356004820155908501356005820155606085013560068201559092506115d36080850185611dcf565b60078301916115e3919083611c18565b506115f160a0850185611dcf565b6008830191611601919083611c18565b50833585847fe037c46dfd6a5152d973389074f86fda015641b1d6642b355af23d69d14471e085602089013560408a013560608b013561164460808d018d611dcf565b61165160a08f018f611dcf565b604051611665989796959493929190611e71565b60405180910390a4505092915050565b805f8190036116b0576040517f6d91186300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b608081111561133a576040517f623f0df90000000000000000000000000000000000000000000000000000000081526004810182905260806024820152604401610530565b5f5f60408385031215611706575f5ffd5b82359150602083013563ffffffff81168114611720575f5ffd5b809150509250929050565b5f6020828403121561173b575f5ffd5b5035919050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b6020815281516020820152602082015160408201526040820151606082015273ffffffffffffffffffffffffffffffffffffffff606083015116608082015267ffffffffffffffff60808301511660a08201525f60a083015160c0808401526117fa60e0840182611742565b949350505050565b5f5f83601f840112611812575f5ffd5b50813567ffffffffffffffff811115611829575f5ffd5b602083019150836020828501011115611840575f5ffd5b9250929050565b5f5f5f5f5f5f60a0878903121561185c575f5ffd5b86359550602087013560ff81168114611873575f5ffd5b9450604087013567ffffffffffffffff81111561188e575f5ffd5b61189a89828a01611802565b979a9699509760608101359660809091013595509350505050565b5f5f604083850312156118c6575f5ffd5b82359150602083013567ffffffffffffffff8111156118e3575f5ffd5b830160c08186031215611720575f5ffd5b803573ffffffffffffffffffffffffffffffffffffffff81168114610539575f5ffd5b5f5f60408385031215611928575f5ffd5b82359150611051602084016118f4565b5f5f5f6060848603121561194a575f5ffd5b505081359360208301359350604090920135919050565b6020815260ff825116602082015267ffffffffffffffff602083015116604082015260408201516060820152606082015160808201525f608083015160a0808401526117fa60c0840182611742565b60208152815160208201525f60208301516119d3604084018263ffffffff169052565b506040830151801515606084015250606083015167ffffffffffffffff8116608084015250608083015167ffffffffffffffff811660a08401525060a083015173ffffffffffffffffffffffffffffffffffffffff811660c08401525060c083015160e083015260e0830151610100830152610100830151610120830152610120830151610140830152610140830151610180610160840152611a7a6101a0840182611742565b90506101608401517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe084830301610180850152611ab78282611742565b95945050505050565b5f5f5f5f5f60808688031215611ad4575f5ffd5b853594506020860135935060408601359250606086013567ffffffffffffffff811115611aff575f5ffd5b611b0b88828901611802565b969995985093965092949392505050565b5f5f60408385031215611b2d575f5ffd5b611b36836118f4565b946020939093013593505050565b600181811c90821680611b5857607f821691505b602082108103611b8f577f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b50919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b601f82111561133a578282111561133a57805f5260205f20601f840160051c6020851015611bed57505f5b90810190601f840160051c035f5b81811015611c10575f83820155600101611bfb565b505050505050565b67ffffffffffffffff831115611c3057611c30611b95565b611c4483611c3e8354611b44565b83611bc2565b5f601f841160018114611c94575f8515611c5e5750838201355b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600387901b1c1916600186901b178355611d28565b5f838152602081207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08716915b82811015611ce15786850135825560209485019460019092019101611cc1565b5086821015611d1c577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff60f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b81835281816020850137505f602082840101525f60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f840116840101905092915050565b60ff86168152608060208201525f611d92608083018688611d2f565b604083019490945250606001529392505050565b848152836020820152606060408201525f611dc5606083018486611d2f565b9695505050505050565b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1843603018112611e02575f5ffd5b83018035915067ffffffffffffffff821115611e1c575f5ffd5b602001915036819003821315611840575f5ffd5b63ffffffff8181168382160190811115610371577f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b63ffffffff8916815287602082015286604082015285606082015260c060808201525f611ea260c083018688611d2f565b82810360a0840152611eb5818587611d2f565b9b9a505050505050505050505056",
 }
 
 // ZkllmRegistry is an auto generated Go binding around an Ethereum contract.
@@ -244,11 +248,33 @@ func (zkllmRegistry *ZkllmRegistry) UnpackRESPONSEVALID(data []byte) (uint8, err
 	return out0, nil
 }
 
+// PackAcceptModelOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb0031889.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptModelOwnership(bytes32 modelKey) returns()
+func (zkllmRegistry *ZkllmRegistry) PackAcceptModelOwnership(modelKey [32]byte) []byte {
+	enc, err := zkllmRegistry.abi.Pack("acceptModelOwnership", modelKey)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptModelOwnership is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb0031889.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptModelOwnership(bytes32 modelKey) returns()
+func (zkllmRegistry *ZkllmRegistry) TryPackAcceptModelOwnership(modelKey [32]byte) ([]byte, error) {
+	return zkllmRegistry.abi.Pack("acceptModelOwnership", modelKey)
+}
+
 // PackAnchorProof is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xc391d53e.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function anchorProof(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest, string proofCid) returns()
+// Solidity: function anchorProof(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest, string proofCid) returns(bytes32 proofKey)
 func (zkllmRegistry *ZkllmRegistry) PackAnchorProof(versionId [32]byte, statementDigest [32]byte, proofDigest [32]byte, proofCid string) []byte {
 	enc, err := zkllmRegistry.abi.Pack("anchorProof", versionId, statementDigest, proofDigest, proofCid)
 	if err != nil {
@@ -261,18 +287,31 @@ func (zkllmRegistry *ZkllmRegistry) PackAnchorProof(versionId [32]byte, statemen
 // the contract method with ID 0xc391d53e.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function anchorProof(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest, string proofCid) returns()
+// Solidity: function anchorProof(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest, string proofCid) returns(bytes32 proofKey)
 func (zkllmRegistry *ZkllmRegistry) TryPackAnchorProof(versionId [32]byte, statementDigest [32]byte, proofDigest [32]byte, proofCid string) ([]byte, error) {
 	return zkllmRegistry.abi.Pack("anchorProof", versionId, statementDigest, proofDigest, proofCid)
+}
+
+// UnpackAnchorProof is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc391d53e.
+//
+// Solidity: function anchorProof(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest, string proofCid) returns(bytes32 proofKey)
+func (zkllmRegistry *ZkllmRegistry) UnpackAnchorProof(data []byte) ([32]byte, error) {
+	out, err := zkllmRegistry.abi.Unpack("anchorProof", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
 }
 
 // PackGetAttestation is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x81fa7ec7.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getAttestation(bytes32 proofDigest, address validator) view returns((uint8,uint64,bytes32,bytes32,string))
-func (zkllmRegistry *ZkllmRegistry) PackGetAttestation(proofDigest [32]byte, validator common.Address) []byte {
-	enc, err := zkllmRegistry.abi.Pack("getAttestation", proofDigest, validator)
+// Solidity: function getAttestation(bytes32 proofKey, address validator) view returns((uint8,uint64,bytes32,bytes32,string))
+func (zkllmRegistry *ZkllmRegistry) PackGetAttestation(proofKey [32]byte, validator common.Address) []byte {
+	enc, err := zkllmRegistry.abi.Pack("getAttestation", proofKey, validator)
 	if err != nil {
 		panic(err)
 	}
@@ -283,15 +322,15 @@ func (zkllmRegistry *ZkllmRegistry) PackGetAttestation(proofDigest [32]byte, val
 // the contract method with ID 0x81fa7ec7.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getAttestation(bytes32 proofDigest, address validator) view returns((uint8,uint64,bytes32,bytes32,string))
-func (zkllmRegistry *ZkllmRegistry) TryPackGetAttestation(proofDigest [32]byte, validator common.Address) ([]byte, error) {
-	return zkllmRegistry.abi.Pack("getAttestation", proofDigest, validator)
+// Solidity: function getAttestation(bytes32 proofKey, address validator) view returns((uint8,uint64,bytes32,bytes32,string))
+func (zkllmRegistry *ZkllmRegistry) TryPackGetAttestation(proofKey [32]byte, validator common.Address) ([]byte, error) {
+	return zkllmRegistry.abi.Pack("getAttestation", proofKey, validator)
 }
 
 // UnpackGetAttestation is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x81fa7ec7.
 //
-// Solidity: function getAttestation(bytes32 proofDigest, address validator) view returns((uint8,uint64,bytes32,bytes32,string))
+// Solidity: function getAttestation(bytes32 proofKey, address validator) view returns((uint8,uint64,bytes32,bytes32,string))
 func (zkllmRegistry *ZkllmRegistry) UnpackGetAttestation(data []byte) (ZkllmRegistryAttestation, error) {
 	out, err := zkllmRegistry.abi.Unpack("getAttestation", data)
 	if err != nil {
@@ -305,7 +344,7 @@ func (zkllmRegistry *ZkllmRegistry) UnpackGetAttestation(data []byte) (ZkllmRegi
 // the contract method with ID 0x21e7c498.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getModel(bytes32 modelKey) view returns((address,uint32) m)
+// Solidity: function getModel(bytes32 modelKey) view returns((address,uint32,address) m)
 func (zkllmRegistry *ZkllmRegistry) PackGetModel(modelKey [32]byte) []byte {
 	enc, err := zkllmRegistry.abi.Pack("getModel", modelKey)
 	if err != nil {
@@ -318,7 +357,7 @@ func (zkllmRegistry *ZkllmRegistry) PackGetModel(modelKey [32]byte) []byte {
 // the contract method with ID 0x21e7c498.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getModel(bytes32 modelKey) view returns((address,uint32) m)
+// Solidity: function getModel(bytes32 modelKey) view returns((address,uint32,address) m)
 func (zkllmRegistry *ZkllmRegistry) TryPackGetModel(modelKey [32]byte) ([]byte, error) {
 	return zkllmRegistry.abi.Pack("getModel", modelKey)
 }
@@ -326,7 +365,7 @@ func (zkllmRegistry *ZkllmRegistry) TryPackGetModel(modelKey [32]byte) ([]byte, 
 // UnpackGetModel is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x21e7c498.
 //
-// Solidity: function getModel(bytes32 modelKey) view returns((address,uint32) m)
+// Solidity: function getModel(bytes32 modelKey) view returns((address,uint32,address) m)
 func (zkllmRegistry *ZkllmRegistry) UnpackGetModel(data []byte) (ZkllmRegistryModel, error) {
 	out, err := zkllmRegistry.abi.Unpack("getModel", data)
 	if err != nil {
@@ -340,9 +379,9 @@ func (zkllmRegistry *ZkllmRegistry) UnpackGetModel(data []byte) (ZkllmRegistryMo
 // the contract method with ID 0x1b80bb3a.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getProof(bytes32 proofDigest) view returns((bytes32,bytes32,address,uint64,string) p)
-func (zkllmRegistry *ZkllmRegistry) PackGetProof(proofDigest [32]byte) []byte {
-	enc, err := zkllmRegistry.abi.Pack("getProof", proofDigest)
+// Solidity: function getProof(bytes32 proofKey) view returns((bytes32,bytes32,bytes32,address,uint64,string) p)
+func (zkllmRegistry *ZkllmRegistry) PackGetProof(proofKey [32]byte) []byte {
+	enc, err := zkllmRegistry.abi.Pack("getProof", proofKey)
 	if err != nil {
 		panic(err)
 	}
@@ -353,15 +392,15 @@ func (zkllmRegistry *ZkllmRegistry) PackGetProof(proofDigest [32]byte) []byte {
 // the contract method with ID 0x1b80bb3a.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getProof(bytes32 proofDigest) view returns((bytes32,bytes32,address,uint64,string) p)
-func (zkllmRegistry *ZkllmRegistry) TryPackGetProof(proofDigest [32]byte) ([]byte, error) {
-	return zkllmRegistry.abi.Pack("getProof", proofDigest)
+// Solidity: function getProof(bytes32 proofKey) view returns((bytes32,bytes32,bytes32,address,uint64,string) p)
+func (zkllmRegistry *ZkllmRegistry) TryPackGetProof(proofKey [32]byte) ([]byte, error) {
+	return zkllmRegistry.abi.Pack("getProof", proofKey)
 }
 
 // UnpackGetProof is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x1b80bb3a.
 //
-// Solidity: function getProof(bytes32 proofDigest) view returns((bytes32,bytes32,address,uint64,string) p)
+// Solidity: function getProof(bytes32 proofKey) view returns((bytes32,bytes32,bytes32,address,uint64,string) p)
 func (zkllmRegistry *ZkllmRegistry) UnpackGetProof(data []byte) (ZkllmRegistryProof, error) {
 	out, err := zkllmRegistry.abi.Unpack("getProof", data)
 	if err != nil {
@@ -375,7 +414,7 @@ func (zkllmRegistry *ZkllmRegistry) UnpackGetProof(data []byte) (ZkllmRegistryPr
 // the contract method with ID 0x9aaf9f08.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function getVersion(bytes32 versionId) view returns((bytes32,uint32,bool,uint64,bytes32,bytes32,bytes32,bytes32,string,string) v)
+// Solidity: function getVersion(bytes32 versionId) view returns((bytes32,uint32,bool,uint64,uint64,address,bytes32,bytes32,bytes32,bytes32,string,string) v)
 func (zkllmRegistry *ZkllmRegistry) PackGetVersion(versionId [32]byte) []byte {
 	enc, err := zkllmRegistry.abi.Pack("getVersion", versionId)
 	if err != nil {
@@ -388,7 +427,7 @@ func (zkllmRegistry *ZkllmRegistry) PackGetVersion(versionId [32]byte) []byte {
 // the contract method with ID 0x9aaf9f08.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function getVersion(bytes32 versionId) view returns((bytes32,uint32,bool,uint64,bytes32,bytes32,bytes32,bytes32,string,string) v)
+// Solidity: function getVersion(bytes32 versionId) view returns((bytes32,uint32,bool,uint64,uint64,address,bytes32,bytes32,bytes32,bytes32,string,string) v)
 func (zkllmRegistry *ZkllmRegistry) TryPackGetVersion(versionId [32]byte) ([]byte, error) {
 	return zkllmRegistry.abi.Pack("getVersion", versionId)
 }
@@ -396,7 +435,7 @@ func (zkllmRegistry *ZkllmRegistry) TryPackGetVersion(versionId [32]byte) ([]byt
 // UnpackGetVersion is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x9aaf9f08.
 //
-// Solidity: function getVersion(bytes32 versionId) view returns((bytes32,uint32,bool,uint64,bytes32,bytes32,bytes32,bytes32,string,string) v)
+// Solidity: function getVersion(bytes32 versionId) view returns((bytes32,uint32,bool,uint64,uint64,address,bytes32,bytes32,bytes32,bytes32,string,string) v)
 func (zkllmRegistry *ZkllmRegistry) UnpackGetVersion(data []byte) (ZkllmRegistryVersion, error) {
 	out, err := zkllmRegistry.abi.Unpack("getVersion", data)
 	if err != nil {
@@ -434,6 +473,41 @@ func (zkllmRegistry *ZkllmRegistry) TryPackModelKeyOf(registrant common.Address,
 // Solidity: function modelKeyOf(address registrant, bytes32 salt) pure returns(bytes32)
 func (zkllmRegistry *ZkllmRegistry) UnpackModelKeyOf(data []byte) ([32]byte, error) {
 	out, err := zkllmRegistry.abi.Unpack("modelKeyOf", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackProofKeyOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7380e01f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function proofKeyOf(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest) pure returns(bytes32)
+func (zkllmRegistry *ZkllmRegistry) PackProofKeyOf(versionId [32]byte, statementDigest [32]byte, proofDigest [32]byte) []byte {
+	enc, err := zkllmRegistry.abi.Pack("proofKeyOf", versionId, statementDigest, proofDigest)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackProofKeyOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7380e01f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function proofKeyOf(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest) pure returns(bytes32)
+func (zkllmRegistry *ZkllmRegistry) TryPackProofKeyOf(versionId [32]byte, statementDigest [32]byte, proofDigest [32]byte) ([]byte, error) {
+	return zkllmRegistry.abi.Pack("proofKeyOf", versionId, statementDigest, proofDigest)
+}
+
+// UnpackProofKeyOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7380e01f.
+//
+// Solidity: function proofKeyOf(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest) pure returns(bytes32)
+func (zkllmRegistry *ZkllmRegistry) UnpackProofKeyOf(data []byte) ([32]byte, error) {
+	out, err := zkllmRegistry.abi.Unpack("proofKeyOf", data)
 	if err != nil {
 		return *new([32]byte), err
 	}
@@ -621,6 +695,52 @@ func (zkllmRegistry *ZkllmRegistry) UnpackVersionIdOf(data []byte) ([32]byte, er
 	return out0, nil
 }
 
+// ZkllmRegistryModelOwnershipTransferStarted represents a ModelOwnershipTransferStarted event raised by the ZkllmRegistry contract.
+type ZkllmRegistryModelOwnershipTransferStarted struct {
+	ModelKey     [32]byte
+	Owner        common.Address
+	PendingOwner common.Address
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const ZkllmRegistryModelOwnershipTransferStartedEventName = "ModelOwnershipTransferStarted"
+
+// ContractEventName returns the user-defined event name.
+func (ZkllmRegistryModelOwnershipTransferStarted) ContractEventName() string {
+	return ZkllmRegistryModelOwnershipTransferStartedEventName
+}
+
+// UnpackModelOwnershipTransferStartedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ModelOwnershipTransferStarted(bytes32 indexed modelKey, address indexed owner, address indexed pendingOwner)
+func (zkllmRegistry *ZkllmRegistry) UnpackModelOwnershipTransferStartedEvent(log *types.Log) (*ZkllmRegistryModelOwnershipTransferStarted, error) {
+	event := "ModelOwnershipTransferStarted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != zkllmRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(ZkllmRegistryModelOwnershipTransferStarted)
+	if len(log.Data) > 0 {
+		if err := zkllmRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range zkllmRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // ZkllmRegistryModelOwnershipTransferred represents a ModelOwnershipTransferred event raised by the ZkllmRegistry contract.
 type ZkllmRegistryModelOwnershipTransferred struct {
 	ModelKey      [32]byte
@@ -715,10 +835,11 @@ func (zkllmRegistry *ZkllmRegistry) UnpackModelRegisteredEvent(log *types.Log) (
 
 // ZkllmRegistryProofAnchored represents a ProofAnchored event raised by the ZkllmRegistry contract.
 type ZkllmRegistryProofAnchored struct {
-	ProofDigest     [32]byte
+	ProofKey        [32]byte
 	VersionId       [32]byte
 	Submitter       common.Address
 	StatementDigest [32]byte
+	ProofDigest     [32]byte
 	ProofCid        string
 	Raw             *types.Log // Blockchain specific contextual infos
 }
@@ -733,7 +854,7 @@ func (ZkllmRegistryProofAnchored) ContractEventName() string {
 // UnpackProofAnchoredEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event ProofAnchored(bytes32 indexed proofDigest, bytes32 indexed versionId, address indexed submitter, bytes32 statementDigest, string proofCid)
+// Solidity: event ProofAnchored(bytes32 indexed proofKey, bytes32 indexed versionId, address indexed submitter, bytes32 statementDigest, bytes32 proofDigest, string proofCid)
 func (zkllmRegistry *ZkllmRegistry) UnpackProofAnchoredEvent(log *types.Log) (*ZkllmRegistryProofAnchored, error) {
 	event := "ProofAnchored"
 	if len(log.Topics) == 0 {
@@ -932,6 +1053,9 @@ func (zkllmRegistry *ZkllmRegistry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], zkllmRegistry.abi.Errors["NotModelOwner"].ID.Bytes()[:4]) {
 		return zkllmRegistry.UnpackNotModelOwnerError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], zkllmRegistry.abi.Errors["NotPendingOwner"].ID.Bytes()[:4]) {
+		return zkllmRegistry.UnpackNotPendingOwnerError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], zkllmRegistry.abi.Errors["ProofExists"].ID.Bytes()[:4]) {
 		return zkllmRegistry.UnpackProofExistsError(raw[4:])
 	}
@@ -953,9 +1077,6 @@ func (zkllmRegistry *ZkllmRegistry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], zkllmRegistry.abi.Errors["VersionIsRevoked"].ID.Bytes()[:4]) {
 		return zkllmRegistry.UnpackVersionIsRevokedError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], zkllmRegistry.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
-		return zkllmRegistry.UnpackZeroAddressError(raw[4:])
-	}
 	if bytes.Equal(raw[:4], zkllmRegistry.abi.Errors["ZeroDigest"].ID.Bytes()[:4]) {
 		return zkllmRegistry.UnpackZeroDigestError(raw[4:])
 	}
@@ -964,13 +1085,13 @@ func (zkllmRegistry *ZkllmRegistry) UnpackError(raw []byte) (any, error) {
 
 // ZkllmRegistryAlreadyAttested represents a AlreadyAttested error raised by the ZkllmRegistry contract.
 type ZkllmRegistryAlreadyAttested struct {
-	ProofDigest [32]byte
-	Validator   common.Address
+	ProofKey  [32]byte
+	Validator common.Address
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error AlreadyAttested(bytes32 proofDigest, address validator)
+// Solidity: error AlreadyAttested(bytes32 proofKey, address validator)
 func ZkllmRegistryAlreadyAttestedErrorID() common.Hash {
 	return common.HexToHash("0xe7ddafdd11eb77af6832da54626e21d1712fff49b4ce9878b384cb8f2f87967a")
 }
@@ -978,7 +1099,7 @@ func ZkllmRegistryAlreadyAttestedErrorID() common.Hash {
 // UnpackAlreadyAttestedError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error AlreadyAttested(bytes32 proofDigest, address validator)
+// Solidity: error AlreadyAttested(bytes32 proofKey, address validator)
 func (zkllmRegistry *ZkllmRegistry) UnpackAlreadyAttestedError(raw []byte) (*ZkllmRegistryAlreadyAttested, error) {
 	out := new(ZkllmRegistryAlreadyAttested)
 	if err := zkllmRegistry.abi.UnpackIntoInterface(out, "AlreadyAttested", raw); err != nil {
@@ -1131,14 +1252,39 @@ func (zkllmRegistry *ZkllmRegistry) UnpackNotModelOwnerError(raw []byte) (*Zkllm
 	return out, nil
 }
 
-// ZkllmRegistryProofExists represents a ProofExists error raised by the ZkllmRegistry contract.
-type ZkllmRegistryProofExists struct {
-	ProofDigest [32]byte
+// ZkllmRegistryNotPendingOwner represents a NotPendingOwner error raised by the ZkllmRegistry contract.
+type ZkllmRegistryNotPendingOwner struct {
+	ModelKey [32]byte
+	Caller   common.Address
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error ProofExists(bytes32 proofDigest)
+// Solidity: error NotPendingOwner(bytes32 modelKey, address caller)
+func ZkllmRegistryNotPendingOwnerErrorID() common.Hash {
+	return common.HexToHash("0xe0138de3934238c66213c248cc2c12a1502a4c3b21077ea8a9a5210f764e0dc5")
+}
+
+// UnpackNotPendingOwnerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotPendingOwner(bytes32 modelKey, address caller)
+func (zkllmRegistry *ZkllmRegistry) UnpackNotPendingOwnerError(raw []byte) (*ZkllmRegistryNotPendingOwner, error) {
+	out := new(ZkllmRegistryNotPendingOwner)
+	if err := zkllmRegistry.abi.UnpackIntoInterface(out, "NotPendingOwner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ZkllmRegistryProofExists represents a ProofExists error raised by the ZkllmRegistry contract.
+type ZkllmRegistryProofExists struct {
+	ProofKey [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ProofExists(bytes32 proofKey)
 func ZkllmRegistryProofExistsErrorID() common.Hash {
 	return common.HexToHash("0x3526b74f2ed98c68448412fdae7521680a24047378d91f09e5871cc0b25a51e9")
 }
@@ -1146,7 +1292,7 @@ func ZkllmRegistryProofExistsErrorID() common.Hash {
 // UnpackProofExistsError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error ProofExists(bytes32 proofDigest)
+// Solidity: error ProofExists(bytes32 proofKey)
 func (zkllmRegistry *ZkllmRegistry) UnpackProofExistsError(raw []byte) (*ZkllmRegistryProofExists, error) {
 	out := new(ZkllmRegistryProofExists)
 	if err := zkllmRegistry.abi.UnpackIntoInterface(out, "ProofExists", raw); err != nil {
@@ -1205,12 +1351,12 @@ func (zkllmRegistry *ZkllmRegistry) UnpackUnknownModelError(raw []byte) (*ZkllmR
 
 // ZkllmRegistryUnknownProof represents a UnknownProof error raised by the ZkllmRegistry contract.
 type ZkllmRegistryUnknownProof struct {
-	ProofDigest [32]byte
+	ProofKey [32]byte
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error UnknownProof(bytes32 proofDigest)
+// Solidity: error UnknownProof(bytes32 proofKey)
 func ZkllmRegistryUnknownProofErrorID() common.Hash {
 	return common.HexToHash("0x8e8086c5f21d4cbb7bb32d964e8d7f67d969bd2a9a98f03bc7b28084a75235ad")
 }
@@ -1218,7 +1364,7 @@ func ZkllmRegistryUnknownProofErrorID() common.Hash {
 // UnpackUnknownProofError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error UnknownProof(bytes32 proofDigest)
+// Solidity: error UnknownProof(bytes32 proofKey)
 func (zkllmRegistry *ZkllmRegistry) UnpackUnknownProofError(raw []byte) (*ZkllmRegistryUnknownProof, error) {
 	out := new(ZkllmRegistryUnknownProof)
 	if err := zkllmRegistry.abi.UnpackIntoInterface(out, "UnknownProof", raw); err != nil {
@@ -1295,29 +1441,6 @@ func ZkllmRegistryVersionIsRevokedErrorID() common.Hash {
 func (zkllmRegistry *ZkllmRegistry) UnpackVersionIsRevokedError(raw []byte) (*ZkllmRegistryVersionIsRevoked, error) {
 	out := new(ZkllmRegistryVersionIsRevoked)
 	if err := zkllmRegistry.abi.UnpackIntoInterface(out, "VersionIsRevoked", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// ZkllmRegistryZeroAddress represents a ZeroAddress error raised by the ZkllmRegistry contract.
-type ZkllmRegistryZeroAddress struct {
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error ZeroAddress()
-func ZkllmRegistryZeroAddressErrorID() common.Hash {
-	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
-}
-
-// UnpackZeroAddressError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error ZeroAddress()
-func (zkllmRegistry *ZkllmRegistry) UnpackZeroAddressError(raw []byte) (*ZkllmRegistryZeroAddress, error) {
-	out := new(ZkllmRegistryZeroAddress)
-	if err := zkllmRegistry.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -4,16 +4,21 @@ pragma solidity ^0.8.20;
 /// @title ZkllmRegistry
 /// @notice Append-only registry of zkllm model commitments, anchored inference proofs and
 /// auditor verdicts. One immutable contract (no proxy, no admin, no external calls): a record,
-/// once written, never changes; the only mutable facts are a model's owner and a version's
-/// revocation flag, both changed only by the model's current owner.
+/// once written, never changes; the only mutable facts are a model's owner (and pending owner)
+/// and a version's revocation, changed only by the model's current owner; ownership moves in two steps
+/// (the owner names a pending owner, who must accept, as OpenZeppelin's Ownable2Step).
 ///
 /// Keys are chosen so that copying someone's pending transaction claims nothing:
 /// - a model is keyed by keccak256(abi.encode(registrant, salt)), so a front-runner who copies
 ///   a registration creates its own, differently keyed model;
 /// - a version is keyed by keccak256(abi.encode(modelKey, number));
-/// - a proof is keyed by its proof digest (a front-runner anchoring someone's proof first only
-///   re-publishes a statement that the proof itself certifies; the submitter is recorded);
-/// - an attestation is keyed by (proof digest, validator = msg.sender).
+/// - a proof record is keyed by what it claims, keccak256(abi.encode(versionId,
+///   statementDigest, proofDigest)): a copier who anchors the same proof digest first under a
+///   version of their own writes a different record (one the proof does not verify against)
+///   and cannot block or redirect the honest one;
+/// - an attestation is keyed by (proof key, validator = msg.sender). Anyone may attest, also on
+///   proofs of versions revoked later: readers count only the validators they trust, and may
+///   compare an attestation's block with the version's revokedBlock.
 contract ZkllmRegistry {
     /// @notice Longest accepted IPFS CID, in bytes (a CIDv1 base32 SHA-256 CID is 59).
     uint256 public constant MAX_CID_LENGTH = 128;
@@ -36,6 +41,7 @@ contract ZkllmRegistry {
     struct Model {
         address owner;
         uint32 versionCount;
+        address pendingOwner; // set by transferModelOwnership, cleared by accept or cancel
     }
 
     struct Version {
@@ -43,6 +49,8 @@ contract ZkllmRegistry {
         uint32 number; // 1-based, in publication order
         bool revoked;
         uint64 blockNumber;
+        uint64 revokedBlock; // 0 while live
+        address publisher; // the owner who published it
         bytes32 modelId;
         bytes32 specHash;
         bytes32 commitmentDigest;
@@ -54,6 +62,7 @@ contract ZkllmRegistry {
     struct Proof {
         bytes32 versionId;
         bytes32 statementDigest; // digest of prompt, output and decoding settings
+        bytes32 proofDigest; // SHA-256 of the proof file
         address submitter;
         uint64 blockNumber;
         string proofCid;
@@ -69,10 +78,11 @@ contract ZkllmRegistry {
 
     mapping(bytes32 modelKey => Model) private _models;
     mapping(bytes32 versionId => Version) private _versions;
-    mapping(bytes32 proofDigest => Proof) private _proofs;
-    mapping(bytes32 proofDigest => mapping(address validator => Attestation)) private _attestations;
+    mapping(bytes32 proofKey => Proof) private _proofs;
+    mapping(bytes32 proofKey => mapping(address validator => Attestation)) private _attestations;
 
     event ModelRegistered(bytes32 indexed modelKey, address indexed owner, bytes32 salt);
+    event ModelOwnershipTransferStarted(bytes32 indexed modelKey, address indexed owner, address indexed pendingOwner);
     event ModelOwnershipTransferred(bytes32 indexed modelKey, address indexed previousOwner, address indexed newOwner);
     event VersionPublished(
         bytes32 indexed versionId,
@@ -87,13 +97,15 @@ contract ZkllmRegistry {
     );
     event VersionRevoked(bytes32 indexed versionId, bytes32 indexed modelKey);
     event ProofAnchored(
-        bytes32 indexed proofDigest,
+        bytes32 indexed proofKey,
         bytes32 indexed versionId,
         address indexed submitter,
         bytes32 statementDigest,
+        bytes32 proofDigest,
         string proofCid
     );
-    /// @notice Same shape as ERC-8004's ValidationResponse; agentId is the model version id.
+    /// @notice Same shape as ERC-8004's ValidationResponse; agentId is the model version id,
+    /// requestHash the proof key.
     event ValidationResponse(
         address indexed validatorAddress,
         uint256 indexed agentId,
@@ -105,7 +117,6 @@ contract ZkllmRegistry {
     );
 
     error ZeroDigest();
-    error ZeroAddress();
     error EmptyCid();
     error CidTooLong(uint256 length, uint256 max);
     error UriTooLong(uint256 length, uint256 max);
@@ -113,13 +124,14 @@ contract ZkllmRegistry {
     error UnknownModel(bytes32 modelKey);
     error NotModelOwner(bytes32 modelKey, address caller);
     error SameOwner(bytes32 modelKey);
+    error NotPendingOwner(bytes32 modelKey, address caller);
     error UnknownVersion(bytes32 versionId);
     error VersionIsRevoked(bytes32 versionId);
-    error ProofExists(bytes32 proofDigest);
-    error UnknownProof(bytes32 proofDigest);
+    error ProofExists(bytes32 proofKey);
+    error UnknownProof(bytes32 proofKey);
     error InvalidResponse(uint8 response);
     error EmptyUri();
-    error AlreadyAttested(bytes32 proofDigest, address validator);
+    error AlreadyAttested(bytes32 proofKey, address validator);
 
     // ---- models ----------------------------------------------------------------------------
 
@@ -138,13 +150,25 @@ contract ZkllmRegistry {
         versionId = _publish(modelKey, v);
     }
 
-    /// @notice Hands a model (and the right to publish and revoke its versions) to newOwner.
+    /// @notice Starts handing a model (and the right to publish and revoke its versions) to
+    /// newOwner, who must call acceptModelOwnership; until then the caller stays the owner.
+    /// newOwner = address(0) cancels a pending transfer. A later call replaces the pending owner.
     function transferModelOwnership(bytes32 modelKey, address newOwner) external {
         _onlyOwner(modelKey);
-        if (newOwner == address(0)) revert ZeroAddress();
         if (newOwner == msg.sender) revert SameOwner(modelKey);
-        _models[modelKey].owner = newOwner;
-        emit ModelOwnershipTransferred(modelKey, msg.sender, newOwner);
+        _models[modelKey].pendingOwner = newOwner;
+        emit ModelOwnershipTransferStarted(modelKey, msg.sender, newOwner);
+    }
+
+    /// @notice Completes a transfer: only the pending owner may, and becomes the owner.
+    function acceptModelOwnership(bytes32 modelKey) external {
+        Model storage m = _models[modelKey];
+        if (m.owner == address(0)) revert UnknownModel(modelKey);
+        if (m.pendingOwner == address(0) || m.pendingOwner != msg.sender) revert NotPendingOwner(modelKey, msg.sender);
+        address previous = m.owner;
+        m.owner = msg.sender;
+        m.pendingOwner = address(0);
+        emit ModelOwnershipTransferred(modelKey, previous, msg.sender);
     }
 
     /// @notice Revokes a version for good: it accepts no new proofs. Existing proofs stay.
@@ -155,34 +179,42 @@ contract ZkllmRegistry {
         _onlyOwner(modelKey);
         if (ver.revoked) revert VersionIsRevoked(versionId);
         ver.revoked = true;
+        ver.revokedBlock = uint64(block.number);
         emit VersionRevoked(versionId, modelKey);
     }
 
     // ---- proofs ----------------------------------------------------------------------------
 
-    /// @notice Anchors a proof about a live model version. Anyone may; each digest only once.
+    /// @notice Anchors a proof about a live model version. Anyone may; each (version, statement,
+    /// proof) triple only once. Returns the record's key, proofKeyOf(versionId, statementDigest,
+    /// proofDigest).
     function anchorProof(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest, string calldata proofCid)
         external
+        returns (bytes32 proofKey)
     {
         Version storage ver = _versions[versionId];
         if (ver.modelKey == bytes32(0)) revert UnknownVersion(versionId);
         if (ver.revoked) revert VersionIsRevoked(versionId);
         if (statementDigest == bytes32(0) || proofDigest == bytes32(0)) revert ZeroDigest();
         _checkCid(proofCid);
-        Proof storage p = _proofs[proofDigest];
-        if (p.submitter != address(0)) revert ProofExists(proofDigest);
+        proofKey = proofKeyOf(versionId, statementDigest, proofDigest);
+        Proof storage p = _proofs[proofKey];
+        if (p.submitter != address(0)) revert ProofExists(proofKey);
         p.versionId = versionId;
         p.statementDigest = statementDigest;
+        p.proofDigest = proofDigest;
         p.submitter = msg.sender;
         p.blockNumber = uint64(block.number);
         p.proofCid = proofCid;
-        emit ProofAnchored(proofDigest, versionId, msg.sender, statementDigest, proofCid);
+        emit ProofAnchored(proofKey, versionId, msg.sender, statementDigest, proofDigest, proofCid);
     }
 
     // ---- attestations (ERC-8004 validation responses) ----------------------------------------
 
-    /// @notice Records the caller's verdict on an anchored proof (requestHash = proof digest):
+    /// @notice Records the caller's verdict on an anchored proof (requestHash = proof key):
     /// response 100 = valid, 0 = invalid. One verdict per validator and proof, never replaced.
+    /// Anyone may attest, on any anchored proof (also of a version revoked since): readers
+    /// filter by the validators they trust.
     function validationResponse(
         bytes32 requestHash,
         uint8 response,
@@ -215,6 +247,10 @@ contract ZkllmRegistry {
         return keccak256(abi.encode(modelKey, number));
     }
 
+    function proofKeyOf(bytes32 versionId, bytes32 statementDigest, bytes32 proofDigest) public pure returns (bytes32) {
+        return keccak256(abi.encode(versionId, statementDigest, proofDigest));
+    }
+
     function getModel(bytes32 modelKey) external view returns (Model memory m) {
         m = _models[modelKey];
         if (m.owner == address(0)) revert UnknownModel(modelKey);
@@ -225,14 +261,14 @@ contract ZkllmRegistry {
         if (v.modelKey == bytes32(0)) revert UnknownVersion(versionId);
     }
 
-    function getProof(bytes32 proofDigest) external view returns (Proof memory p) {
-        p = _proofs[proofDigest];
-        if (p.submitter == address(0)) revert UnknownProof(proofDigest);
+    function getProof(bytes32 proofKey) external view returns (Proof memory p) {
+        p = _proofs[proofKey];
+        if (p.submitter == address(0)) revert UnknownProof(proofKey);
     }
 
     /// @notice The validator's attestation on a proof; blockNumber == 0 means none recorded.
-    function getAttestation(bytes32 proofDigest, address validator) external view returns (Attestation memory) {
-        return _attestations[proofDigest][validator];
+    function getAttestation(bytes32 proofKey, address validator) external view returns (Attestation memory) {
+        return _attestations[proofKey][validator];
     }
 
     // ---- internals ---------------------------------------------------------------------------
@@ -251,6 +287,7 @@ contract ZkllmRegistry {
         ver.modelKey = modelKey;
         ver.number = number;
         ver.blockNumber = uint64(block.number);
+        ver.publisher = msg.sender;
         ver.modelId = v.modelId;
         ver.specHash = v.specHash;
         ver.commitmentDigest = v.commitmentDigest;

@@ -5,9 +5,10 @@ import {Test} from "forge-std/Test.sol";
 import {Vm} from "forge-std/Vm.sol";
 import {ZkllmRegistry} from "../src/ZkllmRegistry.sol";
 
-/// Drives the registry with valid calls from a few actors, and with attacks (non-owner writes,
-/// proofs on revoked versions, duplicate or malformed records) whose success is recorded as a
-/// violation. It keeps two shadow copies of the state: one from what it asked the contract to
+/// Drives the registry with valid calls from a few actors (including two-step transfers and
+/// copies of anchored proofs under other versions, the front-run of issue 16), and with attacks
+/// (non-owner writes, accepts by anyone but the pending owner, proofs on revoked versions,
+/// duplicate or malformed records) whose success is recorded as a violation. It keeps two shadow copies of the state: one from what it asked the contract to
 /// write ("expected"), one rebuilt only from the contract's events ("replayed").
 contract RegistryHandler is Test {
     ZkllmRegistry public immutable reg;
@@ -24,6 +25,8 @@ contract RegistryHandler is Test {
         uint32 number;
         bool revoked;
         uint64 blockNumber;
+        uint64 revokedBlock;
+        address publisher;
         bytes32 modelId;
         bytes32 specHash;
         bytes32 commitmentDigest;
@@ -44,6 +47,7 @@ contract RegistryHandler is Test {
     struct Prf {
         bytes32 versionId;
         bytes32 statementDigest;
+        bytes32 proofDigest;
         address submitter;
         uint64 blockNumber;
         string proofCid;
@@ -59,10 +63,11 @@ contract RegistryHandler is Test {
 
     bytes32[] public modelKeys;
     bytes32[] public versionIds;
-    bytes32[] public proofDigests;
-    bytes32[] public attestationKeys; // keccak(proof, validator)
+    bytes32[] public proofKeys;
+    bytes32[] public attestationKeys; // keccak(proof key, validator)
 
     mapping(bytes32 => address) public expectedOwner;
+    mapping(bytes32 => address) public expectedPending;
     mapping(bytes32 => uint32) public expectedVersionCount;
     mapping(bytes32 => Ver) internal expectedVersion;
     mapping(bytes32 => Prf) internal expectedProof;
@@ -76,6 +81,7 @@ contract RegistryHandler is Test {
     uint256 public replayedProofs;
     uint256 public replayedAttestations;
     mapping(bytes32 => address) public replayedOwner;
+    mapping(bytes32 => address) public replayedPending;
     mapping(bytes32 => uint32) public replayedVersionCount;
     mapping(bytes32 => Ver) internal replayedVersion;
     mapping(bytes32 => Prf) internal replayedProof;
@@ -124,6 +130,8 @@ contract RegistryHandler is Test {
             n,
             false,
             uint64(block.number),
+            0,
+            expectedOwner[modelKey],
             v.modelId,
             v.specHash,
             v.commitmentDigest,
@@ -163,17 +171,33 @@ contract RegistryHandler is Test {
         expectVersion(versionId, modelKey, v);
     }
 
-    function transferOwnership(uint256 modelSeed, uint256 to) external {
+    /// Step one of a transfer (to another actor, or to address(0): a cancel).
+    function startTransfer(uint256 modelSeed, uint256 to, bool cancel) external {
         if (modelKeys.length == 0) return;
         bytes32 modelKey = modelKeys[modelSeed % modelKeys.length];
         address owner = expectedOwner[modelKey];
         address next = actor(to);
         if (next == owner) next = actor(to % actors.length + 1);
+        if (cancel) next = address(0);
         vm.recordLogs();
         vm.prank(owner);
         reg.transferModelOwnership(modelKey, next);
         replay();
-        expectedOwner[modelKey] = next;
+        expectedPending[modelKey] = next;
+    }
+
+    /// Step two: the pending owner accepts.
+    function acceptTransfer(uint256 modelSeed) external {
+        if (modelKeys.length == 0) return;
+        bytes32 modelKey = modelKeys[modelSeed % modelKeys.length];
+        address pending = expectedPending[modelKey];
+        if (pending == address(0)) return;
+        vm.recordLogs();
+        vm.prank(pending);
+        reg.acceptModelOwnership(modelKey);
+        replay();
+        expectedOwner[modelKey] = pending;
+        expectedPending[modelKey] = address(0);
     }
 
     function revokeVersion(uint256 versionSeed) external {
@@ -186,29 +210,42 @@ contract RegistryHandler is Test {
         reg.revokeVersion(versionId);
         replay();
         ev.revoked = true;
+        ev.revokedBlock = uint64(block.number);
         expectedHash[versionId] = keccak256(abi.encode(ev));
     }
 
     function anchorProof(uint256 who, uint256 versionSeed, uint256 seed) external {
-        if (versionIds.length == 0 || proofDigests.length >= MAX_PROOFS) return;
+        if (versionIds.length == 0) return;
+        anchorAs(actor(who), versionIds[versionSeed % versionIds.length], fresh("statement"), fresh("proof"), seed);
+    }
+
+    /// The front-run of issue 16 as an honest-looking action: the same proof and statement
+    /// digests as an anchored proof, under another live version. It must succeed as its own
+    /// record and leave the original untouched (checked by the invariant).
+    function copyProof(uint256 who, uint256 proofSeed, uint256 versionSeed) external {
+        if (proofKeys.length == 0 || versionIds.length == 0) return;
+        Prf storage orig = expectedProof[proofKeys[proofSeed % proofKeys.length]];
         bytes32 versionId = versionIds[versionSeed % versionIds.length];
-        if (expectedVersion[versionId].revoked) return;
-        address a = actor(who);
-        bytes32 statement = fresh("statement");
-        bytes32 digest = fresh("proof");
+        if (versionId == orig.versionId) return;
+        anchorAs(actor(who), versionId, orig.statementDigest, orig.proofDigest, versionSeed);
+    }
+
+    function anchorAs(address a, bytes32 versionId, bytes32 statement, bytes32 digest, uint256 seed) internal {
+        if (proofKeys.length >= MAX_PROOFS || expectedVersion[versionId].revoked) return;
+        if (expectedProof[reg.proofKeyOf(versionId, statement, digest)].submitter != address(0)) return; // a duplicate
         string memory c = cid(seed);
         vm.recordLogs();
         vm.prank(a);
-        reg.anchorProof(versionId, statement, digest, c);
+        bytes32 key = reg.anchorProof(versionId, statement, digest, c);
         replay();
-        proofDigests.push(digest);
-        expectedProof[digest] = Prf(versionId, statement, a, uint64(block.number), c);
-        expectedHash[digest] = keccak256(abi.encode(expectedProof[digest]));
+        proofKeys.push(key);
+        expectedProof[key] = Prf(versionId, statement, digest, a, uint64(block.number), c);
+        expectedHash[key] = keccak256(abi.encode(expectedProof[key]));
     }
 
     function attest(uint256 who, uint256 proofSeed, bool valid) external {
-        if (proofDigests.length == 0 || attestationKeys.length >= MAX_ATTESTATIONS) return;
-        bytes32 digest = proofDigests[proofSeed % proofDigests.length];
+        if (proofKeys.length == 0 || attestationKeys.length >= MAX_ATTESTATIONS) return;
+        bytes32 digest = proofKeys[proofSeed % proofKeys.length];
         address a = actor(who);
         bytes32 key = keccak256(abi.encode(digest, a));
         if (attValidator[key] != address(0)) return;
@@ -239,7 +276,12 @@ contract RegistryHandler is Test {
         bytes32 modelKey = modelKeys[modelSeed % modelKeys.length];
         address a = actor(who);
         if (a == expectedOwner[modelKey]) a = actor(who % actors.length + 1);
-        if (kind % 3 == 0) {
+        if (kind % 4 == 3) {
+            // accepting a transfer one was not offered (a is never the owner; skip the pending one)
+            if (a != expectedPending[modelKey]) {
+                attempt(a, abi.encodeCall(ZkllmRegistry.acceptModelOwnership, (modelKey)));
+            }
+        } else if (kind % 3 == 0) {
             attempt(a, abi.encodeCall(ZkllmRegistry.transferModelOwnership, (modelKey, a)));
         } else if (kind % 3 == 1) {
             attempt(a, abi.encodeCall(ZkllmRegistry.publishVersion, (modelKey, input(kind))));
@@ -263,10 +305,12 @@ contract RegistryHandler is Test {
     }
 
     function attackDuplicates(uint256 seed, uint256 who) external {
-        if (proofDigests.length > 0) {
-            bytes32 digest = proofDigests[seed % proofDigests.length];
-            Prf storage p = expectedProof[digest];
-            attempt(actor(who), abi.encodeCall(ZkllmRegistry.anchorProof, (p.versionId, fresh("s"), digest, "x")));
+        if (proofKeys.length > 0) {
+            // the same claim (version, statement, proof) twice, by anyone
+            Prf storage p = expectedProof[proofKeys[seed % proofKeys.length]];
+            attempt(
+                actor(who), abi.encodeCall(ZkllmRegistry.anchorProof, (p.versionId, p.statementDigest, p.proofDigest, "x"))
+            );
         }
         if (attestationKeys.length > 0) {
             bytes32 key = attestationKeys[seed % attestationKeys.length];
@@ -327,8 +371,11 @@ contract RegistryHandler is Test {
                 registrantOf[modelKey] = owner;
                 saltOf[modelKey] = abi.decode(l.data, (bytes32));
                 replayedModels++;
+            } else if (sig == ZkllmRegistry.ModelOwnershipTransferStarted.selector) {
+                replayedPending[l.topics[1]] = address(uint160(uint256(l.topics[3])));
             } else if (sig == ZkllmRegistry.ModelOwnershipTransferred.selector) {
                 replayedOwner[l.topics[1]] = address(uint160(uint256(l.topics[3])));
+                replayedPending[l.topics[1]] = address(0);
             } else if (sig == ZkllmRegistry.VersionPublished.selector) {
                 // The event's non-indexed fields encode exactly like one VersionData tuple
                 // behind its head offset (0x20).
@@ -337,6 +384,7 @@ contract RegistryHandler is Test {
                 r.modelKey = l.topics[2];
                 r.modelId = l.topics[3];
                 r.blockNumber = uint64(block.number);
+                r.publisher = replayedOwner[r.modelKey]; // only the owner of the moment publishes
                 r.number = d.number;
                 r.specHash = d.specHash;
                 r.commitmentDigest = d.commitmentDigest;
@@ -348,13 +396,15 @@ contract RegistryHandler is Test {
                 replayedVersions++;
             } else if (sig == ZkllmRegistry.VersionRevoked.selector) {
                 replayedVersion[l.topics[1]].revoked = true;
+                replayedVersion[l.topics[1]].revokedBlock = uint64(block.number);
                 replayedHash[l.topics[1]] = keccak256(abi.encode(replayedVersion[l.topics[1]]));
             } else if (sig == ZkllmRegistry.ProofAnchored.selector) {
                 Prf storage p = replayedProof[l.topics[1]];
                 p.versionId = l.topics[2];
                 p.submitter = address(uint160(uint256(l.topics[3])));
                 p.blockNumber = uint64(block.number);
-                (p.statementDigest, p.proofCid) = abi.decode(l.data, (bytes32, string));
+                (p.statementDigest, p.proofDigest, p.proofCid) = abi.decode(l.data, (bytes32, bytes32, string));
+                assertEq(l.topics[1], keccak256(abi.encode(p.versionId, p.statementDigest, p.proofDigest)));
                 replayedHash[l.topics[1]] = keccak256(abi.encode(p));
                 replayedProofs++;
             } else if (sig == ZkllmRegistry.ValidationResponse.selector) {
@@ -375,7 +425,7 @@ contract RegistryHandler is Test {
     // ---- views for the invariants ------------------------------------------------------------
 
     function counts() external view returns (uint256, uint256, uint256, uint256) {
-        return (modelKeys.length, versionIds.length, proofDigests.length, attestationKeys.length);
+        return (modelKeys.length, versionIds.length, proofKeys.length, attestationKeys.length);
     }
 
     // Digests of the shadow records (laid out exactly like the registry's structs), kept up to
@@ -397,8 +447,13 @@ contract ZkllmRegistryInvariantTest is Test {
 
     /// One campaign checks every property after every call (each invariant_ function would run
     /// its own 256 x 256 campaign). The properties:
-    /// - no attack succeeded (non-owner write, proof on a revoked or unknown version, duplicate
-    ///   proof or attestation, taken model key, zero digest, empty or oversize CID);
+    /// - no attack succeeded (non-owner write, accept by anyone but the pending owner, proof on a
+    ///   revoked or unknown version, duplicate claim or attestation, taken model key, zero
+    ///   digest, empty or oversize CID);
+    /// - a proof record is keyed by its claim (version, statement, proof digest), so copies of a
+    ///   proof under other versions never change the original record;
+    /// - every version records the owner of the moment as its publisher, and a revoked version
+    ///   its revocation block;
     /// - storage equals what was written (records never change; owners change only through
     ///   the owner's transfers; versions only get revoked by their owner) and equals the state
     ///   rebuilt from events alone;
@@ -418,6 +473,8 @@ contract ZkllmRegistryInvariantTest is Test {
             ZkllmRegistry.Model memory m = reg.getModel(k);
             assertEq(m.owner, handler.expectedOwner(k));
             assertEq(m.owner, handler.replayedOwner(k));
+            assertEq(m.pendingOwner, handler.expectedPending(k));
+            assertEq(m.pendingOwner, handler.replayedPending(k));
             assertEq(m.versionCount, handler.expectedVersionCount(k));
             assertEq(m.versionCount, handler.replayedVersionCount(k));
         }
@@ -431,10 +488,13 @@ contract ZkllmRegistryInvariantTest is Test {
             assertGt(bytes(v.commitmentCid).length, 0);
             assertLe(bytes(v.commitmentCid).length, maxCid);
             assertTrue(handler.expectedOwner(v.modelKey) != address(0), "version of an unregistered model");
+            assertEq(v.revoked, v.revokedBlock != 0);
+            assertTrue(v.publisher != address(0));
         }
         for (uint256 i; i < nProofs; i++) {
-            bytes32 d = handler.proofDigests(i);
+            bytes32 d = handler.proofKeys(i);
             ZkllmRegistry.Proof memory p = reg.getProof(d);
+            assertEq(d, reg.proofKeyOf(p.versionId, p.statementDigest, p.proofDigest));
             bytes32 h = keccak256(abi.encode(p));
             assertEq(h, handler.expectedHash(d), "proof differs from what was written");
             assertEq(h, handler.replayedHash(d), "proof differs from its events");

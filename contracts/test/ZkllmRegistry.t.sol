@@ -34,11 +34,19 @@ contract ZkllmRegistryTest is Test {
         (modelKey, versionId) = reg.registerModel(SALT, input(1));
     }
 
-    function anchored() internal returns (bytes32 versionId, bytes32 proofDigest) {
+    /// Registers alice's model and anchors a proof about it; returns the version and proof key.
+    function anchored() internal returns (bytes32 versionId, bytes32 proofKey) {
         (, versionId) = registered();
-        proofDigest = keccak256("proof");
         vm.prank(bob);
-        reg.anchorProof(versionId, keccak256("statement"), proofDigest, PROOF_CID);
+        proofKey = reg.anchorProof(versionId, keccak256("statement"), keccak256("proof"), PROOF_CID);
+    }
+
+    /// Moves modelKey from its owner `from` to `to` in the two steps.
+    function transferred(bytes32 modelKey, address from, address to) internal {
+        vm.prank(from);
+        reg.transferModelOwnership(modelKey, to);
+        vm.prank(to);
+        reg.acceptModelOwnership(modelKey);
     }
 
     /// n copies of c, written a word at a time (keeps 5,000-run fuzzing cheap).
@@ -78,10 +86,13 @@ contract ZkllmRegistryTest is Test {
         ZkllmRegistry.Model memory m = reg.getModel(modelKey);
         assertEq(m.owner, alice);
         assertEq(m.versionCount, 1);
+        assertEq(m.pendingOwner, address(0));
         ZkllmRegistry.Version memory got = reg.getVersion(versionId);
         assertEq(got.modelKey, modelKey);
         assertEq(got.number, 1);
         assertFalse(got.revoked);
+        assertEq(got.revokedBlock, 0);
+        assertEq(got.publisher, alice);
         assertEq(got.blockNumber, 100);
         assertEq(got.modelId, v.modelId);
         assertEq(got.specHash, v.specHash);
@@ -201,27 +212,68 @@ contract ZkllmRegistryTest is Test {
         reg.publishVersion(modelKey, v);
     }
 
-    // ---- transferModelOwnership --------------------------------------------------------------
+    // ---- transferModelOwnership / acceptModelOwnership ------------------------------------------
 
-    function test_Transfer_MovesAllOwnerRights() public {
+    function test_Transfer_TwoStepsMoveAllOwnerRights() public {
         (bytes32 modelKey, bytes32 v1) = registered();
         vm.expectEmit(address(reg));
-        emit ZkllmRegistry.ModelOwnershipTransferred(modelKey, alice, bob);
+        emit ZkllmRegistry.ModelOwnershipTransferStarted(modelKey, alice, bob);
         vm.prank(alice);
         reg.transferModelOwnership(modelKey, bob);
+        // Until bob accepts, alice keeps every right and bob has none.
+        assertEq(reg.getModel(modelKey).owner, alice);
+        assertEq(reg.getModel(modelKey).pendingOwner, bob);
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotModelOwner.selector, modelKey, bob));
+        reg.publishVersion(modelKey, input(2));
+        vm.prank(alice);
+        bytes32 v2 = reg.publishVersion(modelKey, input(2));
+
+        vm.expectEmit(address(reg));
+        emit ZkllmRegistry.ModelOwnershipTransferred(modelKey, alice, bob);
+        vm.prank(bob);
+        reg.acceptModelOwnership(modelKey);
         assertEq(reg.getModel(modelKey).owner, bob);
+        assertEq(reg.getModel(modelKey).pendingOwner, address(0));
 
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotModelOwner.selector, modelKey, alice));
-        reg.publishVersion(modelKey, input(2));
+        reg.publishVersion(modelKey, input(3));
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotModelOwner.selector, modelKey, alice));
         reg.revokeVersion(v1);
         vm.stopPrank();
 
+        // The new owner continues the same line: version 3, published by bob.
         vm.startPrank(bob);
-        reg.publishVersion(modelKey, input(2));
+        bytes32 v3 = reg.publishVersion(modelKey, input(3));
         reg.revokeVersion(v1);
         vm.stopPrank();
+        assertEq(v3, reg.versionIdOf(modelKey, 3));
+        assertEq(reg.getVersion(v1).publisher, alice);
+        assertEq(reg.getVersion(v2).publisher, alice);
+        assertEq(reg.getVersion(v3).publisher, bob);
+    }
+
+    /// A mistyped new owner bricks nothing: it never accepts, and the owner re-targets or cancels.
+    function test_Transfer_MistypedAddressIsRecoverable() public {
+        (bytes32 modelKey, bytes32 v1) = registered();
+        address typo = address(0xdead);
+        vm.startPrank(alice);
+        reg.transferModelOwnership(modelKey, typo);
+        reg.transferModelOwnership(modelKey, bob); // replaces the pending owner
+        vm.stopPrank();
+        vm.prank(typo);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotPendingOwner.selector, modelKey, typo));
+        reg.acceptModelOwnership(modelKey);
+        vm.prank(alice);
+        reg.transferModelOwnership(modelKey, address(0)); // cancels
+        assertEq(reg.getModel(modelKey).pendingOwner, address(0));
+        vm.prank(bob);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotPendingOwner.selector, modelKey, bob));
+        reg.acceptModelOwnership(modelKey);
+        vm.prank(alice);
+        reg.revokeVersion(v1);
+        assertEq(reg.getModel(modelKey).owner, alice);
     }
 
     function test_Transfer_Reverts() public {
@@ -230,13 +282,17 @@ contract ZkllmRegistryTest is Test {
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotModelOwner.selector, modelKey, bob));
         reg.transferModelOwnership(modelKey, bob);
         vm.startPrank(alice);
-        vm.expectRevert(ZkllmRegistry.ZeroAddress.selector);
-        reg.transferModelOwnership(modelKey, address(0));
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.SameOwner.selector, modelKey));
         reg.transferModelOwnership(modelKey, alice);
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.UnknownModel.selector, bytes32(0)));
         reg.transferModelOwnership(bytes32(0), bob);
         vm.stopPrank();
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.UnknownModel.selector, bytes32(uint256(4))));
+        reg.acceptModelOwnership(bytes32(uint256(4)));
+        // no transfer pending: nobody can accept, not even address(0)'s stand-in or the owner
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotPendingOwner.selector, modelKey, alice));
+        reg.acceptModelOwnership(modelKey);
     }
 
     // ---- revokeVersion -----------------------------------------------------------------------
@@ -246,9 +302,12 @@ contract ZkllmRegistryTest is Test {
         (bytes32 modelKey) = reg.getVersion(versionId).modelKey;
         vm.expectEmit(address(reg));
         emit ZkllmRegistry.VersionRevoked(versionId, modelKey);
+        vm.roll(150);
         vm.prank(alice);
         reg.revokeVersion(versionId);
         assertTrue(reg.getVersion(versionId).revoked);
+        assertEq(reg.getVersion(versionId).revokedBlock, 150);
+        assertEq(reg.getVersion(versionId).blockNumber, 100);
         assertEq(reg.getProof(proofDigest).versionId, versionId);
 
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.VersionIsRevoked.selector, versionId));
@@ -275,24 +334,53 @@ contract ZkllmRegistryTest is Test {
         (, bytes32 versionId) = registered();
         bytes32 statement = keccak256("statement");
         bytes32 digest = keccak256("proof");
+        bytes32 key = keccak256(abi.encode(versionId, statement, digest));
         vm.roll(123);
         vm.expectEmit(address(reg));
-        emit ZkllmRegistry.ProofAnchored(digest, versionId, bob, statement, PROOF_CID);
+        emit ZkllmRegistry.ProofAnchored(key, versionId, bob, statement, digest, PROOF_CID);
         vm.prank(bob);
-        reg.anchorProof(versionId, statement, digest, PROOF_CID);
-        ZkllmRegistry.Proof memory p = reg.getProof(digest);
+        assertEq(reg.anchorProof(versionId, statement, digest, PROOF_CID), key);
+        assertEq(reg.proofKeyOf(versionId, statement, digest), key);
+        ZkllmRegistry.Proof memory p = reg.getProof(key);
         assertEq(p.versionId, versionId);
         assertEq(p.statementDigest, statement);
+        assertEq(p.proofDigest, digest);
         assertEq(p.submitter, bob);
         assertEq(p.blockNumber, 123);
         assertEq(p.proofCid, PROOF_CID);
     }
 
+    /// The issue-16 attack: a copier sees alice's pending anchorProof and submits the same proof
+    /// and statement digests first, under a live version of its own. The honest call must still
+    /// succeed, and attestations on the honest record must name the honest version.
+    function test_AnchorProof_FrontRunClaimsNothing() public {
+        (, bytes32 aliceVersion) = registered();
+        vm.prank(bob);
+        (, bytes32 bobVersion) = reg.registerModel(SALT, input(9));
+        bytes32 statement = keccak256("statement");
+        bytes32 digest = keccak256("proof");
+
+        vm.prank(bob); // the front-run
+        bytes32 copyKey = reg.anchorProof(bobVersion, statement, digest, PROOF_CID);
+        vm.prank(alice); // the honest call, mined after it
+        bytes32 honestKey = reg.anchorProof(aliceVersion, statement, digest, PROOF_CID);
+
+        assertTrue(copyKey != honestKey);
+        assertEq(reg.getProof(honestKey).versionId, aliceVersion);
+        assertEq(reg.getProof(honestKey).submitter, alice);
+        assertEq(reg.getProof(copyKey).versionId, bobVersion);
+        vm.expectEmit(address(reg));
+        emit ZkllmRegistry.ValidationResponse(auditor, uint256(aliceVersion), honestKey, 100, "ipfs://r", 0, 0);
+        vm.prank(auditor);
+        reg.validationResponse(honestKey, 100, "ipfs://r", 0, 0);
+        assertEq(reg.getAttestation(copyKey, auditor).blockNumber, 0);
+    }
+
     function test_AnchorProof_Reverts() public {
-        (bytes32 versionId, bytes32 digest) = anchored();
+        (bytes32 versionId, bytes32 key) = anchored();
         bytes32 s = keccak256("s");
-        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.ProofExists.selector, digest));
-        reg.anchorProof(versionId, s, digest, PROOF_CID);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.ProofExists.selector, key));
+        reg.anchorProof(versionId, keccak256("statement"), keccak256("proof"), PROOF_CID);
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.UnknownVersion.selector, bytes32(uint256(9))));
         reg.anchorProof(bytes32(uint256(9)), s, keccak256("p"), PROOF_CID);
         vm.expectRevert(ZkllmRegistry.ZeroDigest.selector);
@@ -327,6 +415,19 @@ contract ZkllmRegistryTest is Test {
         assertEq(reg.getAttestation(digest, bob).response, 0);
         assertEq(reg.getAttestation(digest, auditor).response, 100);
         assertEq(reg.getAttestation(digest, alice).blockNumber, 0);
+    }
+
+    /// Attestations stay open on proofs of a version revoked later (anyone may attest; readers
+    /// filter by validator); the version's revokedBlock lets them tell before from after.
+    function test_ValidationResponse_OnRevokedVersionIsRecordedWithItsBlock() public {
+        (bytes32 versionId, bytes32 key) = anchored();
+        vm.roll(200);
+        vm.prank(alice);
+        reg.revokeVersion(versionId);
+        vm.roll(201);
+        vm.prank(auditor);
+        reg.validationResponse(key, 100, "ipfs://late", 0, 0);
+        assertGt(reg.getAttestation(key, auditor).blockNumber, reg.getVersion(versionId).revokedBlock);
     }
 
     function test_ValidationResponse_Reverts() public {
@@ -396,6 +497,8 @@ contract ZkllmRegistryTest is Test {
         reg.publishVersion(modelKey, input(2));
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotModelOwner.selector, modelKey, caller));
         reg.transferModelOwnership(modelKey, caller == address(0) ? bob : caller);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotPendingOwner.selector, modelKey, caller));
+        reg.acceptModelOwnership(modelKey);
         vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotModelOwner.selector, modelKey, caller));
         reg.revokeVersion(versionId);
         vm.stopPrank();
@@ -411,14 +514,53 @@ contract ZkllmRegistryTest is Test {
         (, bytes32 versionId) = registered();
         string memory cid = repeat("q", bound(cidLen, 1, 128));
         vm.prank(submitter);
-        reg.anchorProof(versionId, statement, digest, cid);
-        ZkllmRegistry.Proof memory p = reg.getProof(digest);
+        bytes32 key = reg.anchorProof(versionId, statement, digest, cid);
+        assertEq(key, keccak256(abi.encode(versionId, statement, digest)));
+        ZkllmRegistry.Proof memory p = reg.getProof(key);
         assertEq(p.versionId, versionId);
         assertEq(p.statementDigest, statement);
+        assertEq(p.proofDigest, digest);
         assertEq(p.submitter, submitter);
         assertEq(p.proofCid, cid);
-        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.ProofExists.selector, digest));
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.ProofExists.selector, key));
         reg.anchorProof(versionId, statement, digest, cid);
+    }
+
+    /// Whoever anchors a digest first under whatever version, the claim of any other
+    /// (version, statement) pair for the same proof digest can still be recorded, and each
+    /// record reads back exactly as its own submitter wrote it.
+    function testFuzz_FrontRunNeverBlocksOrRedirects(address copier, bytes32 copyStatement, bytes32 digest) public {
+        vm.assume(copier != address(0) && copier != alice && copyStatement != 0 && digest != 0);
+        (, bytes32 honestVersion) = registered();
+        vm.prank(copier);
+        (, bytes32 copyVersion) = reg.registerModel(SALT, input(7));
+        bytes32 statement = keccak256("statement");
+        vm.prank(copier);
+        bytes32 copyKey = reg.anchorProof(copyVersion, copyStatement, digest, PROOF_CID);
+        vm.prank(alice);
+        bytes32 honestKey = reg.anchorProof(honestVersion, statement, digest, PROOF_CID);
+        assertTrue(copyKey != honestKey);
+        ZkllmRegistry.Proof memory p = reg.getProof(honestKey);
+        assertEq(p.versionId, honestVersion);
+        assertEq(p.statementDigest, statement);
+        assertEq(p.submitter, alice);
+        assertEq(reg.getProof(copyKey).versionId, copyVersion);
+    }
+
+    /// Only the pending owner can complete a transfer, and nothing changes hands before it does.
+    function testFuzz_OnlyPendingOwnerAccepts(address pending, address other) public {
+        vm.assume(pending != address(0) && pending != alice && other != pending);
+        (bytes32 modelKey,) = registered();
+        vm.prank(alice);
+        reg.transferModelOwnership(modelKey, pending);
+        vm.prank(other);
+        vm.expectRevert(abi.encodeWithSelector(ZkllmRegistry.NotPendingOwner.selector, modelKey, other));
+        reg.acceptModelOwnership(modelKey);
+        assertEq(reg.getModel(modelKey).owner, alice);
+        vm.prank(pending);
+        reg.acceptModelOwnership(modelKey);
+        assertEq(reg.getModel(modelKey).owner, pending);
+        assertEq(reg.getModel(modelKey).pendingOwner, address(0));
     }
 
     function testFuzz_OnlyBinaryVerdicts(uint8 response) public {
