@@ -12,11 +12,9 @@ import (
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/layers/layertest"
 	"github.com/zkllm/zkllm/prover/mle"
-	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/rope"
-	"github.com/zkllm/zkllm/prover/model/synth"
 )
 
 // tc is one test case: the model, its witness and the committed x1.
@@ -32,27 +30,13 @@ func storiesCase(t testing.TB, T int) *tc {
 	return newCase(t, q, wit)
 }
 
-// randomCase: GQA (3 heads over 1 KV head), width 24 (not a power of two),
-// 3 layers (padded to 4), T = 5 positions, random weights and tokens.
-func randomCase(t testing.TB, seed uint64, pairBit int) *tc {
+// randomCase: layertest.SmallConfig (GQA, non-power-of-two widths, padded
+// layers) with RoPE pairing bit b, at T = 5 positions.
+func randomCase(t testing.TB, seed byte, b int) *tc {
 	t.Helper()
-	cfg := model.Config{Dim: 24, HiddenDim: 40, NLayers: 3, NHeads: 3, NKVHeads: 1, VocabSize: 50, SeqLen: 16,
-		NormEps: 1e-5, RopeTheta: 10000, RopePairBit: pairBit}
-	var s [32]byte
-	s[0], s[1] = byte(seed), byte(pairBit)
-	q, err := synth.QuantizedSeeded(cfg, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rng := rand.New(rand.NewPCG(seed, 2))
-	toks := make([]int, 5)
-	for i := range toks {
-		toks[i] = rng.IntN(cfg.VocabSize)
-	}
-	wit, err := fixed.Forward(q, toks)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := layertest.SmallConfig()
+	cfg.RopePairBit = b
+	q, _, wit := layertest.Random(t, cfg, 5, seed+byte(b))
 	return newCase(t, q, wit)
 }
 
@@ -64,7 +48,7 @@ func newCase(t testing.TB, q *quant.Model, wit *fixed.Witness) *tc {
 	for _, lw := range wit.Layers {
 		x1 = append(x1, lw.X1)
 	}
-	c.in = layertest.Checked(t, g.X1(), g.P.Dims.Act(g.P.Dims.D), layertest.Stack(x1))
+	c.in = layertest.CheckedInputs(t, layers.TensorX1, layers.FormatAct, g.P.Dims.Act(g.P.Dims.D), layertest.Stack(x1))
 	return c
 }
 
@@ -127,7 +111,7 @@ func TestStoriesHonest(t *testing.T) {
 }
 
 func TestRandomShapesHonest(t *testing.T) {
-	for _, b := range []int{0, 2} { // llama2.c pairs; HF rotate_half (Dh = 8)
+	for _, b := range []int{0, 3} { // llama2.c pairs; HF rotate_half (Dh = 16)
 		c := randomCase(t, 1, b)
 		g := c.gadget(t, false)
 		checkAgainstFixed(t, g)
@@ -173,7 +157,7 @@ func TestSoundness(t *testing.T) {
 			g.hooks.tamper = func(v map[string][]int64) { k := v["k#l0"]; k[len(k)-1] = 1 }
 		}},
 		{"RoPE at another position (attack 14)", func(t testing.TB, _ *tc, g *Gadget) { g.tab = shifted(t, g.tab) }},
-		{"RoPE with another pairing bit (attack 14)", func(_ testing.TB, _ *tc, g *Gadget) { g.P.PairBit = 2 }},
+		{"RoPE with another pairing bit (attack 14)", func(_ testing.TB, _ *tc, g *Gadget) { g.P.PairBit = 3 }},
 	}
 	for _, cs := range cases {
 		t.Run(cs.name, func(t *testing.T) {
