@@ -85,6 +85,7 @@ const (
 
 	// Layer gadgets gB: RMSNorm and output binding (§7.4, §7.11).
 	LabelRMSNormMu = "rms/mu" // μ of the floor-sqrt zero-check
+	LabelOutputMu  = "out/mu" // output binding: top-k relation weights and count/selection weights
 
 	// Layer gadget gC: attention (causal mask, scores, zkAttn softmax, row-sum band, O) (§7.6–7.7).
 	LabelAttnDigits = "attn/digits" // ⟦x_0(r)⟧, ⟦x_1(r)⟧ at the x_2 leaf point
