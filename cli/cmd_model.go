@@ -8,7 +8,6 @@ import (
 	"os"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/zkllm/zkllm/prover/model/spec"
@@ -146,7 +145,7 @@ func modelImport(s *session) error {
 	if err != nil {
 		return err
 	}
-	lm, err := loadModel(format, files)
+	lm, err := loadModelExponents(format, files)
 	if err != nil {
 		return err
 	}
@@ -176,7 +175,7 @@ func modelImport(s *session) error {
 	rec := &modelRecord{
 		Name: name, Format: format, Sources: lm.sources,
 		ManifestSHA256: hex.EncodeToString(md[:]), SpecSHA256: hex.EncodeToString(sd[:]),
-		Params: lm.model.Config.ParamCount(), Tensors: len(lm.quant.Tensors),
+		Params: lm.quant.Config.ParamCount(), Tensors: len(lm.quant.Tensors),
 	}
 	if err := s.dir.saveRecord(rec); err != nil {
 		return err
@@ -258,26 +257,13 @@ func modelCommit(s *session) error {
 		layout: layout, blob: blob, logC: logC, secret: secret, modelKey: md[:],
 		partialPath: s.dir.path(modelsDirName, rec.Name, partialFile),
 	}
-	var bar *progressbar.ProgressBar
+	var prog *progress
 	if !s.out.quiet && !s.out.json && !s.c.Bool(noProgressFlag.Name) {
-		nRows := int64(layout.NumRows(logC))
-		bar = progressbar.NewOptions64(nRows,
-			progressbar.OptionSetDescription("committing rows"),
-			progressbar.OptionSetWriter(s.out.stderr),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("rows"),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionFullWidth(),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionOnCompletion(func() { fmt.Fprintln(s.out.stderr) }),
-		)
-		job.progress = func(done, total int) { bar.Set(done) }
+		prog = newProgress(s.out.stderr, "committing rows", int64(layout.NumRows(logC)))
+		job.progress = func(done, total int) { prog.set(int64(done)) }
 	}
 	rows, resumed, err := job.run(s.ctx)
-	if bar != nil {
-		bar.Finish()
-	}
+	prog.finish()
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -14,18 +15,20 @@ import (
 	"github.com/zkllm/zkllm/prover/model/hf"
 	"github.com/zkllm/zkllm/prover/model/llama2c"
 	"github.com/zkllm/zkllm/prover/model/quant"
-	"github.com/zkllm/zkllm/prover/model/tokenizer"
 )
 
 // maxSourceBytes bounds a single model file read into memory.
 const maxSourceBytes = 64 << 30
 
-// loadedModel is a model read from its source files, quantized.
+// maxTokenizerBytes bounds a llama2.c tokenizer file read into memory.
+const maxTokenizerBytes = 64 << 20
+
+// loadedModel is a model read from its source files, quantized (with
+// exponentsOnly, the quantized tensors carry no data).
 type loadedModel struct {
 	format    string
 	sources   []sourceFile
-	model     *model.Model
-	tokenizer *tokenizer.Tokenizer
+	tokenizer interface{ Digest() [32]byte }
 	quant     *quant.Model
 }
 
@@ -62,56 +65,107 @@ func locateSources(path, tokenizerPath string) (format string, files []sourceFil
 	return "llama2c", []sourceFile{{Role: "checkpoint", Path: abs}, {Role: "tokenizer", Path: tabs}}, nil
 }
 
-// readSource reads a source file and fills or checks its digest: a file that
-// changed since import is refused.
-func readSource(f *sourceFile) ([]byte, error) {
+// openSource opens a source file for random access after checking its size
+// bound; the caller closes it.
+func openSource(f *sourceFile) (*os.File, int64, error) {
 	fh, err := os.Open(f.Path)
 	if err != nil {
-		return nil, badInputf("%s file: %v", f.Role, err)
+		return nil, 0, badInputf("%s file: %v", f.Role, err)
 	}
-	defer fh.Close()
 	st, err := fh.Stat()
 	if err != nil {
-		return nil, badInputf("%s file: %v", f.Role, err)
+		fh.Close()
+		return nil, 0, badInputf("%s file: %v", f.Role, err)
 	}
 	if st.Size() > maxSourceBytes {
-		return nil, badInputf("%s file %s is larger than %s", f.Role, f.Path, humanBytes(maxSourceBytes))
+		fh.Close()
+		return nil, 0, badInputf("%s file %s is larger than %s", f.Role, f.Path, humanBytes(maxSourceBytes))
 	}
-	b, err := io.ReadAll(fh)
+	return fh, st.Size(), nil
+}
+
+// hashSource streams r's size bytes through SHA-256 and fills or checks f's
+// digest: a file that changed since import is refused.
+func hashSource(f *sourceFile, r io.ReaderAt, size int64) error {
+	sum := sha256.New()
+	if _, err := io.Copy(sum, io.NewSectionReader(r, 0, size)); err != nil {
+		return badInputf("%s file: %v", f.Role, err)
+	}
+	h := hex.EncodeToString(sum.Sum(nil))
+	if f.SHA256 != "" && f.SHA256 != h {
+		return badInputf("%s file %s changed since it was imported (SHA-256 %s, recorded %s)", f.Role, f.Path, h, f.SHA256)
+	}
+	f.SHA256, f.Size = h, size
+	return nil
+}
+
+// readSmallSource reads a source file of at most limit bytes whole, with its
+// digest filled or checked.
+func readSmallSource(f *sourceFile, limit int64) ([]byte, error) {
+	fh, size, err := openSource(f)
 	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	if size > limit {
+		return nil, badInputf("%s file %s is larger than %s", f.Role, f.Path, humanBytes(limit))
+	}
+	b := make([]byte, size)
+	if _, err := io.ReadFull(fh, b); err != nil {
 		return nil, badInputf("%s file: %v", f.Role, err)
 	}
-	sum := sha256.Sum256(b)
-	h := hex.EncodeToString(sum[:])
-	if f.SHA256 != "" && f.SHA256 != h {
-		return nil, badInputf("%s file %s changed since it was imported (SHA-256 %s, recorded %s)", f.Role, f.Path, h, f.SHA256)
-	}
-	f.SHA256, f.Size = h, int64(len(b))
-	return b, nil
+	return b, hashSource(f, bytes.NewReader(b), size)
 }
 
 // loadModel reads, validates and quantizes the model in files.
 func loadModel(format string, files []sourceFile) (*loadedModel, error) {
+	return loadQuantized(format, files, false)
+}
+
+// loadModelExponents is loadModel without the quantized weights: what an
+// import records (architecture, exponents, digests) in memory independent of
+// the model's size.
+func loadModelExponents(format string, files []sourceFile) (*loadedModel, error) {
+	return loadQuantized(format, files, true)
+}
+
+// loadQuantized streams the weights from the source files into int16 (or,
+// with exponentsOnly, only their quantization exponents): headers are checked
+// against file sizes before anything else is read, and no float32 copy of the
+// model is made.
+func loadQuantized(format string, files []sourceFile, exponentsOnly bool) (*loadedModel, error) {
 	lm := &loadedModel{format: format, sources: files}
+	var q *quant.Model
 	switch format {
 	case "llama2c":
-		ck, err := readSource(&lm.sources[0])
+		ck, size, err := openSource(&lm.sources[0])
 		if err != nil {
 			return nil, err
 		}
-		m, _, err := llama2c.Decode(ck)
+		defer ck.Close()
+		layout, err := llama2c.ReadLayout(ck, size)
 		if err != nil {
 			return nil, badInputf("malformed llama2.c checkpoint %s: %v", lm.sources[0].Path, err)
 		}
-		tb, err := readSource(&lm.sources[1])
+		if err := hashSource(&lm.sources[0], ck, size); err != nil {
+			return nil, err
+		}
+		tb, err := readSmallSource(&lm.sources[1], maxTokenizerBytes)
 		if err != nil {
 			return nil, err
 		}
-		tok, err := llama2c.DecodeTokenizer(tb, m.Config.VocabSize)
+		tok, err := llama2c.DecodeTokenizer(tb, layout.Config.VocabSize)
 		if err != nil {
 			return nil, badInputf("malformed tokenizer %s: %v", lm.sources[1].Path, err)
 		}
-		lm.model, lm.tokenizer = m, tok
+		q, err = quant.QuantizeStream(layout.Config, func(i int, _ model.Tensor) quant.Chunks { return layout.Chunks(ck, i) }, exponentsOnly)
+		if err != nil {
+			if errors.Is(err, quant.ErrRange) {
+				return nil, badInputf("model cannot be quantized: %v", err)
+			}
+			return nil, badInputf("malformed llama2.c checkpoint %s: %v", lm.sources[0].Path, err)
+		}
+		lm.tokenizer = tok
 	case "hf":
 		root := files[0].Path
 		for _, f := range files {
@@ -119,8 +173,11 @@ func loadModel(format string, files []sourceFile) (*loadedModel, error) {
 				root = f.Path
 			}
 		}
-		loaded, err := hf.Load(os.DirFS(root))
+		loaded, err := hf.LoadQuantized(os.DirFS(root), exponentsOnly)
 		if err != nil {
+			if errors.Is(err, quant.ErrRange) {
+				return nil, badInputf("model cannot be quantized: %v", err)
+			}
 			return nil, badInputf("malformed Hugging Face model in %s: %v", root, err)
 		}
 		recorded := map[string]sourceFile{}
@@ -138,16 +195,9 @@ func loadModel(format string, files []sourceFile) (*loadedModel, error) {
 		if len(files) > 1 && len(files) != len(lm.sources) {
 			return nil, badInputf("the files of %s changed since it was imported (%d files, recorded %d)", root, len(lm.sources)-1, len(files)-1)
 		}
-		lm.model, lm.tokenizer = loaded.Model, loaded.Tokenizer
+		q, lm.tokenizer = loaded.Quant, loaded.Tokenizer
 	default:
 		return nil, internalf("unknown model format %q", format)
-	}
-	q, err := quant.Quantize(lm.model)
-	if err != nil {
-		if errors.Is(err, quant.ErrRange) {
-			return nil, badInputf("model cannot be quantized: %v", err)
-		}
-		return nil, internalf("quantize: %v", err)
 	}
 	lm.quant = q
 	return lm, nil

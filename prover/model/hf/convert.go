@@ -14,6 +14,9 @@ import (
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
 )
 
+// spaceMark is SentencePiece's visible space.
+const spaceMark = "\u2581"
+
 // Convert renders m and tk in the HF layout: the contents of config.json,
 // model.safetensors (F32) and tokenizer.json. Interleaved q/k rows
 // (RopePairBit 0) are permuted into rotate_half order.
@@ -133,19 +136,26 @@ func tokenizerJSONFor(tk *tokenizer.Tokenizer) ([]byte, error) {
 			merges = append(merges, strings.ReplaceAll(p[:cut], " ", spaceMark)+" "+strings.ReplaceAll(p[cut:], " ", spaceMark))
 		}
 	}
+	marked := func(id int) string { return strings.ReplaceAll(pieces[id], " ", spaceMark) }
 	doc := map[string]any{
 		"version": "1.0",
 		"added_tokens": []map[string]any{
-			{"id": 0, "content": "<unk>", "special": true}, {"id": 1, "content": "<s>", "special": true},
-			{"id": 2, "content": "</s>", "special": true},
+			{"id": tokenizer.UnkID, "content": marked(tokenizer.UnkID), "special": true},
+			{"id": tokenizer.BOSID, "content": marked(tokenizer.BOSID), "special": true},
+			{"id": tokenizer.EOSID, "content": marked(tokenizer.EOSID), "special": true},
 		},
 		"normalizer": map[string]any{"type": "Sequence", "normalizers": []map[string]any{
 			{"type": "Prepend", "prepend": spaceMark},
 			{"type": "Replace", "pattern": map[string]string{"String": " "}, "content": spaceMark},
 		}},
-		"pre_tokenizer": nil,
+		"pre_tokenizer":  nil,
+		"post_processor": bosTemplate(marked(tokenizer.BOSID)),
+		"decoder": map[string]any{"type": "Sequence", "decoders": []map[string]any{
+			{"type": "Replace", "pattern": map[string]string{"String": spaceMark}, "content": " "},
+			{"type": "ByteFallback"}, {"type": "Fuse"}, {"type": "Strip", "content": " ", "start": 1, "stop": 0},
+		}},
 		"model": map[string]any{
-			"type": "BPE", "dropout": nil, "unk_token": "<unk>", "fuse_unk": true, "byte_fallback": true,
+			"type": "BPE", "dropout": nil, "unk_token": marked(tokenizer.UnkID), "fuse_unk": true, "byte_fallback": true,
 			"vocab": vocab, "merges": merges,
 		},
 	}
@@ -157,6 +167,14 @@ func tokenizerJSONFor(tk *tokenizer.Tokenizer) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// bosTemplate is a TemplateProcessing post-processor that puts bos before
+// the text, as Llama 2's and Llama 3.1's tokenizer.json do.
+func bosTemplate(bos string) map[string]any {
+	tok := map[string]any{"SpecialToken": map[string]any{"id": bos, "type_id": 0}}
+	seq := map[string]any{"Sequence": map[string]any{"id": "A", "type_id": 0}}
+	return map[string]any{"type": "TemplateProcessing", "single": []any{tok, seq}}
 }
 
 // WriteDir writes files into a new directory dir atomically: everything goes

@@ -158,7 +158,14 @@ func handFolder(mutate func(cfg map[string]any, tensors map[string][]int)) fstes
 		vocab[fmt.Sprintf("<0x%02X>", b)] = 3 + b
 	}
 	vocab["a"] = 261
-	tj, _ := json.Marshal(map[string]any{"model": map[string]any{"type": "BPE", "byte_fallback": true, "vocab": vocab, "merges": []string{"\u2581 a"}}})
+	tj, _ := json.Marshal(map[string]any{
+		"model": map[string]any{"type": "BPE", "byte_fallback": true, "vocab": vocab, "merges": []string{"\u2581 a"}},
+		"normalizer": map[string]any{"type": "Sequence", "normalizers": []any{
+			map[string]any{"type": "Prepend", "prepend": "\u2581"},
+			map[string]any{"type": "Replace", "pattern": map[string]any{"String": " "}, "content": "\u2581"},
+		}},
+		"post_processor": bosTemplate("<s>"),
+	})
 	c, _ := json.Marshal(cfg)
 	return fstest.MapFS{
 		ConfigFile: {Data: c}, WeightsFile: {Data: st}, TokenizerFile: {Data: tj},
@@ -215,9 +222,9 @@ func TestMalformedFolders(t *testing.T) {
 		}),
 		"bad heads": handFolder(func(c map[string]any, _ map[string][]int) { c["num_key_value_heads"] = 3 }),
 		"vocab mismatch": handFolder(func(c map[string]any, s map[string][]int) {
-			c["vocab_size"] = 263
-			s["model.embed_tokens.weight"] = []int{263, 8}
-			s["lm_head.weight"] = []int{263, 8}
+			c["vocab_size"] = 261 // the tokenizer has id 261
+			s["model.embed_tokens.weight"] = []int{261, 8}
+			s["lm_head.weight"] = []int{261, 8}
 		}),
 		"tied but differ": handFolder(func(c map[string]any, _ map[string][]int) { c["tie_word_embeddings"] = true }),
 	}

@@ -1,12 +1,15 @@
 package llama2c
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/zkllm/zkllm/prover/model"
+	"github.com/zkllm/zkllm/prover/model/safetensors"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
 )
 
@@ -33,14 +36,157 @@ const (
 	V1     Version = 1
 )
 
-// Decode parses a legacy or v1 checkpoint.
+// Decode parses a legacy or v1 checkpoint held in memory.
 func Decode(data []byte) (*model.Model, Version, error) {
-	if len(data) >= 8 && binary.LittleEndian.Uint32(data) == magicV1 {
-		m, err := decodeV1(data)
-		return m, V1, err
+	r := bytes.NewReader(data)
+	l, err := ReadLayout(r, int64(len(data)))
+	if err != nil {
+		return nil, Legacy, err
 	}
-	m, err := decodeLegacy(data)
-	return m, Legacy, err
+	m := model.Allocate(l.Config)
+	for i, t := range m.Tensors() {
+		at := 0
+		if err := l.Chunks(r, i)(func(v []float32) error {
+			at += copy(t.Data[at:], v)
+			return nil
+		}); err != nil {
+			return nil, l.Version, fmt.Errorf("%w: %w", ErrFormat, err)
+		}
+	}
+	if err := m.Validate(); err != nil {
+		return nil, l.Version, fmt.Errorf("%w: %w", ErrFormat, err)
+	}
+	return m, l.Version, nil
+}
+
+// Layout is a checkpoint's architecture and where each tensor lies.
+type Layout struct {
+	Config  model.Config
+	Version Version
+	// Offsets[i] is the file offset of tensor i of model.TensorLayout
+	// (float32 little-endian, row-major).
+	Offsets []int64
+}
+
+// ReadLayout reads a checkpoint's header through r and checks the size it
+// implies against the file size before anything else is read or allocated:
+// a garbage or truncated file costs a few hundred bytes of reading.
+func ReadLayout(r io.ReaderAt, size int64) (*Layout, error) {
+	hdr := make([]byte, min(size, headerSizeV1))
+	if _, err := r.ReadAt(hdr, 0); err != nil {
+		return nil, fmt.Errorf("%w: reading the header: %v", ErrFormat, err)
+	}
+	l := &Layout{}
+	var start int64
+	if len(hdr) >= 8 && binary.LittleEndian.Uint32(hdr) == magicV1 {
+		l.Version, start = V1, headerSizeV1
+		if len(hdr) < headerSizeV1 {
+			return nil, fmt.Errorf("%w: %d bytes, shorter than the 256-byte v1 header", ErrFormat, size)
+		}
+		if v := int32(binary.LittleEndian.Uint32(hdr[4:])); v != 1 {
+			return nil, fmt.Errorf("%w: version %d unsupported (only 1, float32)", ErrFormat, v)
+		}
+		cfg, _, err := readHeader(hdr[8:])
+		if err != nil {
+			return nil, err
+		}
+		if cfg.VocabSize != int(int32(binary.LittleEndian.Uint32(hdr[28:]))) {
+			return nil, fmt.Errorf("%w: v1 vocab_size must be positive", ErrFormat)
+		}
+		switch hdr[36] {
+		case 0:
+			cfg.SharedClassifier = false
+		case 1:
+			cfg.SharedClassifier = true
+		default:
+			return nil, fmt.Errorf("%w: shared_classifier flag %d", ErrFormat, hdr[36])
+		}
+		for i := 37; i < headerSizeV1; i++ {
+			if hdr[i] != 0 {
+				return nil, fmt.Errorf("%w: nonzero header padding at byte %d", ErrFormat, i)
+			}
+		}
+		l.Config = cfg
+		if err := l.checkSize(size, start, 0); err != nil {
+			return nil, err
+		}
+	} else {
+		l.Version, start = Legacy, legacyHeader
+		if len(hdr) < legacyHeader {
+			return nil, fmt.Errorf("%w: %d bytes, shorter than the 28-byte header", ErrFormat, size)
+		}
+		cfg, _, err := readHeader(hdr)
+		if err != nil {
+			return nil, err
+		}
+		l.Config = cfg
+		// The legacy format stores the RoPE tables (cos and sin halves,
+		// seq_len·head_size/2 each) between the final norm and the classifier.
+		if err := l.checkSize(size, start, uint64(cfg.SeqLen)*uint64(cfg.HeadSize())); err != nil {
+			return nil, err
+		}
+	}
+	l.place(start)
+	return l, nil
+}
+
+func (l *Layout) checkSize(size, start int64, ropeFloats uint64) error {
+	want := uint64(start) + 4*(l.Config.ParamCount()+ropeFloats)
+	if uint64(size) != want {
+		return fmt.Errorf("%w: %d bytes, header implies %d", ErrFormat, size, want)
+	}
+	return nil
+}
+
+// place computes Offsets by walking the file's tensor order.
+func (l *Layout) place(at int64) {
+	c := l.Config
+	layout := model.TensorLayout(c)
+	index := make(map[string]int, len(layout))
+	for i, t := range layout {
+		index[t.Name] = i
+	}
+	l.Offsets = make([]int64, len(layout))
+	put := func(name string) {
+		i := index[name]
+		l.Offsets[i] = at
+		n := int64(1)
+		for _, s := range layout[i].Shape {
+			n *= int64(s)
+		}
+		at += 4 * n
+	}
+	perLayer := func(fields ...string) {
+		for _, f := range fields {
+			for k := range c.NLayers {
+				put(fmt.Sprintf("layers.%d.%s", k, f))
+			}
+		}
+	}
+	if l.Version == V1 {
+		perLayer("attn_norm", "ffn_norm")
+		put("final_norm")
+		put("embed")
+		perLayer("wq", "wk", "wv", "wo", "w1", "w2", "w3")
+	} else {
+		put("embed")
+		perLayer("attn_norm", "wq", "wk", "wv", "wo", "ffn_norm", "w1", "w2", "w3")
+		put("final_norm")
+		at += 4 * int64(c.SeqLen) * int64(c.HeadSize()) // RoPE tables
+	}
+	if !c.SharedClassifier {
+		put("lm_head")
+	}
+}
+
+// Chunks streams tensor i (model.TensorLayout order) from r, as
+// safetensors.Chunks (the shape of quant.Chunks).
+func (l *Layout) Chunks(r io.ReaderAt, i int) func(each func([]float32) error) error {
+	n := 1
+	for _, s := range model.TensorLayout(l.Config)[i].Shape {
+		n *= s
+	}
+	return safetensors.Chunks(r, l.Offsets[i], n, safetensors.F32)
 }
 
 func readHeader(b []byte) (model.Config, bool, error) {
@@ -67,126 +213,19 @@ func readHeader(b []byte) (model.Config, bool, error) {
 	return cfg, shared, nil
 }
 
-func decodeLegacy(data []byte) (*model.Model, error) {
-	if len(data) < legacyHeader {
-		return nil, fmt.Errorf("%w: %d bytes, shorter than the 28-byte header", ErrFormat, len(data))
-	}
-	cfg, _, err := readHeader(data)
-	if err != nil {
-		return nil, err
-	}
-	ropeFloats := uint64(cfg.SeqLen) * uint64(cfg.HeadSize()) // cos and sin halves together
-	want := legacyHeader + 4*(cfg.ParamCount()+ropeFloats)
-	if uint64(len(data)) != want {
-		return nil, fmt.Errorf("%w: %d bytes, header implies %d", ErrFormat, len(data), want)
-	}
-	m := model.Allocate(cfg)
-	r := reader{data: data, off: legacyHeader}
-	r.floats(m.Embedding)
-	for _, sel := range layerOrderLegacy {
-		for l := range m.Layers {
-			r.floats(sel(&m.Layers[l]))
-		}
-	}
-	r.floats(m.FinalNorm)
-	r.off += int(4 * ropeFloats)
-	if !cfg.SharedClassifier {
-		r.floats(m.Classifier)
-	}
-	return finish(m, r)
-}
-
-func decodeV1(data []byte) (*model.Model, error) {
-	if len(data) < headerSizeV1 {
-		return nil, fmt.Errorf("%w: %d bytes, shorter than the 256-byte v1 header", ErrFormat, len(data))
-	}
-	if v := int32(binary.LittleEndian.Uint32(data[4:])); v != 1 {
-		return nil, fmt.Errorf("%w: version %d unsupported (only 1, float32)", ErrFormat, v)
-	}
-	cfg, _, err := readHeader(data[8:])
-	if err != nil {
-		return nil, err
-	}
-	if cfg.VocabSize != int(int32(binary.LittleEndian.Uint32(data[28:]))) {
-		return nil, fmt.Errorf("%w: v1 vocab_size must be positive", ErrFormat)
-	}
-	switch data[36] {
-	case 0:
-		cfg.SharedClassifier = false
-	case 1:
-		cfg.SharedClassifier = true
-	default:
-		return nil, fmt.Errorf("%w: shared_classifier flag %d", ErrFormat, data[36])
-	}
-	for i := 37; i < headerSizeV1; i++ {
-		if data[i] != 0 {
-			return nil, fmt.Errorf("%w: nonzero header padding at byte %d", ErrFormat, i)
-		}
-	}
-	want := headerSizeV1 + 4*cfg.ParamCount()
-	if uint64(len(data)) != want {
-		return nil, fmt.Errorf("%w: %d bytes, header implies %d", ErrFormat, len(data), want)
-	}
-	m := model.Allocate(cfg)
-	r := reader{data: data, off: headerSizeV1}
-	for l := range m.Layers {
-		r.floats(m.Layers[l].AttnNorm)
-	}
-	for l := range m.Layers {
-		r.floats(m.Layers[l].FFNNorm)
-	}
-	r.floats(m.FinalNorm)
-	r.floats(m.Embedding)
-	for _, sel := range layerOrderV1 {
-		for l := range m.Layers {
-			r.floats(sel(&m.Layers[l]))
-		}
-	}
-	if !cfg.SharedClassifier {
-		r.floats(m.Classifier)
-	}
-	return finish(m, r)
-}
-
 type layerField func(*model.Layer) []float32
 
 var (
-	fAttnNorm layerField = func(l *model.Layer) []float32 { return l.AttnNorm }
-	fWQ       layerField = func(l *model.Layer) []float32 { return l.WQ }
-	fWK       layerField = func(l *model.Layer) []float32 { return l.WK }
-	fWV       layerField = func(l *model.Layer) []float32 { return l.WV }
-	fWO       layerField = func(l *model.Layer) []float32 { return l.WO }
-	fFFNNorm  layerField = func(l *model.Layer) []float32 { return l.FFNNorm }
-	fW1       layerField = func(l *model.Layer) []float32 { return l.W1 }
-	fW2       layerField = func(l *model.Layer) []float32 { return l.W2 }
-	fW3       layerField = func(l *model.Layer) []float32 { return l.W3 }
+	fWQ layerField = func(l *model.Layer) []float32 { return l.WQ }
+	fWK layerField = func(l *model.Layer) []float32 { return l.WK }
+	fWV layerField = func(l *model.Layer) []float32 { return l.WV }
+	fWO layerField = func(l *model.Layer) []float32 { return l.WO }
+	fW1 layerField = func(l *model.Layer) []float32 { return l.W1 }
+	fW2 layerField = func(l *model.Layer) []float32 { return l.W2 }
+	fW3 layerField = func(l *model.Layer) []float32 { return l.W3 }
 
-	layerOrderLegacy = []layerField{fAttnNorm, fWQ, fWK, fWV, fWO, fFFNNorm, fW1, fW2, fW3}
-	layerOrderV1     = []layerField{fWQ, fWK, fWV, fWO, fW1, fW2, fW3}
+	layerOrderV1 = []layerField{fWQ, fWK, fWV, fWO, fW1, fW2, fW3}
 )
-
-type reader struct {
-	data []byte
-	off  int
-}
-
-// floats fills dst; sizes were checked against the file length up front.
-func (r *reader) floats(dst []float32) {
-	for i := range dst {
-		dst[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.data[r.off:]))
-		r.off += 4
-	}
-}
-
-func finish(m *model.Model, r reader) (*model.Model, error) {
-	if r.off != len(r.data) {
-		return nil, fmt.Errorf("%w: internal size mismatch (%d of %d bytes read)", ErrFormat, r.off, len(r.data))
-	}
-	if err := m.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
-	}
-	return m, nil
-}
 
 // EncodeV1 writes m as a v1 checkpoint. m must use llama2.c's fixed
 // hyperparameters (ε, RoPE base and pairing), which the format cannot carry.

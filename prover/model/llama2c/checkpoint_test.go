@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/model"
@@ -146,6 +150,88 @@ func TestMalformedCheckpoints(t *testing.T) {
 		m, _, err := Decode(b)
 		if !errors.Is(err, ErrFormat) || m != nil {
 			t.Errorf("%s: got %v, want ErrFormat", name, err)
+		}
+	}
+}
+
+// A multi-GiB sparse file is judged by its header and size alone: garbage,
+// a header implying another size, and a header implying more parameters than
+// the limit are all refused after reading at most 256 bytes.
+func TestSparseFilesRejectedFromTheHeader(t *testing.T) {
+	const size = 3 << 30
+	for name, hdr := range map[string][]byte{
+		"garbage": []byte("\xde\xad\xbe\xef garbage garbage garbage garbage"),
+		"v1 wrong size": func() []byte {
+			h := make([]byte, 256)
+			binary.LittleEndian.PutUint32(h, 0x616b3432)
+			binary.LittleEndian.PutUint32(h[4:], 1)
+			for i, v := range []uint32{4096, 11008, 32, 32, 32, 32000, 4096} {
+				binary.LittleEndian.PutUint32(h[8+4*i:], v)
+			}
+			return h
+		}(),
+	} {
+		p := filepath.Join(t.TempDir(), "ckpt.bin")
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write(hdr); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		cr := &countingReader{r: f}
+		start := time.Now()
+		_, err = ReadLayout(cr, size)
+		f.Close()
+		if !errors.Is(err, ErrFormat) {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if cr.n > 256 || time.Since(start) > time.Second {
+			t.Fatalf("%s: read %d bytes in %v before refusing", name, cr.n, time.Since(start))
+		}
+	}
+}
+
+type countingReader struct {
+	r io.ReaderAt
+	n int
+}
+
+func (c *countingReader) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n += n
+	return n, err
+}
+
+// The streamed layout gives Decode's tensors for both versions.
+func TestLayoutChunksMatchDecode(t *testing.T) {
+	ckpt, _, err := models.Stories260K()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := Decode(ckpt.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, err := EncodeV1(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{ckpt.Data, v1} {
+		r := bytes.NewReader(data)
+		l, err := ReadLayout(r, int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, tt := range m.Tensors() {
+			var got []float32
+			l.Chunks(r, i)(func(v []float32) error { got = append(got, v...); return nil })
+			if !slices.Equal(got, tt.Data) {
+				t.Fatalf("version %d: tensor %s differs", l.Version, tt.Name)
+			}
 		}
 	}
 }
