@@ -65,3 +65,22 @@ func Tamper(t testing.TB, proof []byte, span Span, step int, verify func([]byte)
 	}
 	return tried
 }
+
+// ProofElements proves in (committed inputs, may be empty) and g, then
+// attacks every step-th 48-byte chunk of g's proof bytes (Tamper); the
+// verifier side is in.Public() and pub. It returns the number of forgeries
+// tried and the size of g's bytes.
+func ProofElements(t testing.TB, w *layers.WeightBlob, in Inputs, g layers.ProverGadget, pub layers.VerifierGadget, step int) (tried, bytes int) {
+	t.Helper()
+	span := &Span{}
+	vs := []layers.VerifierGadget{in.Public(), pub}
+	ps := []layers.ProverGadget{in, Recorder{ProverGadget: g, Span: span}}
+	if len(in) == 0 {
+		vs, ps = vs[1:], ps[1:]
+	}
+	proof, err := Run(t, w, ps, vs)
+	if err != nil {
+		t.Fatalf("control proof rejected: %v", err)
+	}
+	return Tamper(t, proof, *span, step, func(b []byte) error { return Verify(w, vs, b) }), span.Hi - span.Lo
+}

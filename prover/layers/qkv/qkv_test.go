@@ -191,19 +191,12 @@ func TestDroppedClaimRejected(t *testing.T) {
 
 func TestProofElementsRejected(t *testing.T) {
 	c := randomCase(t, 5, 0)
-	span := &layertest.Span{}
-	g := c.gadget(t, false)
-	pub := []layers.VerifierGadget{c.in.Public(), c.gadget(t, true)}
-	proof, err := layertest.Run(t, c.w, []layers.ProverGadget{c.in, layertest.Recorder{ProverGadget: g, Span: span}}, pub)
-	if err != nil {
-		t.Fatal(err)
-	}
 	step := 2
 	if testing.Short() {
 		step = 9
 	}
-	n := layertest.Tamper(t, proof, *span, step, func(b []byte) error { return layertest.Verify(c.w, pub, b) })
-	t.Logf("%d forgeries over %d gadget bytes rejected", n, span.Hi-span.Lo)
+	n, size := layertest.ProofElements(t, c.w, c.in, c.gadget(t, false), c.gadget(t, true), step)
+	t.Logf("%d forgeries over %d gadget bytes rejected", n, size)
 }
 
 // The verifier's O(T·Dh/2) evaluation of C and S equals the MLE of the
