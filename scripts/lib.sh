@@ -75,11 +75,12 @@ build_kubo() {
   "$IPFS" version
 }
 
-# build_zkllm: the zkllm binary.
+# build_zkllm: the zkllm binary (with the Go build tags in ZKLLM_BUILD_TAGS).
 build_zkllm() {
-  step "go build -o bin/zkllm ./cmd/zkllm"
+  local tags="${ZKLLM_BUILD_TAGS:-}"
+  step "go build ${tags:+-tags $tags }-o bin/zkllm ./cmd/zkllm"
   mkdir -p "$ROOT/bin"
-  go build -o "$ZKLLM.tmp" ./cmd/zkllm
+  go build ${tags:+-tags "$tags"} -o "$ZKLLM.tmp" ./cmd/zkllm
   mv -f "$ZKLLM.tmp" "$ZKLLM"
 }
 
@@ -95,4 +96,56 @@ race_packages() {
       printf '%s\n' "$pkg"
     fi
   done < <(go list -f '{{.Dir}}|{{.ImportPath}}|{{join .GoFiles " "}}' ./...)
+}
+
+# install_cuda_toolkit: Debian's nvidia-cuda-toolkit (CUDA 11.8: nvcc,
+# cudart) from contrib/non-free, so the CUDA kernels compile and their host
+# tests run without a GPU. Skipped when nvcc is on PATH; otherwise 1.5-3 min.
+install_cuda_toolkit() {
+  if command -v nvcc >/dev/null; then
+    step "CUDA toolkit: $(nvcc --version | tail -1)"
+    return
+  fi
+  step "CUDA toolkit: apt-get install nvidia-cuda-toolkit from contrib/non-free (1.5-3 min)"
+  local sudo="" src=/etc/apt/sources.list.d/zkllm-contrib-nonfree.sources uri suite
+  [[ "$(id -u)" == 0 ]] || sudo=sudo
+  if [[ ! -f "$src" ]]; then
+    # The same mirror and release as the system's own Debian sources.
+    uri="$(grep -hm1 '^URIs:' /etc/apt/sources.list.d/debian.sources 2>/dev/null | awk '{print $2}' || true)"
+    uri="${uri:-http://deb.debian.org/debian}"
+    suite="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
+    printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: contrib non-free\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      "$uri" "$suite" | $sudo tee "$src.tmp" >/dev/null
+    $sudo mv -f "$src.tmp" "$src"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nvidia-cuda-toolkit >/dev/null
+  command -v nvcc >/dev/null || die "nvidia-cuda-toolkit installed no nvcc"
+  nvcc --version | tail -1
+}
+
+# cuda_checks: compiles every CUDA kernel for sm_80 and sm_90
+# (kernels/cuda/build.sh, skipped when current), builds and vets the tree
+# with -tags cuda, and runs package kernels' tagged tests under cgocheck2:
+# the __host__ __device__ arithmetic against gnark-crypto and every kernel in
+# host emulation against the CPU backend (the GPU==CPU tests report that
+# they could not run unless a GPU is present).
+cuda_checks() {
+  step "CUDA kernels: nvcc sm_80 + sm_90 (kernels/cuda/build.sh)"
+  kernels/cuda/build.sh
+  step "go build -tags cuda ./... && go vet -tags cuda ./..."
+  go build -tags cuda ./...
+  go vet -tags cuda ./...
+  step "go test -tags cuda ./kernels/... (GOEXPERIMENT=cgocheck2; host arithmetic + emulated kernels)"
+  local log rc=0
+  log="$(mktemp)"
+  GOEXPERIMENT=cgocheck2 go test -tags cuda -count=1 -timeout "${GO_TEST_TIMEOUT:-15m}" -v ./kernels/... >"$log" 2>&1 || rc=$?
+  # The summary: results, what ran where, and the tests that could not run.
+  grep -E '^(--- |ok|FAIL|PASS)|COULD NOT RUN|cuda tag:|inputs per operation' "$log" || true
+  if ((rc != 0)); then
+    tail -n 60 "$log"
+    rm -f "$log"
+    die "go test -tags cuda ./kernels/... failed"
+  fi
+  rm -f "$log"
 }
