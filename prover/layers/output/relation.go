@@ -20,7 +20,7 @@ type relation struct {
 	prover  bool
 	public  []bool
 	targets []layers.Target
-	tables  [][]fr.Element           // prover only
+	tables  [][]fr.Element                  // prover only
 	evals   []func([]fr.Element) fr.Element // public factors (verifier)
 	terms   []sumcheck.Term
 	idx     map[string]int
@@ -310,7 +310,9 @@ func (g *Gadget) verify(v *layers.Verifier) error {
 			return err
 		}
 		_, cnt, err := v.Sumcheck(sumcheck.Selection(sh.LogSize()), sumcheck.PublicPoint(gens, g.countClaim(rg, mu1, mu2)), []layers.Target{{Tensor: TensorBits}},
-			func(x []fr.Element) ([]fr.Element, error) { return []fr.Element{g.countSelectorAt(rg, mu1, mu2, x), {}}, nil })
+			func(x []fr.Element) ([]fr.Element, error) {
+				return []fr.Element{g.countSelectorAt(rg, mu1, mu2, x), {}}, nil
+			})
 		if err != nil {
 			return err
 		}

@@ -168,5 +168,3 @@ func (g *Gadget) Witness() (map[string][]int64, []tlookup.Column, error) {
 	}
 	return g.w.vals, g.w.cols, nil
 }
-
-
