@@ -5,6 +5,9 @@ import (
 	"os"
 
 	"github.com/zkllm/zkllm/cli"
+	// Registers the CUDA backend with prover/backend (built with -tags cuda;
+	// without the tag it registers a stub that reports ErrNoGPU).
+	_ "github.com/zkllm/zkllm/kernels"
 )
 
 // Set with -ldflags "-X main.version=... -X main.commit=...".
