@@ -253,6 +253,8 @@ func TestParseAddResponse(t *testing.T) {
 		{"CIDv0", line("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH"), "", "", "CIDv0"},
 		{"identity CID", line("bafkqaaa"), "", "", "multihash"},
 		{"not a CID", line("hello"), "", "", "CID"},
+		{"upper-case base32", line(strings.ToUpper(v1[:1]) + v1[1:5] + strings.ToUpper(v1[5:])), "", "", "CID"},
+		{"non-canonical letter", line(v1[:20] + "J" + v1[21:]), "", "", "canonical"},
 		{"line over 64 KiB", `{"Hash":"` + strings.Repeat("a", 70<<10) + `"}` + "\n", "", "", "too long"},
 	}
 	for _, tc := range cases {

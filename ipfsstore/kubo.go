@@ -123,8 +123,9 @@ const maxAddResponse = 1 << 20
 // parseAddResponse reads the newline-delimited JSON events of Kubo's add and
 // returns the file's CID. Strict: every line must be a JSON object; an
 // "error" event, Kubo's X-Stream-Error trailer (read after the body), lines
-// naming different CIDs, no CID at all, or a CID this package cannot
-// retrieve fail.
+// naming different CIDs, no CID at all, a CID this package cannot retrieve,
+// CIDv0, or one not in its canonical spelling (the multibase decoder also
+// takes upper-case base32) fail.
 func parseAddResponse(body io.Reader, trailer http.Header) (cid.Cid, error) {
 	data, err := io.ReadAll(io.LimitReader(body, maxAddResponse+1))
 	if err != nil {
@@ -177,6 +178,9 @@ func parseAddResponse(body io.Reader, trailer http.Header) (cid.Cid, error) {
 	}
 	if c.Version() != 1 {
 		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: node answered CIDv0 %s despite cid-version=1", c)
+	}
+	if c.String() != hash {
+		return cid.Undef, fmt.Errorf("ipfsstore: kubo add: CID %.80q is not in canonical form (%s)", hash, c)
 	}
 	return c, nil
 }
