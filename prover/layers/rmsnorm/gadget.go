@@ -205,3 +205,41 @@ func (g *Gadget) settleHV(v *layers.Verifier, c *claims.VerifierClaim) error {
 	}
 	return v.Consume(used...)
 }
+
+// Component wraps a Norm as a layers gadget whose input claims are settled
+// by the caller's functions: the final norm on the G selected rows (§7.10)
+// takes the selection's settlement here. Label is the gadget name.
+type Component struct {
+	Label  string
+	Norm   *Norm
+	Prover ProverInput   // prover side
+	Verif  VerifierInput // verifier side
+}
+
+// Name implements layers.Gadget.
+func (c *Component) Name() string { return c.Label }
+
+// Tensors implements layers.Gadget.
+func (c *Component) Tensors() ([]pedersen.TensorSpec, error) { return c.Norm.Tensors() }
+
+// Lookups implements layers.Gadget.
+func (c *Component) Lookups() ([]tlookup.Lookup, error) { return c.Norm.Lookups() }
+
+// Witness implements layers.ProverGadget.
+func (c *Component) Witness() (map[string][]int64, []tlookup.Column, error) { return c.Norm.Witness() }
+
+// Prove implements layers.ProverGadget.
+func (c *Component) Prove(p *layers.Prover) error {
+	if c.Prover == nil {
+		return fmt.Errorf("%w: %s: no input settlement", layers.ErrGadget, c.Label)
+	}
+	return c.Norm.Prove(p, c.Prover)
+}
+
+// Verify implements layers.VerifierGadget.
+func (c *Component) Verify(v *layers.Verifier) error {
+	if c.Verif == nil {
+		return fmt.Errorf("%w: %s: no input settlement", layers.ErrGadget, c.Label)
+	}
+	return c.Norm.Verify(v, c.Verif)
+}
