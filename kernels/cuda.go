@@ -4,7 +4,7 @@ package kernels
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/cuda
-#cgo LDFLAGS: -L${SRCDIR}/cuda/build -lzkllmcuda -lcudart -lstdc++ -lm
+#cgo LDFLAGS: -L${SRCDIR}/cuda/build -lzkllmcuda -lcudart_static -ldl -lrt -lpthread -lstdc++ -lm
 #include "zk_api.h"
 */
 import "C"
