@@ -34,7 +34,7 @@ func zkHostFp(op int, out, a, b []fp.Element) C.zk_status {
 	return C.zk_host_fp(C.int32_t(op), fpPtr(out), fpPtr(a), fpPtr(b), C.uint64_t(len(out)))
 }
 
-func jacPtr(v []bls12381.G1Jac) unsafe.Pointer   { return unsafe.Pointer(&v[0]) }
+func jacPtr(v []bls12381.G1Jac) unsafe.Pointer    { return unsafe.Pointer(&v[0]) }
 func affPtr(v []bls12381.G1Affine) unsafe.Pointer { return unsafe.Pointer(&v[0]) }
 
 func zkHostG1(op int, out []bls12381.G1Jac, a, b unsafe.Pointer, n int) C.zk_status {
