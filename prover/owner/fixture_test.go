@@ -98,3 +98,15 @@ func encodeModel(q *quant.Model) (manifest, specFile []byte, err error) {
 	specFile, err = s.Marshal()
 	return manifest, specFile, err
 }
+
+// mustQuant is a seeded tiny model with the given vocabulary size.
+func mustQuant(t testing.TB, vocab int) *quant.Model {
+	t.Helper()
+	cfg := tinyConfig()
+	cfg.VocabSize = vocab
+	q, err := synth.QuantizedSeeded(cfg, [32]byte{8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
