@@ -7,7 +7,10 @@
 //     F = Σ_t coeff_t·Π_k f_{t,k}: variable count n, degree d, which factors
 //     the verifier evaluates itself (eq, masks, public tables). The spec fixes
 //     it, so round counts, slot counts and final-message counts are derived,
-//     never read from proof bytes.
+//     never read from proof bytes. An optional Support (support.go) gives
+//     each factor's variable set; d is then checked against the
+//     per-variable degree of §5.4 (broadcast factors: d = 3 with four
+//     factors), and the prover checks each table is constant outside it.
 //   - Instance: the typed instances of §5.4 built on a Form: InnerProduct
 //     (matmul after partial evaluation, d = 2), StackedMatmul (d = 3),
 //     Hadamard (E = Σ μ_k eq(u_k,·), public/broadcast factors), ZeroCheck
