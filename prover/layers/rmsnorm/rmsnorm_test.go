@@ -2,6 +2,8 @@ package rmsnorm
 
 import (
 	"errors"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 	"slices"
 	"testing"
 
@@ -295,4 +297,36 @@ func TestProofElementsRejected(t *testing.T) {
 	}
 	tried, n := layertest.ProofElements(t, s.weights, s.inputs, s.ffn, s.ffnPub, step)
 	t.Logf("%d forgeries over %d gadget bytes", tried, n)
+}
+
+// The instances' shapes are the protocol's: the zero-check at d = 5 with
+// exactly the products ρ·ρ, ρ²·u, ρ·u; the output Hadamard at d = 3 with
+// four factors on one layer (the final norm) and d = 4 stacked.
+func TestInstanceShapes(t *testing.T) {
+	d := layers.Dims{D: 48, F: 72, H: 3, Hkv: 1, Dh: 16, L: 3, V: 37, T: 5, P: 2}
+	kappa := params.Kappa(layertest.SmallConfig())
+	for _, c := range []struct {
+		spec Spec
+		had  int
+	}{{LayerSpec(Attn, d, 12, kappa), 4}, {FinalSpec(d, 12, kappa, "h"), 3}} {
+		w := claims.Point{}
+		zc := c.spec.zeroCheck(w, fr.One())
+		zc.NumVars = c.spec.logRows()
+		zc.EqPoints = [][]fr.Element{make([]fr.Element, c.spec.logRows())}
+		form, err := zc.Form()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if form.Degree != 5 || form.NumProducts() != 3 || form.NumFinals() != 4 {
+			t.Fatalf("zero-check: d = %d, %d products, %d finals", form.Degree, form.NumProducts(), form.NumFinals())
+		}
+		u := make([]fr.Element, c.spec.Act().LogSize())
+		hf, err := c.spec.hadamard(claims.FromLeaf(u)).Form()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hf.Degree != c.had || len(hf.Terms[0].Factors) != 4 || hf.VariableDegree() != c.had {
+			t.Fatalf("Hadamard: d = %d (per-variable %d) with %d factors, want %d", hf.Degree, hf.VariableDegree(), len(hf.Terms[0].Factors), c.had)
+		}
+	}
 }
