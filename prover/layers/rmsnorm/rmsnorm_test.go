@@ -2,10 +2,10 @@ package rmsnorm
 
 import (
 	"errors"
-
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 	"slices"
 	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/layers"
