@@ -129,6 +129,9 @@ func TestRandomShapesHonest(t *testing.T) {
 	for _, rule := range []sample.Rule{greedy(), gumbel(seedA), topK(seedA, 4)} {
 		newSetup(t, V, logits, rule, choose(t, rule, logits)).mustAccept(t, "random")
 	}
+	// One bound token (G = 1: no row variables).
+	rule := topK(seedB, 2)
+	newSetup(t, V, logits[2:], rule, choose(t, rule, logits[2:])).mustAccept(t, "G = 1")
 }
 
 // The gadget's witness exists (Δ ≥ 0, the top-k relations hold) exactly
