@@ -9,6 +9,7 @@ import (
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/mle"
+	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -42,8 +43,8 @@ func (s *Spec) Validate() error {
 		return fmt.Errorf("%w: rmsnorm %q: %d weights for %d layers", layers.ErrGadget, s.Out, len(s.Weights), s.Rows[len(s.Rows)-1])
 	case !s.Layered && len(s.Weights) != 1:
 		return fmt.Errorf("%w: rmsnorm %q: %d weights, want 1", layers.ErrGadget, s.Out, len(s.Weights))
-	case s.GExp < 0 || s.GExp > 16:
-		return fmt.Errorf("%w: rmsnorm %q: weight exponent %d outside [0, 16]", layers.ErrGadget, s.Out, s.GExp)
+	case s.GExp < quant.MinExp || s.GExp > quant.MaxExp:
+		return fmt.Errorf("%w: rmsnorm %q: weight exponent %d outside [%d, %d]", layers.ErrGadget, s.Out, s.GExp, quant.MinExp, quant.MaxExp)
 	case s.Kappa == nil || s.Kappa.Sign() <= 0 || s.Kappa.BitLen() > 64:
 		return fmt.Errorf("%w: rmsnorm %q: κ must be in [1, 2^64)", layers.ErrGadget, s.Out)
 	}
