@@ -41,8 +41,11 @@ func statusErr(s C.zk_status) error {
 		return nil
 	}
 	msg := C.GoString(&s.msg[0])
-	if s.code == C.ZK_ERR_NO_DEVICE {
+	switch s.code {
+	case C.ZK_ERR_NO_DEVICE:
 		return fmt.Errorf("%w: %w: %s", ErrNoGPU, backend.ErrNoDevice, msg)
+	case C.ZK_ERR_NOMEM:
+		return fmt.Errorf("%w: %w: %s", ErrKernel, ErrDeviceMemory, msg)
 	}
 	return fmt.Errorf("%w: %s (status %d)", ErrKernel, msg, int(s.code))
 }
@@ -224,11 +227,15 @@ func (b *Backend) EqTable(dst, u []fr.Element, scale fr.Element) error {
 	low := b.plan.eqSplit(len(u))
 	size := 1 << uint(low)
 	high := u[low:]
-	return forChunks(len(dst), size, func(lo, hi int) error {
+	// Not forChunks: a chunk is exactly 2^low entries and cannot be halved.
+	for lo := 0; lo < len(dst); lo += size {
 		s := mle.EqAt(high, uint64(lo>>uint(low)))
 		s.Mul(&s, &scale)
-		return statusErr(C.zk_eq_table(b.mode, ptr(dst[lo:hi]), ptr(u[:low]), C.int32_t(low), elem(&s)))
-	})
+		if err := statusErr(C.zk_eq_table(b.mode, ptr(dst[lo:lo+size]), ptr(u[:low]), C.int32_t(low), elem(&s))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // RoundSums evaluates the round over chunks of pairs and adds the chunks' sums.

@@ -12,6 +12,11 @@ var ErrNoGPU = errors.New("kernels: no usable GPU")
 // ErrKernel wraps any other failure reported by the CUDA library.
 var ErrKernel = errors.New("kernels: CUDA kernel failed")
 
+// ErrDeviceMemory is wrapped (with ErrKernel) when a device allocation
+// fails: forChunks then retries the chunk in halves, since other processes
+// may have taken memory after the budget was set.
+var ErrDeviceMemory = errors.New("kernels: device memory exhausted")
+
 // Plan is the memory planning of one backend: every call keeps what it puts
 // on the device (inputs, outputs, scratch) within Budget bytes, streaming
 // longer tensors through in chunks. Chunks are independent (elementwise ops,
@@ -60,14 +65,29 @@ func (p Plan) chunk(n int, perItem, fixed uint64, align int) (int, error) {
 	return c, nil
 }
 
-// forChunks calls f on consecutive ranges [lo,hi) of at most size items.
+// forChunks calls f on consecutive ranges [lo,hi) of at most size items,
+// in order. A range whose call fails with ErrDeviceMemory is retried as two
+// halves (f must then leave no partial effect, which holds for every caller:
+// each range's results are written or accumulated only after it succeeds).
 func forChunks(n, size int, f func(lo, hi int) error) error {
 	for lo := 0; lo < n; lo += size {
-		if err := f(lo, min(lo+size, n)); err != nil {
+		if err := splitOnMemory(lo, min(lo+size, n), f); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func splitOnMemory(lo, hi int, f func(lo, hi int) error) error {
+	err := f(lo, hi)
+	if err == nil || !errors.Is(err, ErrDeviceMemory) || hi-lo < 2 {
+		return err
+	}
+	mid := lo + (hi-lo)/2
+	if err := splitOnMemory(lo, mid, f); err != nil {
+		return err
+	}
+	return splitOnMemory(mid, hi, f)
 }
 
 // eqSplit returns how many low variables of an nu-variable eq table one

@@ -1,6 +1,8 @@
 package kernels
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -90,5 +92,38 @@ func TestSmallBits(t *testing.T) {
 		if got := smallBits(c.w); got != c.want {
 			t.Errorf("smallBits(%v) = %d, want %d", c.w, got, c.want)
 		}
+	}
+}
+
+// A range that runs out of device memory is retried in halves, in order,
+// and results are the same; a range of one item that fails is an error.
+func TestForChunksSplitsOnMemory(t *testing.T) {
+	var got []int
+	err := forChunks(10, 8, func(lo, hi int) error {
+		if hi-lo > 3 {
+			return fmt.Errorf("%w: %w", ErrKernel, ErrDeviceMemory)
+		}
+		for i := lo; i < hi; i++ {
+			got = append(got, i)
+		}
+		return nil
+	})
+	if err != nil || len(got) != 10 {
+		t.Fatalf("covered %v, err %v", got, err)
+	}
+	for i, v := range got {
+		if v != i {
+			t.Fatalf("out of order: %v", got)
+		}
+	}
+	err = forChunks(4, 4, func(lo, hi int) error { return ErrDeviceMemory })
+	if !errors.Is(err, ErrDeviceMemory) {
+		t.Fatalf("always failing: err %v", err)
+	}
+	other := errors.New("other")
+	calls := 0
+	err = forChunks(4, 4, func(lo, hi int) error { calls++; return other })
+	if !errors.Is(err, other) || calls != 1 {
+		t.Fatalf("other error: err %v after %d calls, want no retry", err, calls)
 	}
 }
