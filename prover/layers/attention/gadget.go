@@ -50,11 +50,11 @@ type Gadget struct {
 
 // hooks are test-only deviations (both sides unless noted).
 type hooks struct {
-	noBand    bool                    // both: drop the row-sum band (control for attack 11)
-	zhatRaise int64                   // prover: raise ẑ of row (0, 0, 0)... see witness.go
-	futureY   bool                    // prover: move softmax mass to a future key
+	noBand    bool                     // both: drop the row-sum band (control for attack 11)
+	zhatRaise int64                    // prover: raise ẑ of row (0, 0, 0)... see witness.go
+	futureY   bool                     // prover: move softmax mass to a future key
 	tamper    func(map[string][]int64) // prover: alter committed advice after the witness
-	dropClaim bool                    // verifier: leave the claim on ẑ unsettled
+	dropClaim bool                     // verifier: leave the claim on ẑ unsettled
 	// both: a narrower INDC (x_2 < 2^indcWidth) so that soundness tests do
 	// not pay for the 2^20-entry table; the relations are unchanged.
 	indcWidth int

@@ -27,9 +27,9 @@ type offsets struct{ act, kv, scores, rows [4]uint }
 func (g *Gadget) offsets() offsets {
 	lT, lH, lHkv, lD := uint(g.lT()), uint(g.lH()), uint(g.lHkv()), uint(g.lD())
 	return offsets{
-		act:    [4]uint{0, lD, lD + lH, lD + lH + lT},       // k, h, t, ℓ
-		kv:     [4]uint{0, lD, lD + lHkv, lD + lHkv + lT},   // k, h', t, ℓ
-		scores: [4]uint{0, lT, 2 * lT, 2*lT + lH},           // j, i, h, ℓ
+		act:    [4]uint{0, lD, lD + lH, lD + lH + lT},           // k, h, t, ℓ
+		kv:     [4]uint{0, lD, lD + lHkv, lD + lHkv + lT},       // k, h', t, ℓ
+		scores: [4]uint{0, lT, 2 * lT, 2*lT + lH},               // j, i, h, ℓ
 		rows:   [4]uint{0, lT, lT + lH, lT + lH + uint(g.lL())}, // i, h, ℓ (last unused)
 	}
 }
