@@ -228,6 +228,14 @@ func parseRopeScaling(raw json.RawMessage) (model.RopeScaling, error) {
 	return sc, nil
 }
 
+// TensorNames lists the HF tensor names of a Config in spec order
+// (model.TensorLayout).
+func TensorNames(c model.Config) []string { return hfNames(c) }
+
+// ParseConfig reads config.json: the architecture, or a refusal naming the
+// unsupported field.
+func ParseConfig(b []byte) (model.Config, error) { return parseConfig(b) }
+
 // hfNames maps our spec-order tensors to HF names.
 func hfNames(c model.Config) []string {
 	names := []string{"model.embed_tokens.weight"}

@@ -234,18 +234,12 @@ func EncodeV1(m *model.Model) ([]byte, error) {
 		return nil, err
 	}
 	c := m.Config
-	if c.NormEps != NormEps || c.RopeTheta != RopeTheta || c.RopePairBit != 0 {
-		return nil, fmt.Errorf("llama2c: model has eps %v, theta %v, pair bit %d; the format fixes 1e-5, 10000, 0", c.NormEps, c.RopeTheta, c.RopePairBit)
+	hdr, err := EncodeV1Header(c)
+	if err != nil {
+		return nil, err
 	}
-	out := make([]byte, headerSizeV1, headerSizeV1+4*c.ParamCount())
-	binary.LittleEndian.PutUint32(out, magicV1)
-	binary.LittleEndian.PutUint32(out[4:], 1)
-	for i, v := range []int{c.Dim, c.HiddenDim, c.NLayers, c.NHeads, c.NKVHeads, c.VocabSize, c.SeqLen} {
-		binary.LittleEndian.PutUint32(out[8+4*i:], uint32(v))
-	}
-	if c.SharedClassifier {
-		out[36] = 1
-	}
+	out := make([]byte, 0, headerSizeV1+4*c.ParamCount())
+	out = append(out, hdr...)
 	put := func(xs []float32) {
 		for _, x := range xs {
 			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(x))
@@ -266,6 +260,27 @@ func EncodeV1(m *model.Model) ([]byte, error) {
 	}
 	if !c.SharedClassifier {
 		put(m.Classifier)
+	}
+	return out, nil
+}
+
+// EncodeV1Header returns the 256-byte v1 header of c, which must use
+// llama2.c's fixed hyperparameters (ε, RoPE base and pairing, no scaling).
+func EncodeV1Header(c model.Config) ([]byte, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if c.NormEps != NormEps || c.RopeTheta != RopeTheta || c.RopePairBit != 0 || c.RopeScaling != (model.RopeScaling{}) {
+		return nil, fmt.Errorf("llama2c: model has eps %v, theta %v, pair bit %d, rope scaling %v; the format fixes 1e-5, 10000, 0, none", c.NormEps, c.RopeTheta, c.RopePairBit, c.RopeScaling.Type != 0)
+	}
+	out := make([]byte, headerSizeV1)
+	binary.LittleEndian.PutUint32(out, magicV1)
+	binary.LittleEndian.PutUint32(out[4:], 1)
+	for i, v := range []int{c.Dim, c.HiddenDim, c.NLayers, c.NHeads, c.NKVHeads, c.VocabSize, c.SeqLen} {
+		binary.LittleEndian.PutUint32(out[8+4*i:], uint32(v))
+	}
+	if c.SharedClassifier {
+		out[36] = 1
 	}
 	return out, nil
 }

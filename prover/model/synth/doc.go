@@ -1,6 +1,11 @@
 // Package synth generates synthetic models with LLaMA-2-7B layer shapes (any
 // number of layers) and random weights, for benchmarks of commitment, proving
-// and inference at realistic sizes.
+// and inference at realistic sizes; and synthetic checkpoints of today's
+// LLaMA-family releases (families.go: SmolLM2-135M, TinyLlama-1.1B,
+// Llama-3.2-1B with their published config.json) written to disk as a
+// Hugging Face folder (mixed BF16/F16/F32 shards with an index) or a llama2.c
+// file, weights streamed at Realistic scales, for import, commit, precision
+// and memory tests. No hub is reachable: these stand in for the real weights.
 //
 // Randomness: Quantized and Float draw their seed from crypto/rand. The
 // seeded variants exist for tests and benchmarks that need the same model
