@@ -2,7 +2,7 @@ package attention
 
 import (
 	"errors"
-	"math/rand/v2"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -260,35 +260,27 @@ func TestTamperedInputRejected(t *testing.T) {
 	}
 }
 
-// A random bit flip in 32 evenly spaced 48-byte elements of the proof
-// (advice rows, GKR, this gadget's messages, settlement, DLC): all rejected.
-func TestProofBitFlipsRejected(t *testing.T) {
+// Proof elements of this gadget's messages (layertest.Tamper: a random bit
+// flip per 48-byte chunk and, where it decodes, the point plus G), every
+// chunk with ZKLLM_FULL_TAMPER set, else about 16 spread over the span.
+func TestProofElementsRejected(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
 	s := stories(t)
 	g, pub := s.gadgets(t, narrow(hooks{}), narrow(hooks{}))
-	proof, err := layertest.Prove(nil, []layers.ProverGadget{s.in, g})
-	if err != nil {
-		t.Fatal(err)
-	}
+	span := &layertest.Span{}
 	vs := []layers.VerifierGadget{s.in.Public(), pub}
-	if err := layertest.Verify(nil, vs, proof); err != nil {
-		t.Fatalf("honest proof rejected: %v", err)
+	proof, err := layertest.Run(t, nil, []layers.ProverGadget{s.in, layertest.Recorder{ProverGadget: g, Span: span}}, vs)
+	if err != nil {
+		t.Fatalf("control proof rejected: %v", err)
 	}
-	rng := rand.New(rand.NewPCG(11, uint64(len(proof))))
-	const n = 32
-	for k := range n {
-		at := (k*len(proof)/n)/48*48 + rng.IntN(48)
-		if at >= len(proof) {
-			at = len(proof) - 1
-		}
-		bad := slices.Clone(proof)
-		bad[at] ^= 1 << rng.IntN(8)
-		if err := layertest.Verify(nil, vs, bad); err == nil {
-			t.Fatalf("flip at byte %d of %d accepted", at, len(proof))
-		}
+	step := max(1, (span.Hi-span.Lo)/field.PointSize/16)
+	if os.Getenv("ZKLLM_FULL_TAMPER") != "" {
+		step = 1
 	}
+	n := layertest.Tamper(t, proof, *span, step, func(b []byte) error { return layertest.Verify(nil, vs, b) })
+	t.Logf("%d forgeries over the gadget's %d bytes rejected", n, span.Hi-span.Lo)
 }
 
 // The forms' degrees follow the per-variable rule: one less is refused.
