@@ -108,9 +108,17 @@ func TestGatewayFaults(t *testing.T) {
 		}
 	}
 
-	const idle = 300 * time.Millisecond
+	// Long enough that an honest in-process gateway under -race on a loaded
+	// machine is not taken for a stall.
+	const idle = time.Second
 	lim := Limits{Timeout: 5 * time.Second, IdleTimeout: idle}
+	const fast = 3 * time.Second // bound for immediate failures (generous for -race under load)
 	dripLim := Limits{Timeout: 5 * time.Second, IdleTimeout: idle, RateWindow: 500 * time.Millisecond}
+	dripAfterHalf := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1")
+		w.Write(half)
+		dripBody(w, r, fx.goodCAR[len(half):], 20*time.Millisecond)
+	}
 	cases := []struct {
 		name    string
 		root    cid.Cid
@@ -120,33 +128,29 @@ func TestGatewayFaults(t *testing.T) {
 		cause   error
 		maxTime time.Duration
 	}{
-		{"wrong bytes", fx.root, carHandler(nil, wrongBytes), lim, KindInvalid, ErrHashMismatch, time.Second},
-		{"wrong raw bytes", bigCID, rawOnly(big[:1000]), lim, KindInvalid, ErrHashMismatch, time.Second},
-		{"3 MiB block in CAR", bigCID, carHandler(nil, bigCAR), lim, KindInvalid, ErrBlockTooLarge, time.Second},
-		{"3 MiB raw block", bigCID, rawOnly(big), lim, KindInvalid, ErrBlockTooLarge, time.Second},
-		{"truncated CAR mid-block", fx.root, carHandler(nil, half), lim, KindInvalid, ErrTruncated, time.Second},
-		{"truncated CAR at block boundary", fx.root, carHandler(nil, fx.goodCAR[:len(fx.goodCAR)-(len(fx.data)-3<<20)-38]), lim, KindInvalid, ErrTruncated, time.Second},
-		{"stall mid-stream", fx.root, stallAfter(half), lim, KindUnavailable, ErrStalled, idle + time.Second},
-		{"stall before headers", fx.root, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, lim, KindUnavailable, ErrStalled, idle + time.Second},
-		{"drip from the start", fx.root, drip(fx.goodCAR, 20*time.Millisecond), dripLim, KindUnavailable, ErrTooSlow, 2 * time.Second},
-		{"drip after half", fx.root, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1")
-			w.Write(half)
-			drip(fx.goodCAR[len(half):], 20*time.Millisecond)(w, r)
-		}, dripLim, KindUnavailable, ErrTooSlow, 2 * time.Second},
+		{"wrong bytes", fx.root, carHandler(nil, wrongBytes), lim, KindInvalid, ErrHashMismatch, fast},
+		{"wrong raw bytes", bigCID, rawOnly(big[:1000]), lim, KindInvalid, ErrHashMismatch, fast},
+		{"3 MiB block in CAR", bigCID, carHandler(nil, bigCAR), lim, KindInvalid, ErrBlockTooLarge, fast},
+		{"3 MiB raw block", bigCID, rawOnly(big), lim, KindInvalid, ErrBlockTooLarge, fast},
+		{"truncated CAR mid-block", fx.root, carHandler(nil, half), lim, KindInvalid, ErrTruncated, fast},
+		{"truncated CAR at block boundary", fx.root, carHandler(nil, fx.goodCAR[:len(fx.goodCAR)-(len(fx.data)-3<<20)-38]), lim, KindInvalid, ErrTruncated, fast},
+		{"stall mid-stream", fx.root, stallAfter(half), lim, KindUnavailable, ErrStalled, idle + fast},
+		{"stall before headers", fx.root, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, lim, KindUnavailable, ErrStalled, idle + fast},
+		{"drip from the start", fx.root, drip(fx.goodCAR, 20*time.Millisecond), dripLim, KindUnavailable, ErrTooSlow, dripLim.RateWindow + fast},
+		{"drip after half", fx.root, dripAfterHalf, dripLim, KindUnavailable, ErrTooSlow, dripLim.RateWindow + fast},
 		{"overall timeout", fx.root, stallAfter(half), Limits{Timeout: 400 * time.Millisecond, IdleTimeout: time.Minute}, KindUnavailable, ErrTimeout, 1500 * time.Millisecond},
-		{"404", fx.root, http.NotFound, lim, KindUnavailable, ErrNotFound, time.Second},
+		{"404", fx.root, http.NotFound, lim, KindUnavailable, ErrNotFound, fast},
 		{"500 then raw 404", fx.root, func(w http.ResponseWriter, r *http.Request) {
 			if r.URL.Query().Get("format") == "raw" {
 				http.NotFound(w, r)
 				return
 			}
 			http.Error(w, "boom", http.StatusInternalServerError)
-		}, lim, KindUnavailable, ErrNotFound, time.Second},
-		{"different chunking profile", fx.root, carHandler(otherBS, otherCAR), lim, KindInvalid, ErrUnexpectedBlock, time.Second},
-		{"over max size", fx.root, carHandler(nil, fx.goodCAR), Limits{MaxSize: 3 << 20, Timeout: 5 * time.Second}, KindInvalid, ErrTooLarge, time.Second},
-		{"not a CAR", fx.root, notCAR, lim, KindInvalid, ErrMalformed, time.Second},
-		{"lying blocksizes", lieRoot, carHandler(nil, lieCAR), lim, KindInvalid, ErrInconsistent, time.Second},
+		}, lim, KindUnavailable, ErrNotFound, fast},
+		{"different chunking profile", fx.root, carHandler(otherBS, otherCAR), lim, KindInvalid, ErrUnexpectedBlock, fast},
+		{"over max size", fx.root, carHandler(nil, fx.goodCAR), Limits{MaxSize: 3 << 20, Timeout: 5 * time.Second}, KindInvalid, ErrTooLarge, fast},
+		{"not a CAR", fx.root, notCAR, lim, KindInvalid, ErrMalformed, fast},
+		{"lying blocksizes", lieRoot, carHandler(nil, lieCAR), lim, KindInvalid, ErrInconsistent, fast},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -207,7 +211,7 @@ func TestGatewayFailoverAndClassification(t *testing.T) {
 	wrong[len(wrong)-10] ^= 0xff
 	bad := newGateway(t, carHandler(nil, wrong))
 	missing := newGateway(t, http.NotFound)
-	lim := Limits{Timeout: 5 * time.Second, IdleTimeout: 300 * time.Millisecond}
+	lim := Limits{Timeout: 5 * time.Second, IdleTimeout: time.Second}
 
 	if got := mustGet(t, fetcher(t, bad, missing, fx.bsURL), fx.root, lim); !bytes.Equal(got, fx.data) {
 		t.Fatal("failover content differs")
@@ -440,18 +444,23 @@ func drip(body []byte, interval time.Duration) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/vnd.ipld.car; version=1; order=dfs; dups=y")
 		w.WriteHeader(http.StatusOK)
-		w.(http.Flusher).Flush()
-		tick := time.NewTicker(interval)
-		defer tick.Stop()
-		for i := 0; i < len(body); i++ {
-			select {
-			case <-r.Context().Done():
-				return
-			case <-tick.C:
-			}
-			w.Write(body[i : i+1])
-			w.(http.Flusher).Flush()
+		dripBody(w, r, body, interval)
+	}
+}
+
+// dripBody flushes what was written so far, then body a byte per interval.
+func dripBody(w http.ResponseWriter, r *http.Request, body []byte, interval time.Duration) {
+	w.(http.Flusher).Flush()
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for i := range body {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-tick.C:
 		}
+		w.Write(body[i : i+1])
+		w.(http.Flusher).Flush()
 	}
 }
 
@@ -537,9 +546,10 @@ func gatewayFaults() []gatewayFault {
 func TestGatewayFaultOrders(t *testing.T) {
 	fx := newFaultFixture(t)
 	const hedge = 500 * time.Millisecond
-	// Defaults for the idle timeout (30 s) and the overall budget: on their
-	// own they would let a stall or a drip hold the retrieval for minutes.
-	lim := Limits{HedgeDelay: hedge, RateWindow: 500 * time.Millisecond}
+	// Everything else at its default (idle timeout 30 s, rate window 5 s,
+	// budget 30 min): on their own they would let a stall or a drip hold the
+	// retrieval for half a minute or more; racing must not wait for them.
+	lim := Limits{HedgeDelay: hedge}
 	for _, fault := range gatewayFaults() {
 		for _, badFirst := range []bool{true, false} {
 			name := fault.name + "/good first"
@@ -561,7 +571,9 @@ func TestGatewayFaultOrders(t *testing.T) {
 					if !bytes.Equal(got, fx.data) {
 						t.Fatalf("get %d: content differs", i)
 					}
-					if bound := hedge + 1500*time.Millisecond; elapsed > bound {
+					// Generous for -race on a loaded 2-core machine; far below
+					// the 30 s idle timeout a stall would otherwise cost.
+					if bound := hedge + 4*time.Second; elapsed > bound {
 						t.Fatalf("get %d took %v, bound %v", i, elapsed, bound)
 					}
 					badRequests := fc.count(bad)

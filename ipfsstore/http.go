@@ -29,12 +29,13 @@ type pace struct {
 // read failed in the transport (as opposed to the body ending), which decides
 // Unavailable versus Invalid for a short stream.
 type watchedBody struct {
-	resp   *http.Response
-	ctx    context.Context
-	cancel context.CancelCauseFunc
-	timer  *time.Timer
-	pace   pace
-	read   atomic.Int64 // bytes received so far, for the rate check
+	resp    *http.Response
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	timer   *time.Timer
+	pace    pace
+	read    atomic.Int64  // bytes received so far, for the rate check
+	started chan struct{} // closed at the first byte received; nil without a rate check
 
 	mu      sync.Mutex
 	failure error
@@ -81,13 +82,21 @@ func httpGet(ctx context.Context, client *http.Client, method, url, accept strin
 }
 
 // watchRate cancels the request when fewer than minRate×window bytes arrive
-// in a window; it stops when the request ends.
+// in a window, counting from the first byte of the body (until then the idle
+// timer alone applies: a server may take a while to start its answer, and a
+// stall is what racing is for); it stops when the request ends.
 func (b *watchedBody) watchRate() {
 	if b.pace.minRate <= 0 || b.pace.window <= 0 {
 		return
 	}
 	need := int64(float64(b.pace.minRate) * b.pace.window.Seconds())
+	b.started = make(chan struct{})
 	go func() {
+		select {
+		case <-b.ctx.Done():
+			return
+		case <-b.started:
+		}
 		tick := time.NewTicker(b.pace.window)
 		defer tick.Stop()
 		last := int64(0)
@@ -140,7 +149,9 @@ func (b *watchedBody) Read(p []byte) (int, error) {
 	n, err := b.resp.Body.Read(p)
 	if n > 0 {
 		b.timer.Reset(b.pace.idle)
-		b.read.Add(int64(n))
+		if b.read.Add(int64(n)) == int64(n) && b.started != nil {
+			close(b.started) // the first bytes: the rate check starts
+		}
 	}
 	if err != nil && err != io.EOF {
 		te := transportError(b.ctx, err)
