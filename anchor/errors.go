@@ -32,6 +32,8 @@ var (
 	// ErrBadNodeData: the RPC node answered with a record or log that cannot be what the
 	// registry wrote (wrong shape, or inconsistent with the key it was asked about).
 	ErrBadNodeData = errors.New("anchor: inconsistent data from the chain node")
+	// ErrNotConfirmed: the chain is not yet deep enough for the requested confirmations.
+	ErrNotConfirmed = errors.New("anchor: not confirmed yet")
 	// ErrNoSigner: a write was attempted on a read-only client.
 	ErrNoSigner = errors.New("anchor: client has no signing key")
 )

@@ -56,7 +56,7 @@ func (c *Client) readBlock(ctx context.Context) (*big.Int, error) {
 	n := new(big.Int).Set(h.Number)
 	if k := c.opts.Confirmations; k > 0 {
 		if n.Uint64() < k {
-			return nil, fmt.Errorf("anchor: chain head %s has fewer than %d confirmations", n, k)
+			return nil, fmt.Errorf("%w: chain head %s has fewer than %d confirmations", ErrNotConfirmed, n, k)
 		}
 		n.Sub(n, new(big.Int).SetUint64(k))
 	}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -49,6 +51,9 @@ const dialTimeout = 10 * time.Second
 func (s *session) openChain() (*chainConn, error) {
 	var cc *chainConn
 	if url := s.c.String(rpcURLFlag.Name); url != "" {
+		if err := checkRPCURL(url); err != nil {
+			return nil, err
+		}
 		ctx, cancel := context.WithTimeout(s.ctx, dialTimeout)
 		defer cancel()
 		cl, err := ethclient.DialContext(ctx, url)
@@ -88,6 +93,27 @@ func (s *session) openChain() (*chainConn, error) {
 		return nil, badInputf("wrong chain: %s reports chain id %d, expected %d (--chain-id)", cc.describe(), cc.chainID, want)
 	}
 	return cc, nil
+}
+
+// checkRPCURL refuses an --rpc-url that names no transport: go-ethereum would take
+// "127.0.0.1:8545" for an IPC socket path and fail as if the node were down. A URL needs
+// http(s):// or ws(s)://; a bare path is accepted only when it exists (a geth IPC socket).
+func checkRPCURL(raw string) error {
+	u, err := neturl.Parse(raw)
+	if err == nil && u.Scheme != "" && strings.Contains(raw, "://") {
+		switch u.Scheme {
+		case "http", "https", "ws", "wss":
+			if u.Host == "" {
+				return badInputf("--rpc-url %q has no host", raw)
+			}
+			return nil
+		}
+		return badInputf("--rpc-url %q: scheme %q is not http, https, ws or wss", raw, u.Scheme)
+	}
+	if st, err := os.Stat(raw); err == nil && st.Mode()&os.ModeSocket != 0 {
+		return nil
+	}
+	return badInputf("--rpc-url %q is not a URL: did you mean http://%s ?", raw, raw)
 }
 
 func (cc *chainConn) describe() string {

@@ -21,7 +21,7 @@ func chainCommand() *ucli.Command {
 				"<data-dir>/chain.endpoint (one process per database).\n\nExample:\n  zkllm chain serve --port 8545",
 			Flags:  flagsOf(baseFlags, []ucli.Flag{portFlag}),
 			Action: action(0, chainServe),
-		}},
+		}, chainFundCommand()},
 	}
 }
 

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -60,6 +62,7 @@ func demo(c *ucli.Context) error {
 	keep := c.Bool(keepFlag.Name)
 
 	dir := c.String(dataDirFlag.Name)
+	temporary := dir == "" && !keep // the demo deletes its data directory at the end
 	if dir == "" {
 		d, err := os.MkdirTemp("", "zkllm-demo-")
 		if err != nil {
@@ -137,17 +140,22 @@ func demo(c *ucli.Context) error {
 	if err != nil {
 		return err
 	}
-	say("  %s parameters, %v tensors, checkpoint %s (sha256 %.16s…)", fmtParams(uint64(num(im["params"]))), im["tensors"], humanBytes(int64(len(ck.Data))), str(im["manifest_sha256"]))
+	ckSum := sha256.Sum256(ck.Data)
+	say("  %s parameters, %v tensors, checkpoint %s (sha256 %.16s…)", fmtParams(uint64(num(im["params"]))), im["tensors"], humanBytes(int64(len(ck.Data))), hex.EncodeToString(ckSum[:]))
 	say("  manifest sha256 %s\n  spec sha256     %s", str(im["manifest_sha256"]), str(im["spec_sha256"]))
 
-	cm, err := step(2, "commit", "model", "commit", "--model", "stories260K", "--data-dir", dir)
+	commitArgs := []string{"model", "commit", "--model", "stories260K", "--data-dir", dir}
+	if temporary {
+		commitArgs = append(commitArgs, "--quiet") // no "back up your secret" warning for a throwaway one
+	}
+	cm, err := step(2, "commit", commitArgs...)
 	if err != nil {
 		return err
 	}
 	say("  weight commitment %s: %v Hyrax rows of %v (sha256 %s)", humanBytes(int64(num(cm["vk_bytes"]))), cm["rows"], cm["row_length"], str(cm["vk_sha256"]))
 	say("  weight range proof %s: every weight is a 16-bit integer", humanBytes(int64(num(cm["range_proof_bytes"]))))
 	say("  model id %s", str(cm["model_id"]))
-	say("  owner secret %s (back it up: losing it means the model can never be proven)", filepath.Join(dir, secretFileName))
+	say("  %s", demoSecretLine(filepath.Join(dir, secretFileName), temporary))
 
 	pm, err := step(3, "publish", "model", "publish", "--model", "stories260K", "--data-dir", dir)
 	if err != nil {
@@ -204,6 +212,16 @@ func demo(c *ucli.Context) error {
 		return withCode(ExitInvalid, errors.New("the independent check did not pass"))
 	}
 	return nil
+}
+
+// demoSecretLine says what the demo's owner secret is: a throwaway demo secret when its
+// directory is deleted at the end (nothing to back up), else one to keep.
+func demoSecretLine(path string, temporary bool) string {
+	if temporary {
+		return "demo owner secret " + path + " (a throwaway secret in a temporary directory deleted at the end; " +
+			"your own models get theirs from `zkllm model commit`)"
+	}
+	return "owner secret " + path + " (kept: back it up, losing it means the model can never be proven)"
 }
 
 // demoServeChain serves the data directory's chain over loopback HTTP (or

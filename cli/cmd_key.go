@@ -20,7 +20,7 @@ func keyCommand() *ucli.Command {
 				Description: "The password comes from --password-file, ZKLLM_KEYSTORE_PASSWORD, or a terminal prompt.\n\n" +
 					"Example:\n  ZKLLM_KEYSTORE_PASSWORD=... zkllm key new",
 				Flags:  flagsOf(baseFlags, []ucli.Flag{passwordFileFlag}),
-				Action: action(0, keyNew),
+				Action: action(0, writes(keyNew)),
 			},
 			{
 				Name:      "import",
@@ -29,7 +29,7 @@ func keyCommand() *ucli.Command {
 				Description: "The key is never taken from a flag value.\n\nExamples:\n" +
 					"  zkllm key import ./owner.key\n  ZKLLM_PRIVATE_KEY=0x... zkllm key import",
 				Flags:  flagsOf(baseFlags, []ucli.Flag{passwordFileFlag}),
-				Action: action(1, keyImport),
+				Action: action(1, writes(keyImport)),
 			},
 			{
 				Name:        "list",

@@ -9,8 +9,8 @@ import (
 
 	"github.com/zkllm/zkllm/anchor"
 	"github.com/zkllm/zkllm/prover/model/spec"
+	"github.com/zkllm/zkllm/prover/owner"
 	"github.com/zkllm/zkllm/prover/pedersen"
-	"github.com/zkllm/zkllm/prover/tlookup"
 )
 
 func ipfsCommand() *ucli.Command {
@@ -36,7 +36,7 @@ func contractCommand() *ucli.Command {
 			Name:        "deploy",
 			Usage:       "deploy the registry contract to a node (on the embedded chain it deploys itself)",
 			Description: "Example:\n  ZKLLM_PRIVATE_KEY=0x... zkllm contract deploy --rpc-url http://127.0.0.1:8545",
-			Flags:       flagsOf(baseFlags, chainFlags, txFlags),
+			Flags:       flagsOf(baseFlags, []ucli.Flag{rpcURLFlag, chainIDFlag, confirmationsFlag}, txFlags),
 			Action:      action(0, contractDeploy),
 		}},
 	}
@@ -88,7 +88,7 @@ func formatVersions() map[string]string {
 	return map[string]string{
 		"manifest":    fmt.Sprintf("%s v%d", spec.ManifestMagic, spec.ManifestVersion),
 		"spec":        fmt.Sprintf("%s v%d", spec.SpecMagic, spec.SpecVersion),
-		"range proof": tlookup.BlobRangeMagic,
+		"range proof": owner.WeightProofMagic,
 		"bundle":      bundleSchema,
 	}
 }

@@ -22,6 +22,7 @@ var tokenizerFlag = &ucli.StringFlag{
 func modelCommand() *ucli.Command {
 	local := flagsOf(baseFlags, []ucli.Flag{modelFlag})
 	onChain := flagsOf(baseFlags, []ucli.Flag{modelFlag}, chainFlags, txFlags, ipfsFlags)
+	ownerTx := flagsOf(baseFlags, []ucli.Flag{modelFlag}, chainFlags, txFlags) // chain writes, no IPFS
 	return &ucli.Command{
 		Name:  "model",
 		Usage: "the model owner's journey: import, commit, publish; and the auditor's check",
@@ -34,7 +35,7 @@ func modelCommand() *ucli.Command {
 					"  zkllm model import ./stories260K.bin --tokenizer ./tok512.bin\n" +
 					"  zkllm model import ./Llama-2-7b-hf --name llama2-7b",
 				Flags:  flagsOf(baseFlags, []ucli.Flag{nameFlag, tokenizerFlag, forceFlag}),
-				Action: action(1, modelImport),
+				Action: action(1, writes(modelImport)),
 			},
 			{
 				Name:  "commit",
@@ -43,23 +44,25 @@ func modelCommand() *ucli.Command {
 					"back it up with `zkllm model export-secret`). A killed commit resumes where it stopped.\n\n" +
 					"Example:\n  zkllm model commit --model stories260K",
 				Flags:  flagsOf(local, []ucli.Flag{noProgressFlag}),
-				Action: action(0, modelCommit),
+				Action: action(0, writes(modelCommit)),
 			},
 			{
 				Name:  "publish",
 				Usage: "pin the commitment, manifest and range proof to IPFS and register the model version on-chain",
 				Description: "Examples:\n  zkllm model publish                      # embedded dev chain + local IPFS store\n" +
 					"  zkllm model publish --rpc-url http://127.0.0.1:8545 --contract 0x... --ipfs-api http://127.0.0.1:5001",
-				Flags:  flagsOf(onChain, []ucli.Flag{metadataURIFlag}),
-				Action: action(0, modelPublish),
+				Flags:  flagsOf(onChain, []ucli.Flag{metadataURIFlag, forceFlag}),
+				Action: action(0, writes(modelPublish)),
 			},
 			{
 				Name:      "check",
 				Usage:     "audit a published model from the chain alone: fetch by CID, check digests, decode, verify the range proof",
 				ArgsUsage: "<model id | chain reference | tx hash>",
-				Description: "Exit code 0 when valid, 1 when invalid, 2 when data is unavailable, 3 on bad input or wrong chain.\n\n" +
+				Description: "Exit code 0 when valid, 1 when invalid, 2 when data is unavailable (or not confirmed yet), 3 on bad\n" +
+					"input or wrong chain. Anyone can register any model id: a model id registered by several\n" +
+					"owners needs --owner (the verdict names the owner it is for).\n\n" +
 					"Examples:\n  zkllm model check eip155:1337:0x.../model/0x...\n  zkllm model check 0x<tx hash> --rpc-url http://127.0.0.1:8545 --gateway http://127.0.0.1:8080",
-				Flags:  flagsOf(baseFlags, chainFlags, ipfsFlags),
+				Flags:  flagsOf(baseFlags, chainFlags, []ucli.Flag{ownerFlag}, ipfsFlags),
 				Action: action(1, modelCheck),
 			},
 			{
@@ -82,16 +85,26 @@ func modelCommand() *ucli.Command {
 				ArgsUsage: "[model id | chain reference]",
 				Description: "Without an argument, revokes the selected model's published version.\n\nExamples:\n" +
 					"  zkllm model revoke --model stories260K\n  zkllm model revoke eip155:1337:0x.../version/0x...",
-				Flags:  onChain,
-				Action: action(1, modelRevoke),
+				Flags:  ownerTx,
+				Action: action(1, writes(modelRevoke)),
 			},
 			{
 				Name:        "transfer",
-				Usage:       "transfer ownership of a published model to another address",
-				ArgsUsage:   "<new owner address>",
-				Description: "Example:\n  zkllm model transfer 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --model stories260K",
-				Flags:       onChain,
-				Action:      action(1, modelTransfer),
+				Usage:       "offer a published model (its whole line) to another address, which accepts with `model accept`",
+				ArgsUsage:   "<new owner address> [chain reference]",
+				Description: "Without a reference, transfers the selected local model's line. The new owner must run\n`zkllm model accept <model ref>`; until then you keep every right.\n\nExamples:\n  zkllm model transfer 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --model stories260K\n  zkllm model transfer 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 eip155:1337:0x.../model/0x...",
+				Flags:       ownerTx,
+				Action:      action(2, writes(modelTransfer)),
+			},
+			{
+				Name:      "accept",
+				Usage:     "accept a model transfer offered to your account: you become the owner of its line",
+				ArgsUsage: "<model reference>",
+				Description: "With --model, the local model continues that line: its next `zkllm model publish`\n" +
+					"adds a version to the accepted model instead of registering a new one.\n\nExample:\n" +
+					"  zkllm model accept eip155:1337:0x.../model/0x... --model stories260K",
+				Flags:  ownerTx,
+				Action: action(1, writes(modelAccept)),
 			},
 			{
 				Name:        "export-secret",
@@ -105,7 +118,7 @@ func modelCommand() *ucli.Command {
 				Usage:       "install an owner secret exported on another machine",
 				Description: "Example:\n  zkllm model import-secret --in owner.secret",
 				Flags:       flagsOf(baseFlags, []ucli.Flag{inFlag, forceFlag}),
-				Action:      action(0, importSecretCmd),
+				Action:      action(0, writes(importSecretCmd)),
 			},
 		},
 	}
@@ -356,7 +369,13 @@ func printRecord(w io.Writer, rec *modelRecord) {
 		fmt.Fprintln(w, "  not committed yet")
 	}
 	if p := rec.Published; p != nil {
-		fmt.Fprintf(w, "  published  %s\n             tx %s (block %d)\n", p.Ref, p.TxHash, p.Block)
+		fmt.Fprintf(w, "  %s\n", p.state())
+		if p.TxHash != "" {
+			fmt.Fprintf(w, "             tx %s (block %d)\n", p.TxHash, p.Block)
+		}
+		if p.ModelRef != "" {
+			fmt.Fprintf(w, "  line       %s (owner %s)\n", p.ModelRef, p.Owner)
+		}
 	}
 }
 
@@ -393,7 +412,7 @@ func modelList(s *session) error {
 				state = "committed " + m.Commitment.ModelID
 			}
 			if m.Published != nil {
-				state = "published " + m.Published.Ref
+				state = m.Published.state()
 			}
 			fmt.Fprintf(w, "%-20s %8s  %s\n", m.Name, fmtParams(m.Params), state)
 		}

@@ -82,6 +82,11 @@ func modelRevoke(s *session) error {
 	if err := s.afterWrite(cc, rc.BlockNumber); err != nil {
 		return err
 	}
+	s.updateLocal(reg.Ref(anchor.KindVersion, v.ID).String(), func(p *publishRecord) {
+		if p.Ref == reg.Ref(anchor.KindVersion, v.ID).String() {
+			p.RevokedBlock = rc.BlockNumber
+		}
+	})
 	r := txResult{Schema: schemaPrefix + "model-revoke/v1", Ref: reg.Ref(anchor.KindVersion, v.ID).String(),
 		TxHash: rc.TxHash.Hex(), Block: rc.BlockNumber, GasUsed: rc.GasUsed, Detail: "revoked"}
 	return s.out.result(r, r.TxHash, func(w io.Writer) {
@@ -92,25 +97,111 @@ func modelRevoke(s *session) error {
 func modelTransfer(s *session) error {
 	to := s.c.Args().First()
 	if !common.IsHexAddress(to) {
-		return badInputf("model transfer: give the new owner's address (got %q)", to)
+		return badInputf("model transfer: give the new owner's address (got %q), then optionally a chain reference", to)
 	}
-	cc, reg, v, err := s.ownedTarget("")
+	newOwner := common.HexToAddress(to)
+	cc, reg, v, err := s.ownedTarget(s.c.Args().Get(1))
 	if err != nil {
 		return err
 	}
 	defer cc.close()
-	rc, err := reg.TransferModel(s.ctx, v.ModelKey, common.HexToAddress(to))
+	rc, err := reg.TransferModel(s.ctx, v.ModelKey, newOwner)
 	if err != nil {
 		return classifyChainErr(s, cc, err)
 	}
 	if err := s.afterWrite(cc, rc.BlockNumber); err != nil {
 		return err
 	}
-	r := txResult{Schema: schemaPrefix + "model-transfer/v1", Ref: reg.Ref(anchor.KindModel, v.ModelKey).String(),
-		TxHash: rc.TxHash.Hex(), Block: rc.BlockNumber, GasUsed: rc.GasUsed, Detail: "new owner " + common.HexToAddress(to).Hex()}
+	modelRef := reg.Ref(anchor.KindModel, v.ModelKey).String()
+	s.updateLocal(modelRef, func(p *publishRecord) { p.PendingOwner = newOwner.Hex() })
+	r := txResult{Schema: schemaPrefix + "model-transfer/v1", Ref: modelRef,
+		TxHash: rc.TxHash.Hex(), Block: rc.BlockNumber, GasUsed: rc.GasUsed, Detail: "offered to " + newOwner.Hex()}
 	return s.out.result(r, r.TxHash, func(w io.Writer) {
-		fmt.Fprintf(w, "transferred %s to %s\n  transaction %s (block %d)\n", r.Ref, common.HexToAddress(to).Hex(), r.TxHash, r.Block)
+		fmt.Fprintf(w, "offered %s to %s\n  transaction %s (block %d)\n", r.Ref, newOwner.Hex(), r.TxHash, r.Block)
+		fmt.Fprintf(w, "you stay the owner until %s accepts:\n  zkllm model accept %s\n", newOwner.Hex(), r.Ref)
 	})
+}
+
+func modelAccept(s *session) error {
+	arg := s.c.Args().First()
+	if arg == "" {
+		return badInputf("model accept: give the chain reference of the model offered to you")
+	}
+	ref, err := anchor.ParseRef(arg)
+	if err != nil {
+		return badInputf("%v", err)
+	}
+	cc, err := s.openChain()
+	if err != nil {
+		return err
+	}
+	defer cc.close()
+	if !ref.Bare() && ref.ChainID != cc.chainID {
+		return badInputf("wrong chain: the reference is for chain %d but %s is chain %d", ref.ChainID, cc.describe(), cc.chainID)
+	}
+	addr, err := s.registryAddress(cc, ref.Contract, true)
+	if err != nil {
+		return err
+	}
+	reg, _, err := s.openRegistry(cc, addr, true, false)
+	if err != nil {
+		return err
+	}
+	modelKey := ref.ID
+	if ref.Kind != anchor.KindModel {
+		v, err := resolveVersion(s, reg, ref)
+		if err != nil {
+			return classifyChainErr(s, cc, err)
+		}
+		modelKey = v.ModelKey
+	}
+	rc, err := reg.AcceptModel(s.ctx, modelKey)
+	if err != nil {
+		return classifyChainErr(s, cc, err)
+	}
+	if err := s.afterWrite(cc, rc.BlockNumber); err != nil {
+		return err
+	}
+	modelRef := reg.Ref(anchor.KindModel, modelKey).String()
+	// The local model named by --model (if any) now continues this line.
+	if name := s.c.String(modelFlag.Name); name != "" {
+		rec, err := s.dir.loadRecord(name)
+		if err != nil {
+			return err
+		}
+		if rec.Published == nil {
+			rec.Published = &publishRecord{ChainID: cc.chainID, Contract: addr.Hex()}
+		}
+		rec.Published.ModelRef = modelRef
+		rec.Published.Owner = reg.From().Hex()
+		rec.Published.PendingOwner = ""
+		if err := s.dir.saveRecord(rec); err != nil {
+			return err
+		}
+	}
+	r := txResult{Schema: schemaPrefix + "model-accept/v1", Ref: modelRef,
+		TxHash: rc.TxHash.Hex(), Block: rc.BlockNumber, GasUsed: rc.GasUsed, Detail: "owner " + reg.From().Hex()}
+	return s.out.result(r, r.TxHash, func(w io.Writer) {
+		fmt.Fprintf(w, "you (%s) now own %s\n  transaction %s (block %d)\n", reg.From().Hex(), r.Ref, r.TxHash, r.Block)
+		fmt.Fprintln(w, "new versions of this line: zkllm model publish --model <name>  (after `zkllm model accept <ref> --model <name>`)")
+	})
+}
+
+// updateLocal applies change to the publication record of every local model published on
+// the line or version ref names (so `model list/show` follow what this process did on chain).
+func (s *session) updateLocal(ref string, change func(p *publishRecord)) {
+	names, err := s.dir.modelNames()
+	if err != nil {
+		return
+	}
+	for _, n := range names {
+		rec, err := s.dir.loadRecord(n)
+		if err != nil || rec.Published == nil || (rec.Published.Ref != ref && rec.Published.ModelRef != ref) {
+			continue
+		}
+		change(rec.Published)
+		s.dir.saveRecord(rec)
+	}
 }
 
 type deployResult struct {

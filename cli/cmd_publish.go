@@ -3,13 +3,13 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkllm/zkllm/anchor"
 )
@@ -34,6 +34,10 @@ type publishResult struct {
 	Bytes       int64   `json:"bytes_pinned"`
 	IPFS        string  `json:"ipfs"`
 	Seconds     float64 `json:"seconds"`
+	// Existing is true when nothing was sent: the same content is already the line's live
+	// version Version (re-publish with --force to register it again).
+	Existing bool   `json:"existing"`
+	Version  uint32 `json:"version"`
 }
 
 func modelPublish(s *session) error {
@@ -82,6 +86,28 @@ func modelPublish(s *session) error {
 	if err != nil {
 		return err
 	}
+	owner := reg.From()
+	in := anchor.VersionInput{
+		ModelID:          common.HexToHash(rec.Commitment.ModelID),
+		SpecHash:         common.HexToHash(rec.SpecSHA256),
+		CommitmentDigest: common.HexToHash(rec.Commitment.VKSHA256),
+		SourceDigest:     common.HexToHash(rec.ManifestSHA256),
+	}
+	// A model line is keyed by (owner, salt); the salt is the model name, so publishing a
+	// new commitment of the same name adds a version. A line accepted from another owner
+	// (recorded by `model accept --model`) is continued instead.
+	salt := common.Hash(sha256.Sum256([]byte("zkllm/model-salt/v1/" + rec.Name)))
+	line, err := s.publishLine(cc, reg, rec, salt)
+	if err != nil {
+		return err
+	}
+	if line != nil && !s.c.Bool(forceFlag.Name) {
+		if v, err := sameLiveVersion(s, reg, line.Key, in); err != nil {
+			return classifyChainErr(s, cc, err)
+		} else if v != nil {
+			return reportExisting(s, reg, rec, line, v, start)
+		}
+	}
 
 	// Pin first: a chain record must never point at content nobody holds.
 	st, closeStore, where, err := s.ipfsWriter()
@@ -116,23 +142,13 @@ func modelPublish(s *session) error {
 	}
 	total += int64(len(bundleBytes))
 
-	in := anchor.VersionInput{
-		ModelID:          common.HexToHash(rec.Commitment.ModelID),
-		SpecHash:         common.HexToHash(rec.SpecSHA256),
-		CommitmentDigest: common.HexToHash(rec.Commitment.VKSHA256),
-		SourceDigest:     common.HexToHash(rec.ManifestSHA256),
-		CommitmentCID:    b.Commitment.CID,
-		MetadataURI:      bundleURI(bundleCID.String()),
-	}
+	in.CommitmentCID = b.Commitment.CID
+	in.MetadataURI = bundleURI(bundleCID.String())
 	s.out.step("registering on chain %d, registry %s%s", cc.chainID, addr.Hex(), describeKey(keySource))
-	// A model line is keyed by (owner, salt); the salt is the model name, so
-	// publishing a new commitment of the same name adds a version.
-	salt := common.Hash(sha256.Sum256([]byte("zkllm/model-salt/v1/" + rec.Name)))
 	var modelKey, versionID common.Hash
 	var rc *anchor.Receipt
-	owner := reg.From()
-	if m, err := reg.Model(s.ctx, anchorModelKey(owner, salt)); err == nil && m.Owner == owner {
-		modelKey = m.Key
+	if line != nil {
+		modelKey = line.Key
 		versionID, rc, err = reg.PublishVersion(s.ctx, modelKey, in)
 		if err != nil {
 			return classifyChainErr(s, cc, err)
@@ -147,9 +163,14 @@ func modelPublish(s *session) error {
 		return err
 	}
 	ref := reg.Ref(anchor.KindVersion, versionID).String()
+	number := uint32(1)
+	if v, err := reg.Version(s.ctx, versionID); err == nil {
+		number = v.Number
+	}
 	rec.Published = &publishRecord{
 		ChainID: cc.chainID, Contract: addr.Hex(), Ref: ref, TxHash: rc.TxHash.Hex(), Block: rc.BlockNumber,
 		VKCID: b.Commitment.CID, ManifestCID: b.Manifest.CID, RangeCID: b.RangeProof.CID,
+		ModelRef: reg.Ref(anchor.KindModel, modelKey).String(), Owner: owner.Hex(), Version: number,
 	}
 	if err := s.dir.saveRecord(rec); err != nil {
 		return err
@@ -159,7 +180,7 @@ func modelPublish(s *session) error {
 		ModelRef: reg.Ref(anchor.KindModel, modelKey).String(), ChainID: cc.chainID, Contract: addr.Hex(),
 		TxHash: rc.TxHash.Hex(), Block: rc.BlockNumber, GasUsed: rc.GasUsed, Owner: owner.Hex(),
 		BundleCID: bundleCID.String(), VKCID: b.Commitment.CID, ManifestCID: b.Manifest.CID, SpecCID: b.Spec.CID,
-		RangeCID: b.RangeProof.CID, Bytes: total, IPFS: where, Seconds: time.Since(start).Seconds(),
+		RangeCID: b.RangeProof.CID, Bytes: total, IPFS: where, Seconds: time.Since(start).Seconds(), Version: number,
 	}
 	return s.out.result(r, ref, func(w io.Writer) {
 		fmt.Fprintf(w, "published %s\n", rec.Name)
@@ -172,11 +193,79 @@ func modelPublish(s *session) error {
 	})
 }
 
-// anchorModelKey mirrors the registry's model key: keccak256(owner, salt).
-func anchorModelKey(owner common.Address, salt common.Hash) common.Hash {
-	return keccakAddrSalt(owner, salt)
+// publishLine finds the model line a publish adds its version to: the line the local record
+// names (published from here, or accepted with `model accept --model`), else the signer's
+// own line for this name; nil means a new line is registered. A line the signer no longer
+// owns is refused with who owns it (the old owner after a transfer).
+func (s *session) publishLine(cc *chainConn, reg *anchor.Client, rec *modelRecord, salt common.Hash) (*anchor.Model, error) {
+	owner := reg.From()
+	var keys []common.Hash
+	if p := rec.Published; p != nil && p.ModelRef != "" {
+		if r, err := anchor.ParseRef(p.ModelRef); err == nil && r.ChainID == cc.chainID && r.Contract == reg.Address() {
+			keys = append(keys, r.ID)
+		}
+	}
+	keys = append(keys, anchor.ModelKey(owner, salt))
+	for i, key := range keys {
+		m, err := reg.Model(s.ctx, key)
+		if errors.Is(err, anchor.ErrUnknownModel) {
+			continue
+		}
+		if err != nil {
+			return nil, classifyChainErr(s, cc, err)
+		}
+		if m.Owner == owner {
+			return m, nil
+		}
+		if i == len(keys)-1 || m.Key == anchor.ModelKey(owner, salt) {
+			// The signer's own line for this name belongs to someone else now.
+			msg := fmt.Sprintf("you (%s) are not the owner of model line %s: owner is %s", owner.Hex(), reg.Ref(anchor.KindModel, key), m.Owner.Hex())
+			if m.PendingOwner != (common.Address{}) {
+				msg += fmt.Sprintf(" (transfer offered to %s)", m.PendingOwner.Hex())
+			}
+			return nil, badInputf("%s; publish from the owner's account, or import under another --name to start a new line", msg)
+		}
+	}
+	return nil, nil
 }
 
-func keccakAddrSalt(owner common.Address, salt common.Hash) common.Hash {
-	return crypto.Keccak256Hash(common.LeftPadBytes(owner.Bytes(), 32), salt.Bytes())
+// sameLiveVersion returns the line's live version with exactly in's content (model id,
+// commitment, spec and source digests), if there is one.
+func sameLiveVersion(s *session, reg *anchor.Client, line common.Hash, in anchor.VersionInput) (*anchor.Version, error) {
+	vs, err := reg.VersionsOfModel(s.ctx, line)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(vs) - 1; i >= 0; i-- {
+		v := vs[i]
+		if !v.Revoked && v.ModelID == in.ModelID && v.CommitmentDigest == in.CommitmentDigest &&
+			v.SpecHash == in.SpecHash && v.SourceDigest == in.SourceDigest {
+			return &v, nil
+		}
+	}
+	return nil, nil
+}
+
+// reportExisting answers an idempotent re-publish: nothing is pinned or sent, the local record
+// points at the existing version.
+func reportExisting(s *session, reg *anchor.Client, rec *modelRecord, line *anchor.Model, v *anchor.Version, start time.Time) error {
+	ref := reg.Ref(anchor.KindVersion, v.ID).String()
+	modelRef := reg.Ref(anchor.KindModel, line.Key).String()
+	if rec.Published == nil || rec.Published.Ref != ref {
+		rec.Published = &publishRecord{ChainID: reg.ChainID(), Contract: reg.Address().Hex(), Ref: ref, Block: v.BlockNumber,
+			VKCID: v.CommitmentCID, ModelRef: modelRef, Owner: line.Owner.Hex(), Version: v.Number}
+		if err := s.dir.saveRecord(rec); err != nil {
+			return err
+		}
+	}
+	r := publishResult{
+		Schema: schemaPrefix + "model-publish/v1", Name: rec.Name, ModelID: rec.Commitment.ModelID, Ref: ref,
+		ModelRef: modelRef, ChainID: reg.ChainID(), Contract: reg.Address().Hex(), Block: v.BlockNumber,
+		Owner: line.Owner.Hex(), VKCID: v.CommitmentCID, Existing: true, Version: v.Number,
+		Seconds: time.Since(start).Seconds(),
+	}
+	return s.out.result(r, ref, func(w io.Writer) {
+		fmt.Fprintf(w, "already published: %s is version %d of %s (block %d), live\n", rec.Name, v.Number, modelRef, v.BlockNumber)
+		fmt.Fprintf(w, "  reference    %s\nnothing sent; to register the same content again as a new version: zkllm model publish --force\n", ref)
+	})
 }

@@ -62,7 +62,12 @@ var (
 		Name: "from", Category: catChain, EnvVars: []string{"ZKLLM_FROM"},
 		Usage: "keystore account to sign with (address); the key itself is never a flag: keystore, or ZKLLM_PRIVATE_KEY",
 	}
+	ownerFlag = &ucli.StringFlag{
+		Name: "owner", Category: catChain, EnvVars: []string{"ZKLLM_OWNER"},
+		Usage: "with a model id: audit the line of this owner (address); anyone can register any model id",
+	}
 	passwordFileFlag = &ucli.StringFlag{
+
 		Name: "password-file", Category: catChain, EnvVars: []string{"ZKLLM_PASSWORD_FILE"},
 		Usage: "file holding the keystore password (else ZKLLM_KEYSTORE_PASSWORD, else a terminal prompt)",
 	}

@@ -136,10 +136,12 @@ func signerKey(s *session, chainID uint64) (*ecdsa.PrivateKey, string, error) {
 		if !isDevChain(chainID) {
 			return nil, "", badInputf("no signing key for chain %d: set %s, or create one with `zkllm key new` / `zkllm key import` (and --from)", chainID, privateKeyEnv)
 		}
+		s.signer = devchain.DevAddress()
 		return devchain.DevKey(), "the public dev key", nil
 	}
 	if isDevKey(key) && !isDevChain(chainID) {
 		return nil, "", badInputf("refusing the publicly known dev key on chain %d (not a dev chain)", chainID)
 	}
+	s.signer = crypto.PubkeyToAddress(key.PublicKey)
 	return key, source, nil
 }

@@ -62,6 +62,26 @@ type publishRecord struct {
 	VKCID       string `json:"vk_cid"`
 	ManifestCID string `json:"manifest_cid"`
 	RangeCID    string `json:"range_proof_cid"`
+	// The model line the version belongs to, its owner when last seen by this data
+	// directory, a transfer offered from it, and the block of a revocation (0: live).
+	ModelRef     string `json:"model_ref,omitempty"`
+	Owner        string `json:"owner,omitempty"`
+	Version      uint32 `json:"version,omitempty"`
+	PendingOwner string `json:"pending_owner,omitempty"`
+	RevokedBlock uint64 `json:"revoked_block,omitempty"`
+}
+
+// state is how `model list` and `model show` describe a publication.
+func (p *publishRecord) state() string {
+	switch {
+	case p.Ref == "":
+		return "line " + p.ModelRef + " (no version of yours yet)"
+	case p.RevokedBlock != 0:
+		return fmt.Sprintf("revoked %s (block %d)", p.Ref, p.RevokedBlock)
+	case p.PendingOwner != "":
+		return fmt.Sprintf("published %s (transfer offered to %s)", p.Ref, p.PendingOwner)
+	}
+	return "published " + p.Ref
 }
 
 func (d dataDir) loadRecord(name string) (*modelRecord, error) {

@@ -19,6 +19,8 @@ func init() {
 	registerClassifier(func(err error) (int, bool) {
 		var re *anchor.RevertError
 		switch {
+		case errors.Is(err, anchor.ErrNotConfirmed):
+			return ExitUnavailable, true
 		case errors.Is(err, anchor.ErrWrongChain), errors.Is(err, anchor.ErrNoCode),
 			errors.Is(err, anchor.ErrCodeMismatch), errors.Is(err, anchor.ErrInsufficientFunds),
 			errors.Is(err, anchor.ErrBadRef), errors.Is(err, anchor.ErrNoSigner), errors.Is(err, anchor.ErrNoKey),
@@ -124,6 +126,7 @@ func (s *session) openRegistry(cc *chainConn, addr common.Address, write, verify
 	if err != nil {
 		return nil, "", classifyChainErr(s, cc, err)
 	}
+	s.reg = c
 	return c, source, nil
 }
 
@@ -132,6 +135,13 @@ func (s *session) openRegistry(cc *chainConn, addr common.Address, write, verify
 func classifyChainErr(s *session, cc *chainConn, err error) error {
 	if s.ctx.Err() != nil {
 		return s.ctx.Err()
+	}
+	var re *anchor.RevertError
+	if errors.As(err, &re) && re.Name != "" {
+		return withCode(ExitBadInput, fmt.Errorf("%s [%s]", explainRevert(s, re), re.Name))
+	}
+	if errors.Is(err, anchor.ErrInsufficientFunds) {
+		return explainFunds(s, cc, err)
 	}
 	if ExitCode(err) != ExitInternal {
 		return err
@@ -189,4 +199,94 @@ func chainCtx(s *session) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(s.ctx, 5*time.Minute)
 }
 
-var _ = fmt.Sprint
+// anchorClient names the registry client type for the session struct.
+type anchorClient = anchor.Client
+
+// explainRevert turns a registry revert into a sentence about the user's situation, reading
+// what it needs (the model's owner) from the registry opened last.
+func explainRevert(s *session, re *anchor.RevertError) string {
+	h := func(i int) string {
+		if i < len(re.Args) {
+			if b, ok := re.Args[i].([32]byte); ok {
+				return common.Hash(b).Hex()
+			}
+		}
+		return "?"
+	}
+	a := func(i int) string {
+		if i < len(re.Args) {
+			if addr, ok := re.Args[i].(common.Address); ok {
+				return addr.Hex()
+			}
+		}
+		return "?"
+	}
+	n := func(i int) string {
+		if i < len(re.Args) {
+			return fmt.Sprint(re.Args[i])
+		}
+		return "?"
+	}
+	owners := func(key string) (owner, pending string) {
+		if s.reg == nil {
+			return "", ""
+		}
+		m, err := s.reg.Model(s.ctx, common.HexToHash(key))
+		if err != nil {
+			return "", ""
+		}
+		if m.PendingOwner != (common.Address{}) {
+			pending = m.PendingOwner.Hex()
+		}
+		return m.Owner.Hex(), pending
+	}
+	switch re.Name {
+	case "NotModelOwner":
+		msg := fmt.Sprintf("you (%s) are not the owner of model %s", a(1), h(0))
+		if owner, pending := owners(h(0)); owner != "" {
+			msg += ": owner is " + owner
+			if pending == a(1) {
+				msg += fmt.Sprintf("; its transfer to you is pending: accept it first with `zkllm model accept %s`", s.reg.Ref(anchor.KindModel, common.HexToHash(h(0))))
+			}
+		}
+		return msg
+	case "NotPendingOwner":
+		msg := fmt.Sprintf("model %s has no transfer pending for you (%s)", h(0), a(1))
+		if owner, pending := owners(h(0)); owner != "" {
+			if pending == "" {
+				pending = "none"
+			}
+			msg += fmt.Sprintf(": owner is %s, pending owner %s", owner, pending)
+		}
+		return msg
+	case "SameOwner":
+		return fmt.Sprintf("you already own model %s", h(0))
+	case "ModelExists":
+		return fmt.Sprintf("you already registered model %s under this name; new versions go to it with `zkllm model publish`", h(0))
+	case "UnknownModel":
+		return fmt.Sprintf("there is no model %s in this registry", h(0))
+	case "UnknownVersion":
+		return fmt.Sprintf("there is no model version %s in this registry", h(0))
+	case "UnknownProof":
+		return fmt.Sprintf("there is no anchored proof %s in this registry", h(0))
+	case "VersionIsRevoked":
+		return fmt.Sprintf("version %s is revoked: it takes no new proofs and cannot be revoked again", h(0))
+	case "ProofExists":
+		return fmt.Sprintf("this proof is already anchored for this version and statement (proof key %s)", h(0))
+	case "AlreadyAttested":
+		return fmt.Sprintf("%s already attested proof %s; an attestation is never replaced", a(1), h(0))
+	case "ZeroDigest":
+		return "a digest is zero: the record is incomplete"
+	case "EmptyCid":
+		return "the IPFS CID is empty"
+	case "CidTooLong":
+		return fmt.Sprintf("the IPFS CID is %s bytes, longer than the registry's %s", n(0), n(1))
+	case "UriTooLong":
+		return fmt.Sprintf("the URI is %s bytes, longer than the registry's %s", n(0), n(1))
+	case "EmptyUri":
+		return "the attestation's response URI is empty"
+	case "InvalidResponse":
+		return fmt.Sprintf("response %s is neither 100 (valid) nor 0 (invalid)", n(0))
+	}
+	return re.Error()
+}
