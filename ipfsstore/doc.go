@@ -37,7 +37,7 @@
 //     one CID per distinct block received (to recognise repeats).
 //   - Limits bound every retrieval: MaxSize, Timeout (all sources),
 //     IdleTimeout (per request, no byte received, headers included), and
-//     MinRate over each RateWindow (per request, once it has answered: a
+//     MinRate over each RateWindow (per request, from the first body byte: a
 //     drip is ErrTooSlow); ctx cancels at any time.
 //   - Sources are raced (race.go): the preferred one starts first; each time
 //     the started ones have delivered no verified byte for HedgeDelay, or one

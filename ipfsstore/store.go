@@ -25,10 +25,10 @@ type Limits struct {
 	MaxSize     int64         // content bytes; larger content is ErrTooLarge (Invalid)
 	Timeout     time.Duration // whole retrieval, all sources together (ErrTimeout)
 	IdleTimeout time.Duration // per source request: longest wait for the next byte, headers included (ErrStalled)
-	// MinRate (bytes per second) and RateWindow: once a source has answered,
-	// fewer than MinRate×RateWindow bytes in any RateWindow fail it with
-	// ErrTooSlow, so a source dripping bytes cannot hold a retrieval until
-	// Timeout. A negative MinRate disables the check.
+	// MinRate (bytes per second) and RateWindow: from the first byte of a
+	// response body on, fewer than MinRate×RateWindow bytes in any RateWindow
+	// fail the request with ErrTooSlow, so a source dripping bytes cannot hold
+	// a retrieval until Timeout. A negative MinRate disables the check.
 	MinRate    int64
 	RateWindow time.Duration
 	// HedgeDelay: when the sources started so far have delivered no verified
