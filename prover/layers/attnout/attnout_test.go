@@ -127,10 +127,7 @@ func TestDroppedClaimRejected(t *testing.T) {
 
 func TestProofElementsRejected(t *testing.T) {
 	c := randomCase(t, 4)
-	step := 1
-	if testing.Short() {
-		step = 5
-	}
+	step := layertest.Step(3)
 	n, size := layertest.ProofElements(t, c.w, c.in, c.gadget(t, false), c.gadget(t, true), step)
 	t.Logf("%d forgeries over %d gadget bytes rejected", n, size)
 }

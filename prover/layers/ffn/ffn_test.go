@@ -115,36 +115,40 @@ func TestSoundness(t *testing.T) {
 		return func(_ *tc, g *Gadget) { g.hooks.tamper = func(v map[string][]int64) { v[name][i] += d } }
 	}
 	cases := []struct {
-		name string
-		edit func(c *tc, g *Gadget)
+		name  string
+		edit  func(c *tc, g *Gadget)
+		sweep bool // only in layertest.Sweep()
 	}{
-		{"output element f", bump("f#l0", 4, 1)},
-		{"intermediate p", bump("p#l0", 11, -1)},
-		{"intermediate up", bump("up#l0", 2, 1)},
-		{"SILU output s", bump("s", 6, 1)},
-		{"gate u (another SILU entry)", bump("u", 6, 1)},
+		{"output element f", bump("f#l0", 4, 1), false},
+		{"intermediate p", bump("p#l0", 11, -1), false},
+		{"intermediate up", bump("up#l0", 2, 1), true},
+		{"SILU output s", bump("s", 6, 1), true},
+		{"gate u (another SILU entry)", bump("u", 6, 1), true},
 		{"gate u and s moved together along SILU", func(_ *tc, g *Gadget) {
 			g.hooks.tamper = func(v map[string][]int64) {
 				silu, _ := tables.SiLU()
 				v["u"][6]++
 				v["s"][6], _ = silu.Lookup(v["u"][6])
 			}
-		}},
-		{"gate remainder", bump("u#rem#l0", 0, 1)},
+		}, false},
+		{"gate remainder", bump("u#rem#l0", 0, 1), true},
 		{"one weight (w3)", func(c *tc, _ *Gadget) {
 			p, _ := c.w.Layout.Lookup(layers.WeightName(2, "w3"))
 			c.w.Values[p.Offset+5].Add(&c.w.Values[p.Offset+5], new(fr.Element).SetOne())
-		}},
+		}, true},
 		{"one weight (w2)", func(c *tc, _ *Gadget) {
 			p, _ := c.w.Layout.Lookup(layers.WeightName(0, "w2"))
 			c.w.Values[p.Offset].Sub(&c.w.Values[p.Offset], new(fr.Element).SetOne())
-		}},
+		}, false},
 		{"padded entry of up", func(_ *tc, g *Gadget) {
 			g.hooks.tamper = func(v map[string][]int64) { s := v["up#l0"]; s[len(s)-1] = 1 }
-		}},
+		}, false},
 	}
 	for _, cs := range cases {
 		t.Run(cs.name, func(t *testing.T) {
+			if cs.sweep && !layertest.Sweep() {
+				t.Skip("ZKLLM_GADGET_SWEEP=1 runs it")
+			}
 			c := randomCase(t, 2)
 			g := c.gadget(t, false)
 			cs.edit(c, g)
@@ -193,10 +197,7 @@ func TestDroppedClaimRejected(t *testing.T) {
 
 func TestProofElementsRejected(t *testing.T) {
 	c := randomCase(t, 5)
-	step := 2
-	if testing.Short() {
-		step = 9
-	}
+	step := layertest.Step(6)
 	n, size := layertest.ProofElements(t, c.w, c.in, c.gadget(t, false), c.gadget(t, true), step)
 	t.Logf("%d forgeries over %d gadget bytes rejected", n, size)
 }

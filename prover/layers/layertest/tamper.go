@@ -2,6 +2,7 @@ package layertest
 
 import (
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 
@@ -83,4 +84,22 @@ func ProofElements(t testing.TB, w *layers.WeightBlob, in Inputs, g layers.Prove
 		t.Fatalf("control proof rejected: %v", err)
 	}
 	return Tamper(t, proof, *span, step, func(b []byte) error { return Verify(w, vs, b) }), span.Hi - span.Lo
+}
+
+// Sweep reports whether the exhaustive gadget soundness sweeps run
+// (ZKLLM_GADGET_SWEEP=1): every forgery case and an attack on every proof
+// chunk. Default runs keep one case per category and a sampled attack, so
+// each gadget package stays within its CI time budget.
+func Sweep() bool { return os.Getenv("ZKLLM_GADGET_SWEEP") == "1" }
+
+// Step returns the chunk stride for ProofElements: 1 in a sweep, else
+// sampled (every def-th chunk; coarser with -short).
+func Step(def int) int {
+	switch {
+	case Sweep():
+		return 1
+	case testing.Short():
+		return 3 * def
+	}
+	return def
 }

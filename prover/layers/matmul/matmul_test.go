@@ -282,10 +282,7 @@ func TestLayerProofElementsRejected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	step := 1
-	if testing.Short() {
-		step = 7
-	}
+	step := layertest.Step(4)
 	verify := func(b []byte) error { return layertest.Verify(w, []layers.VerifierGadget{g.public()}, b) }
 	n := layertest.Tamper(t, proof, *span, step, verify)
 	t.Logf("%d forgeries over %d gadget bytes rejected", n, span.Hi-span.Lo)

@@ -136,31 +136,35 @@ func shifted(t testing.TB, tab *rope.Tables) *rope.Tables {
 
 func TestSoundness(t *testing.T) {
 	cases := []struct {
-		name string
-		edit func(t testing.TB, c *tc, g *Gadget)
+		name  string
+		edit  func(t testing.TB, c *tc, g *Gadget)
+		sweep bool // only in layertest.Sweep()
 	}{
 		{"output element of Q_r", func(_ testing.TB, _ *tc, g *Gadget) {
 			g.hooks.tamper = func(v map[string][]int64) { v["q#l0"][3]++ }
-		}},
+		}, false},
 		{"output element of V", func(_ testing.TB, _ *tc, g *Gadget) {
 			g.hooks.tamper = func(v map[string][]int64) { v["v#l0"][1]-- }
-		}},
+		}, true},
 		{"intermediate (k accumulator)", func(_ testing.TB, _ *tc, g *Gadget) {
 			g.wit = cloneWitness(g.wit)
 			g.wit.Layers[1].KAcc[2] += 1 << 12
-		}},
+		}, false},
 		{"one weight (wk, layer 2)", func(_ testing.TB, c *tc, _ *Gadget) {
 			p, _ := c.w.Layout.Lookup(layers.WeightName(2, "wk"))
 			c.w.Values[p.Offset+1].Add(&c.w.Values[p.Offset+1], new(fr.Element).SetOne())
-		}},
+		}, false},
 		{"padded entry of K_r", func(_ testing.TB, _ *tc, g *Gadget) {
 			g.hooks.tamper = func(v map[string][]int64) { k := v["k#l0"]; k[len(k)-1] = 1 }
-		}},
-		{"RoPE at another position (attack 14)", func(t testing.TB, _ *tc, g *Gadget) { g.tab = shifted(t, g.tab) }},
-		{"RoPE with another pairing bit (attack 14)", func(_ testing.TB, _ *tc, g *Gadget) { g.P.PairBit = 3 }},
+		}, false},
+		{"RoPE at another position (attack 14)", func(t testing.TB, _ *tc, g *Gadget) { g.tab = shifted(t, g.tab) }, false},
+		{"RoPE with another pairing bit (attack 14)", func(_ testing.TB, _ *tc, g *Gadget) { g.P.PairBit = 3 }, false},
 	}
 	for _, cs := range cases {
 		t.Run(cs.name, func(t *testing.T) {
+			if cs.sweep && !layertest.Sweep() {
+				t.Skip("ZKLLM_GADGET_SWEEP=1 runs it")
+			}
 			c := randomCase(t, 3, 0)
 			g := c.gadget(t, false)
 			cs.edit(t, c, g)
@@ -191,10 +195,7 @@ func TestDroppedClaimRejected(t *testing.T) {
 
 func TestProofElementsRejected(t *testing.T) {
 	c := randomCase(t, 5, 0)
-	step := 2
-	if testing.Short() {
-		step = 9
-	}
+	step := layertest.Step(4)
 	n, size := layertest.ProofElements(t, c.w, c.in, c.gadget(t, false), c.gadget(t, true), step)
 	t.Logf("%d forgeries over %d gadget bytes rejected", n, size)
 }
