@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/owner"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
@@ -91,7 +93,7 @@ func newTestJob(t *testing.T, dir string) *commitJob {
 	var sec ownerSecret
 	sec.key[5] = 42
 	return &commitJob{
-		layout: layout, blob: blob, logC: 4, secret: sec, modelKey: []byte("manifest-digest"),
+		layout: layout, blob: blob, logC: 4, secret: sec, modelKey: bytes.Repeat([]byte{0x6d}, 32),
 		partialPath: filepath.Join(dir, partialFile), blockRows: 8,
 	}
 }
@@ -118,10 +120,15 @@ func TestCommitResumesByteIdentical(t *testing.T) {
 	// against pedersen.CommitRows on field elements with the same blindings.
 	gens, _ := pedersen.Get(1 << ref.logC)
 	present, _ := ref.layout.PresentRows(ref.logC)
+	md, err := ref.manifestDigest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := owner.Secret(ref.secret.key)
 	for k := range rows {
 		bl := make([]frElement, 1)
 		if present[k] {
-			rowBlindings(&ref.secret.key, ref.modelKey, uint64(k), bl)
+			key.RowBlindings(ref.ownerBlob().Domain(md), uint64(k), bl)
 		}
 		p, err := gens.CommitRows(pedersen.SmallToField(ref.blob), 1<<ref.logC, k, k+1, bl)
 		if err != nil || !p[0].Equal(&rows[k]) {

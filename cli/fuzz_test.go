@@ -82,29 +82,3 @@ func FuzzReadEndpoint(f *testing.F) {
 	})
 }
 
-// FuzzCommitPartial feeds arbitrary partial files to the resume logic: it
-// must either resume from whole, valid row blocks or refuse, never panic.
-func FuzzCommitPartial(f *testing.F) {
-	f.Add([]byte{})
-	f.Add([]byte(partialMagic))
-	f.Fuzz(func(t *testing.T, tail []byte) {
-		dir := t.TempDir()
-		j := newTestJob(t, dir)
-		body := append(j.header(), tail...)
-		if err := writeFileAtomic(j.partialPath, body, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		present, _ := j.layout.PresentRows(j.logC)
-		n := int(j.layout.NumRows(j.logC))
-		rows := make([]pedersenPoint, n)
-		nBlocks := (n + j.blockRows - 1) / j.blockRows
-		fh, done, err := j.openPartial(j.header(), present, rows, nBlocks, func(b int) (int, int) { return b * j.blockRows, min((b+1)*j.blockRows, n) })
-		if err != nil {
-			return
-		}
-		fh.Close()
-		if done < 0 || done > nBlocks {
-			t.Fatalf("done %d of %d", done, nBlocks)
-		}
-	})
-}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/zkllm/zkllm/prover/model/spec"
+	"github.com/zkllm/zkllm/prover/owner"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
@@ -33,11 +34,11 @@ func encodeManifestAndSpec(lm *loadedModel) (manifest, specBytes []byte, err err
 	if err != nil {
 		return nil, nil, internalf("manifest: %v", err)
 	}
-	layout, err := weightLayout(lm.quantTensors())
+	blob, err := owner.BlobForConfig(lm.quant.Config) // fixes c_W (PROTOCOL §4.2)
 	if err != nil {
 		return nil, nil, badInputf("weight layout: %v", err)
 	}
-	s, err := spec.New(lm.quant, pedersen.GeneratorVersion, weightLogC(layout.LogSize))
+	s, err := spec.New(lm.quant, pedersen.GeneratorVersion, blob.LogC)
 	if err != nil {
 		return nil, nil, badInputf("spec: %v", err)
 	}
@@ -48,6 +49,8 @@ func encodeManifestAndSpec(lm *loadedModel) (manifest, specBytes []byte, err err
 	return manifest, specBytes, nil
 }
 
+// modelID is model_id = SHA-256(manifest digest ‖ vk digest) (PROTOCOL §1.1;
+// owner.ModelID from the vk file).
 func modelID(manifestDigest, vkDigest [32]byte) ([32]byte, error) {
 	return spec.ModelID(manifestDigest, vkDigest), nil
 }

@@ -1,38 +1,46 @@
 package cli
 
 import (
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-
+	"github.com/zkllm/zkllm/prover/owner"
 	"github.com/zkllm/zkllm/prover/pedersen"
-	"github.com/zkllm/zkllm/prover/tlookup"
 )
 
-// proveWeightRange produces the one-time proof that every committed weight
-// is in SRANGE_16 (PROTOCOL §4.3), bound to the model id, and checks it with
-// the verifier before anything is written.
+// proveWeightRange produces the owner's one-time weight proof (PROTOCOL
+// §4.3, owner.WeightProof version 2: every committed weight is int16 and
+// every padded entry zero, bound to the model id and the vk file) and
+// checks it with the verifier before anything is written.
 func proveWeightRange(s *session, job *commitJob, vk *pedersen.VerifyingKey, id [32]byte) ([]byte, error) {
-	n := int(job.layout.NumRows(job.logC))
-	present, err := job.layout.PresentRows(job.logC)
+	md, err := job.manifestDigest()
+	if err != nil {
+		return nil, err
+	}
+	vkFile, err := vk.Marshal()
+	if err != nil {
+		return nil, internalf("verifying key: %v", err)
+	}
+	if owner.ModelID(md, vkFile) != id {
+		return nil, internalf("model id does not match the manifest and verifying key (this is a bug)")
+	}
+	b := job.ownerBlob()
+	key := owner.Secret(job.secret.key)
+	blinds, err := b.RowBlindings(&key, md)
 	if err != nil {
 		return nil, internalf("%v", err)
-	}
-	blind := make([]fr.Element, n)
-	rowBlindings(&job.secret.key, job.modelKey, 0, blind)
-	for k := range blind {
-		if !present[k] {
-			blind[k].SetZero()
-		}
 	}
 	if err := s.ctx.Err(); err != nil {
 		return nil, err
 	}
-	p, err := tlookup.ProveBlobRange(vk, job.blob, blind, id[:])
+	p, err := owner.ProveWeights(b, job.blob, blinds, md, vkFile)
 	if err != nil {
-		return nil, internalf("weight range proof: %v", err)
+		return nil, internalf("weight proof: %v", err)
 	}
-	b := p.Marshal()
-	if err := tlookup.VerifyBlobRange(vk, id[:], b); err != nil {
-		return nil, internalf("weight range proof does not verify (this is a bug): %v", err)
+	enc := p.Marshal()
+	k, err := owner.OpenVerifierKey(b, md, vkFile)
+	if err != nil {
+		return nil, internalf("verifying key does not match the weight blob (this is a bug): %v", err)
 	}
-	return b, nil
+	if err := k.VerifyWeightProof(enc); err != nil {
+		return nil, internalf("weight proof does not verify (this is a bug): %v", err)
+	}
+	return enc, nil
 }

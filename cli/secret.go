@@ -1,35 +1,30 @@
 package cli
 
 import (
-	"bytes"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"strings"
 
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+	"github.com/zkllm/zkllm/prover/owner"
 )
 
 // The owner secret is 32 bytes from crypto/rand. Every Hyrax row blinding of
-// the weight commitment derives from it (rowBlinding), so it is the one thing
-// the owner must back up: without it the committed model can never be proven.
+// the weight commitment derives from it (owner.Secret.RowBlindings, bound to
+// the manifest digest, the row, c_W and the generator version), so it is the
+// one thing the owner must back up: without it the committed model can never
+// be proven. This file holds only its file format and storage.
 
 const (
-	secretSize = 32
+	secretSize = owner.SecretSize
 	// secretHeader starts the secret file (a text file: header line + hex line).
 	secretHeader = "zkllm-owner-secret-v1"
 	// insecureSecretEnv is a TEST HOOK: a 64-hex-digit secret to use instead
 	// of the data directory's. Commitments made with it are marked insecure and
 	// publish refuses them on every chain but a dev chain.
 	insecureSecretEnv = "ZKLLM_INSECURE_TEST_SECRET"
-	// rowBlindLabel domain-separates the row-blinding PRF.
-	rowBlindLabel = "zkllm/row-blind/v1"
 )
 
 // ownerSecret is the loaded secret; insecure marks the test hook.
@@ -124,37 +119,4 @@ func importSecret(d dataDir, key [secretSize]byte, force bool) error {
 		}
 	}
 	return writeFileAtomic(path, encodeSecret(key), 0o600)
-}
-
-// rowBlinding derives the blinding of Hyrax row `row` of the weight blob of
-// the model whose manifest digest is modelKey:
-//
-//	h_i = HMAC-SHA256(secret, label ‖ u32(len modelKey) ‖ modelKey ‖ u64(row) ‖ u8(i)), i = 0,1
-//	ρ   = int_be(h_0 ‖ h_1) mod r
-//
-// 512 bits reduced mod r leave a bias below 2^-256, so ρ is uniform for all
-// purposes while anyone holding the secret recomputes it exactly.
-func rowBlinding(secret *[secretSize]byte, modelKey []byte, row uint64) fr.Element {
-	var msg bytes.Buffer
-	msg.WriteString(rowBlindLabel)
-	binary.Write(&msg, binary.BigEndian, uint32(len(modelKey)))
-	msg.Write(modelKey)
-	binary.Write(&msg, binary.BigEndian, row)
-	var wide [64]byte
-	for i := 0; i < 2; i++ {
-		m := hmac.New(sha256.New, secret[:])
-		m.Write(msg.Bytes())
-		m.Write([]byte{byte(i)})
-		copy(wide[32*i:], m.Sum(nil))
-	}
-	var e fr.Element
-	e.SetBigInt(new(big.Int).SetBytes(wide[:]))
-	return e
-}
-
-// rowBlindings fills out[i] with the blinding of row from+i.
-func rowBlindings(secret *[secretSize]byte, modelKey []byte, from uint64, out []fr.Element) {
-	for i := range out {
-		out[i] = rowBlinding(secret, modelKey, from+uint64(i))
-	}
 }

@@ -2,10 +2,14 @@ package owner
 
 import (
 	"bytes"
+	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/internal/testkit"
+	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
 // FuzzVerifyWeightProof: decode-and-verify arbitrary bytes as the weight
@@ -94,4 +98,66 @@ func flipByte(b []byte, i int) []byte {
 	c := bytes.Clone(b)
 	c[i] ^= 1
 	return c
+}
+
+// FuzzCommitPartial feeds arbitrary partial files (a valid header, then any
+// bytes) to the resume logic: it either resumes from whole, valid row
+// blocks or refuses, never panics; a resumed commit of untouched blocks is
+// the uninterrupted vk.
+func FuzzCommitPartial(f *testing.F) {
+	b, err := NewBlob([]pedersen.TensorSpec{{Name: "w", Shape: []uint64{24, 5}}, {Name: "n", Shape: []uint64{3}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	values := make([]int16, b.Layout.Size())
+	for i := range values {
+		values[i] = int16(i * 7919)
+	}
+	mask := b.Layout.PaddingMaskTable()
+	for i := range values {
+		if mask[i].IsOne() {
+			values[i] = 0
+		}
+	}
+	s, md := Secret{3}, [32]byte{4}
+	const blockRows = 2
+	hdr := b.partialHeader(values, &s, md, blockRows)
+	present, err := b.PresentRows()
+	if err != nil {
+		f.Fatal(err)
+	}
+	rows, err := b.CommitRows(values, &s, md, 0, b.NumRows())
+	if err != nil {
+		f.Fatal(err)
+	}
+	var honest []byte
+	for k := range rows {
+		if present[k] {
+			honest = field.AppendPoint(honest, &rows[k])
+		}
+	}
+	f.Add([]byte{})
+	f.Add(honest[:field.PointSize])
+	f.Add(honest)
+	f.Add(append(bytes.Clone(honest), 1))
+	f.Fuzz(func(t *testing.T, tail []byte) {
+		path := filepath.Join(t.TempDir(), "partial")
+		if err := writeFileAtomic(path, append(bytes.Clone(hdr), tail...), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		vk, resumed, err := b.Commit(context.Background(), values, &s, md, CommitOptions{PartialPath: path, BlockRows: blockRows})
+		if err != nil {
+			return
+		}
+		if resumed < 0 || resumed > b.NumRows() {
+			t.Fatalf("resumed %d of %d rows", resumed, b.NumRows())
+		}
+		if bytes.HasPrefix(honest, tail) {
+			for k := range rows {
+				if !vk.Rows[k].Equal(&rows[k]) {
+					t.Fatalf("row %d differs after resuming from an honest prefix", k)
+				}
+			}
+		}
+	})
 }

@@ -108,8 +108,8 @@ type VerifierKey struct {
 	ManifestDigest [32]byte
 	VKDigest       [32]byte
 	ModelID        [32]byte
-	Manifest       *spec.Manifest
-	Spec           *spec.Spec
+	Manifest       *spec.Manifest // nil from OpenVerifierKey
+	Spec           *spec.Spec     // nil from OpenVerifierKey
 	shape          *proofShape
 }
 
@@ -150,6 +150,20 @@ func ParseVerifierKey(manifestBytes, specBytes, vkBytes []byte) (*VerifierKey, e
 	if sp.LogCW != b.LogC || sp.GeneratorVersion != pedersen.GeneratorVersion {
 		return nil, fmt.Errorf("%w: spec has c_W = 2^%d, generators v%d; the blob needs 2^%d, v%d", ErrKey, sp.LogCW, sp.GeneratorVersion, b.LogC, pedersen.GeneratorVersion)
 	}
+	k, err := OpenVerifierKey(b, digestOf(manifestBytes), vkBytes)
+	if err != nil {
+		return nil, err
+	}
+	k.Manifest, k.Spec = man, sp
+	return k, nil
+}
+
+// OpenVerifierKey checks a vk file against a Blob the caller already holds
+// (derived from a manifest, or the owner's own layout before publishing):
+// a version-1 file is refused by name; the file must have exactly the size
+// b implies; it is decoded strictly and its layout must be b's. The ids are
+// derived from manifestDigest and the file.
+func OpenVerifierKey(b *Blob, manifestDigest [32]byte, vkBytes []byte) (*VerifierKey, error) {
 	if isVKVersion1(vkBytes) {
 		return nil, pedersen.ErrVKVersion1
 	}
@@ -160,6 +174,10 @@ func ParseVerifierKey(manifestBytes, specBytes, vkBytes []byte) (*VerifierKey, e
 	if len(vkBytes) != want {
 		return nil, fmt.Errorf("%w: vk file is %d bytes, this model's is %d", ErrKey, len(vkBytes), want)
 	}
+	shape, err := newProofShape(b)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrKey, err)
+	}
 	vk, err := pedersen.UnmarshalVerifyingKey(vkBytes)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrKey, err)
@@ -167,14 +185,9 @@ func ParseVerifierKey(manifestBytes, specBytes, vkBytes []byte) (*VerifierKey, e
 	if err := sameLayout(vk, b); err != nil {
 		return nil, err
 	}
-	shape, err := newProofShape(b)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrKey, err)
-	}
-	md := digestOf(manifestBytes)
 	return &VerifierKey{
-		Blob: b, VK: vk, ManifestDigest: md, VKDigest: pedersen.Digest(vkBytes),
-		ModelID: ModelID(md, vkBytes), Manifest: man, Spec: sp, shape: shape,
+		Blob: b, VK: vk, ManifestDigest: manifestDigest, VKDigest: pedersen.Digest(vkBytes),
+		ModelID: ModelID(manifestDigest, vkBytes), shape: shape,
 	}, nil
 }
 

@@ -37,6 +37,6 @@
 // Witness columns are int64 in padded flat order (Column.In/Out); a value
 // outside its table is a prover error naming the tensor and the index.
 // Field-valued columns (InElems/OutElems) exist for values that are already
-// field elements; their multiplicities are the caller's. ProveBlobRange/VerifyBlobRange are a
-// complete standalone instance: the weight range proof of §4.3.
+// field elements; their multiplicities are the caller's. The owner's weight
+// proof (§4.3) is built on this package in prover/owner.
 package tlookup
