@@ -65,7 +65,11 @@ func (r *relation) addCommitted(name string, t layers.Target, table func() ([]fr
 func (r *relation) term(coeff fr.Element, names ...string) {
 	f := []int{0}
 	for _, n := range names {
-		f = append(f, r.idx[n])
+		k, ok := r.idx[n]
+		if !ok {
+			panic("output: relation term names an undeclared factor " + n) // programming error
+		}
+		f = append(f, k)
 	}
 	r.terms = append(r.terms, sumcheck.Term{Coeff: coeff, Factors: f})
 }
