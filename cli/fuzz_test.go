@@ -81,4 +81,3 @@ func FuzzReadEndpoint(f *testing.F) {
 		}
 	})
 }
-
