@@ -13,7 +13,6 @@ import (
 	"github.com/zkllm/zkllm/prover/layers/matmul"
 	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/model"
-	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/synth"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
@@ -158,27 +157,6 @@ func (g *fused) public() *fused {
 	return &fused{m: g.m, shifts: g.shifts, hooks: hooks{dropX: g.hooks.dropX}}
 }
 
-// matmulInt computes acc[ℓ][t][o] = Σ_i W_ℓ[o][i]·x[ℓ][t][i] as fixed does
-// (weights row-major [out][in]); x and the result are dense [width, T, L].
-func matmulInt(q *quant.Model, role string, in, T, L int, x []int64) []int64 {
-	var out []int64
-	for l := 0; l < L; l++ {
-		w, _ := q.Tensor(layers.WeightName(l, role))
-		nOut := w.Shape[0]
-		for t := 0; t < T; t++ {
-			row := x[(l*T+t)*in : (l*T+t+1)*in]
-			for o := 0; o < nOut; o++ {
-				var s int64
-				for i, xv := range row {
-					s += int64(w.Data[o*in+i]) * xv
-				}
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
 // randomCase builds a fused matmul over a small random model (GQA,
 // non-power-of-two widths and layer count) with random inputs.
 func randomCase(t testing.TB, seed uint64, T int) (*fused, *layers.WeightBlob) {
@@ -205,7 +183,11 @@ func randomCase(t testing.TB, seed uint64, T int) (*fused, *layers.WeightBlob) {
 	for _, w := range g.m.Weights {
 		e, _ := q.Tensor(layers.WeightName(0, w.Role))
 		g.shifts = append(g.shifts, e.Exp)
-		g.accs = append(g.accs, matmulInt(q, w.Role, cfg.Dim, T, cfg.NLayers, x))
+		acc, err := layertest.MatmulInt(q, w.Role, cfg.NLayers, T, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.accs = append(g.accs, acc)
 	}
 	return g, layertest.Weights(t, q)
 }
