@@ -160,8 +160,13 @@ func (g *fused) public() *fused {
 // randomCase builds a fused matmul over a small random model (GQA,
 // non-power-of-two widths and layer count) with random inputs.
 func randomCase(t testing.TB, seed uint64, T int) (*fused, *layers.WeightBlob) {
+	return randomCaseL(t, seed, T, 3)
+}
+
+// randomCaseL is randomCase with L layers.
+func randomCaseL(t testing.TB, seed uint64, T, L int) (*fused, *layers.WeightBlob) {
 	t.Helper()
-	cfg := model.Config{Dim: 24, HiddenDim: 40, NLayers: 3, NHeads: 3, NKVHeads: 1, VocabSize: 50, SeqLen: 16, NormEps: 1e-5, RopeTheta: 10000}
+	cfg := model.Config{Dim: 24, HiddenDim: 40, NLayers: L, NHeads: 3, NKVHeads: 1, VocabSize: 50, SeqLen: 16, NormEps: 1e-5, RopeTheta: 10000}
 	var s [32]byte
 	s[0] = byte(seed)
 	q, err := synth.QuantizedSeeded(cfg, s)
@@ -200,7 +205,11 @@ func run(t *testing.T, w *layers.WeightBlob, g, pub *fused) error {
 
 func TestLayerRandomShapes(t *testing.T) {
 	for _, T := range []int{5, 8} {
-		g, w := randomCase(t, uint64(T), T)
+		g, w := randomCaseL(t, uint64(T), T, T-4) // 1 layer (no layer variable, d = 2), then 4
+		if err := run(t, w, g, g.public()); err != nil {
+			t.Fatalf("T = %d, L = %d: honest fused matmul rejected: %v", T, T-4, err)
+		}
+		g, w = randomCase(t, uint64(T), T)
 		if err := run(t, w, g, g.public()); err != nil {
 			t.Fatalf("T = %d: honest fused matmul rejected: %v", T, err)
 		}
