@@ -161,8 +161,47 @@ func TestWitnessMatchesFixed(t *testing.T) {
 	}
 }
 
+var (
+	narrowOnce  sync.Once
+	narrowProof []byte
+	narrowSpan  layertest.Span
+)
+
+// honestNarrow is one honest stories260K proof with the narrow INDC and the
+// span of this gadget's bytes in it, shared by the tests that only verify.
+func honestNarrow(t *testing.T) ([]byte, layertest.Span) {
+	t.Helper()
+	s := stories(t)
+	narrowOnce.Do(func() {
+		g, pub := s.gadgets(t, narrow(hooks{}), narrow(hooks{}))
+		span := &layertest.Span{}
+		proof, err := layertest.Run(t, nil, []layers.ProverGadget{s.in, layertest.Recorder{ProverGadget: g, Span: span}}, []layers.VerifierGadget{s.in.Public(), pub})
+		if err != nil {
+			t.Fatalf("control proof rejected: %v", err)
+		}
+		narrowProof, narrowSpan = proof, *span
+	})
+	if narrowProof == nil {
+		t.Fatal("control proof failed")
+	}
+	return narrowProof, narrowSpan
+}
+
+// verifyNarrow verifies proof with verifier hooks vh (narrowed).
+func verifyNarrow(t *testing.T, proof []byte, vh hooks) error {
+	t.Helper()
+	s := stories(t)
+	pub, err := New(s.d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub.hooks = narrow(vh)
+	return layertest.Verify(nil, []layers.VerifierGadget{s.in.Public(), pub}, proof)
+}
+
 func TestAttentionDroppedClaim(t *testing.T) {
-	_, err := stories(t).run(t, narrow(hooks{}), narrow(hooks{dropClaim: true}))
+	proof, _ := honestNarrow(t)
+	err := verifyNarrow(t, proof, hooks{dropClaim: true})
 	if !errors.Is(err, claims.ErrUnsettled) || !errors.Is(err, layers.ErrReject) {
 		t.Fatalf("dropped ẑ claim: %v", err)
 	}
@@ -267,19 +306,12 @@ func TestProofElementsRejected(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	s := stories(t)
-	g, pub := s.gadgets(t, narrow(hooks{}), narrow(hooks{}))
-	span := &layertest.Span{}
-	vs := []layers.VerifierGadget{s.in.Public(), pub}
-	proof, err := layertest.Run(t, nil, []layers.ProverGadget{s.in, layertest.Recorder{ProverGadget: g, Span: span}}, vs)
-	if err != nil {
-		t.Fatalf("control proof rejected: %v", err)
-	}
+	proof, span := honestNarrow(t)
 	step := max(1, (span.Hi-span.Lo)/field.PointSize/16)
 	if os.Getenv("ZKLLM_FULL_TAMPER") != "" {
 		step = 1
 	}
-	n := layertest.Tamper(t, proof, *span, step, func(b []byte) error { return layertest.Verify(nil, vs, b) })
+	n := layertest.Tamper(t, proof, span, step, func(b []byte) error { return verifyNarrow(t, b, hooks{}) })
 	t.Logf("%d forgeries over the gadget's %d bytes rejected", n, span.Hi-span.Lo)
 }
 
