@@ -660,3 +660,40 @@ func TestConnectionErrorsReportCause(t *testing.T) {
 		t.Fatalf("cancelled: %v", err)
 	}
 }
+
+// delayed answers with h after d (a slow but honest start).
+func delayed(d time.Duration, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-time.After(d):
+		}
+		h(w, r)
+	}
+}
+
+// A racer that lost (cancelled when another claimed the output) is started
+// again, resuming, when the winner fails halfway: every byte once, in order.
+func TestRaceLoserResumesAfterOwnerFails(t *testing.T) {
+	fx := newFaultFixture(t)
+	var honestCARs atomic.Int32 // requests that reached the honest gateway
+	honest := carHandler(nil, fx.goodCAR)
+	first := newGateway(t, delayed(150*time.Millisecond, carHandler(nil, fx.goodCAR[:len(fx.goodCAR)*2/3])))
+	slowHonest := delayed(time.Second, honest)
+	second := newGateway(t, func(w http.ResponseWriter, r *http.Request) {
+		honestCARs.Add(1)
+		slowHonest(w, r)
+	})
+	var out bytes.Buffer
+	n, err := fetcher(t, first, second).Get(context.Background(), fx.root, &out, Limits{HedgeDelay: 50 * time.Millisecond, Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int64(len(fx.data)) || !bytes.Equal(out.Bytes(), fx.data) {
+		t.Fatalf("content differs: %d bytes", out.Len())
+	}
+	if got := honestCARs.Load(); got != 2 {
+		t.Fatalf("the honest gateway answered %d CAR requests, want 2 (raced and lost, then resumed)", got)
+	}
+}
