@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -108,7 +109,7 @@ func modelCheck(s *session) error {
 	}
 	reg, _, err := s.openRegistry(cc, addr, false, true)
 	if err != nil {
-		return err
+		return notConfirmedYet(s, cc, addr, ref, err)
 	}
 	v, err := resolveVersion(s, reg, ref)
 	if err != nil {
@@ -228,7 +229,7 @@ func modelCheck(s *session) error {
 // is younger than N blocks: a retry loop should wait, not give up as on bad input.
 func notConfirmedYet(s *session, cc *chainConn, addr common.Address, ref anchor.Ref, lookupErr error) error {
 	need := s.c.Uint64(confirmationsFlag.Name)
-	if need == 0 || ExitCode(lookupErr) != ExitBadInput {
+	if need == 0 || (ExitCode(lookupErr) != ExitBadInput && !errors.Is(lookupErr, anchor.ErrNotConfirmed)) {
 		return lookupErr
 	}
 	head, err := anchor.Open(s.ctx, cc.client, addr, anchor.Options{ChainID: cc.chainID, Read: anchor.ReadLatest})
