@@ -7,10 +7,13 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/layers/layertest"
+	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -332,5 +335,51 @@ func TestDegreesTooLowRefused(t *testing.T) {
 		if _, err := in.Form(); !errors.Is(err, sumcheck.ErrForm) {
 			t.Fatalf("%s: degree %d accepted: %v", name, in.Degree, err)
 		}
+	}
+}
+
+// The verifier's public factors equal the MLEs of the prover's tables.
+func TestPublicFactorsMatchTables(t *testing.T) {
+	for _, d := range []layers.Dims{
+		{D: 48, F: 1, H: 3, Hkv: 1, Dh: 16, L: 3, V: 2, T: 5, P: 1},
+		{D: 64, F: 1, H: 8, Hkv: 4, Dh: 8, L: 5, V: 2, T: 8, P: 1},
+	} {
+		g, err := New(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pt := field.RandomScalars(g.scores().LogSize())
+		for name, c := range map[string]struct {
+			table []fr.Element
+			eval  func([]fr.Element) ([]fr.Element, error)
+		}{"M": {g.causalTable(), g.vPublic}, "P": {g.validTable(), g.yPublic}} {
+			want, err := mle.Evaluate(c.table, pt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := c.eval(pt)
+			if !got[0].Equal(&want) {
+				t.Fatalf("%+v: public factor %s differs from its table", d, name)
+			}
+		}
+	}
+}
+
+// H/H_kv = 3 (head selection): a changed committed V is rejected too.
+func TestHeadSelectionBindsInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	s := randomSetup(t, layertest.SmallConfig(), 5, 4)
+	in := slices.Clone(s.in)
+	for i := range in {
+		if in[i].Name == layers.TensorV+"#l0" {
+			in[i].Data = slices.Clone(in[i].Data)
+			in[i].Data[7] ^= 1
+		}
+	}
+	g, pub := s.gadgets(t, narrow(hooks{}), narrow(hooks{}))
+	if _, err := layertest.Run(t, nil, []layers.ProverGadget{in, g}, []layers.VerifierGadget{in.Public(), pub}); !errors.Is(err, layers.ErrReject) {
+		t.Fatalf("changed V under head selection accepted or failed oddly: %v", err)
 	}
 }
