@@ -51,8 +51,8 @@ type Gadget struct {
 // hooks are test-only deviations (both sides unless noted).
 type hooks struct {
 	noBand    bool                     // both: drop the row-sum band (control for attack 11)
-	zhatRaise int64                    // prover: raise ẑ of row (0, 0, 0)... see witness.go
-	futureY   bool                     // prover: move softmax mass to a future key
+	zhatRaise int64                    // prover: raise ẑ of row (i, h, ℓ) = (0, 0, 0), e kept in range (attack 11)
+	futureY   bool                     // prover: move half of row 0's mass to key 1 > 0 (attack 12)
 	tamper    func(map[string][]int64) // prover: alter committed advice after the witness
 	dropClaim bool                     // verifier: leave the claim on ẑ unsettled
 	// both: a narrower INDC (x_2 < 2^indcWidth) so that soundness tests do
