@@ -108,30 +108,55 @@ func (in *Instance) eqModePoint() []fr.Element {
 }
 
 // EqTable returns the prover's table of E over {0,1}^n (nil without points).
+// A point whose top coordinates are Boolean (a claim on one tensor of a blob,
+// u = q ‖ id_t) is non-zero on one aligned block only: it costs the size of
+// that block, so RED over a blob costs O(Σ claimed tensor sizes) to tabulate
+// (PROTOCOL §8.3) instead of O(#claims · blob size).
 func (in *Instance) EqTable() []fr.Element {
 	if !in.hasEq() {
 		return nil
 	}
-	size := mle.Size(in.NumVars)
-	out := make([]fr.Element, size)
+	out := make([]fr.Element, mle.Size(in.NumVars))
 	for k, u := range in.EqPoints {
 		var mu fr.Element
 		mu.SetOne()
 		if in.Mu != nil {
 			mu = in.Mu[k]
 		}
-		low := mle.Size(in.NumVars - len(u))
-		top := mle.EqTable(u)
-		for y := range top {
-			var v fr.Element
-			v.Mul(&top[y], &mu)
-			blk := out[y*low : (y+1)*low]
-			for x := range blk {
-				blk[x].Add(&blk[x], &v)
-			}
-		}
+		addEqBlock(out, in.NumVars, u, mu)
 	}
 	return out
+}
+
+// addEqBlock adds μ·eq(u, x_top) to out over n variables, u binding the top
+// len(u) coordinates; its Boolean top coordinates select one block.
+func addEqBlock(out []fr.Element, n int, u []fr.Element, mu fr.Element) {
+	nb := 0 // Boolean coordinates at the top of u
+	for nb < len(u) {
+		c := &u[len(u)-1-nb]
+		if !c.IsZero() && !c.IsOne() {
+			break
+		}
+		nb++
+	}
+	inner := u[:len(u)-nb]
+	block := 0
+	for j, c := range u[len(inner):] {
+		if c.IsOne() {
+			block |= 1 << j
+		}
+	}
+	low := mle.Size(n - len(u))
+	base := block << (n - nb)
+	top := mle.EqTable(inner)
+	for y := range top {
+		var v fr.Element
+		v.Mul(&top[y], &mu)
+		blk := out[base+y*low : base+(y+1)*low]
+		for x := range blk {
+			blk[x].Add(&blk[x], &v)
+		}
+	}
 }
 
 // EqValue returns E(ρ) = Σ_k μ_k·eq(u_k, ρ_top), the verifier's O(Σ|u_k|) part.

@@ -1,0 +1,43 @@
+package sumcheck
+
+import (
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/mle"
+)
+
+// The block-restricted E table equals the full tabulation for points with
+// Boolean top coordinates (RED's q ‖ id_t), short points and mixed ones.
+func TestEqTableBooleanTopBlocks(t *testing.T) {
+	n := 7
+	one := fr.One()
+	var zero fr.Element
+	r := func(k int) []fr.Element { return field.RandomScalars(k) }
+	points := [][]fr.Element{
+		append(r(4), one, zero, one),           // claim on a 2^4 tensor in block 5
+		append(r(7)),                           // whole-blob claim
+		append(r(2), zero),                     // a short point over the top 3 coordinates
+		{one, zero, one, one, zero, one, zero}, // a Boolean point: a single entry
+		append(append(r(2), one), r(2)...),     // a Boolean coordinate below random ones
+	}
+	in := &Instance{NumVars: n, EqPoints: points, Mu: field.RandomScalars(len(points)), Public: []bool{false}}
+	got := in.EqTable()
+	want := make([]fr.Element, 1<<n)
+	for k, u := range points {
+		low := mle.Size(n - len(u))
+		top := mle.EqTable(u)
+		for x := range want {
+			var v fr.Element
+			v.Mul(&top[x/low], &in.Mu[k])
+			want[x].Add(&want[x], &v)
+		}
+	}
+	for x := range want {
+		if !got[x].Equal(&want[x]) {
+			t.Fatalf("entry %d differs", x)
+		}
+	}
+}
