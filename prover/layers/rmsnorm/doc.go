@@ -23,19 +23,20 @@
 //
 //  1. u ← pt/u over [D, Rows…]; x's rescale at u (limbs of x and its
 //     remainder, pool claims) gives ⟦X(u)⟧ with X = h·ρ·g.
-//  2. Hadamard X(u) = Σ_x eq(u,x)·h(x)·ρ(rows)·g(col, ℓ): ρ broadcast over
-//     columns, g over positions, so d = 3 on one layer and d = 4 stacked
-//     (every factor depends on ℓ), declared through per-variable factor
-//     supports (sumcheck.Instance.Support) → claims h(ρ), ρ(ρ_rows),
-//     g(ρ_col, ρ_ℓ).
-//  3. w ← zc/w over Rows, μ ← rms/mu; the floor-sqrt zero-check
+//  2. w ← zc/w over Rows, μ ← rms/mu; the floor-sqrt zero-check
 //     0 = Σ_r eq(w,r)·V(r)·[e_1 + ρ²u − K + μ(e_2 − (ρ+1)²u + K + 1)] with V
 //     the real-row mask ([t<T]·[ℓ<L]), d = 5, products ρ·ρ, ρ²·u, ρ·u →
 //     claims e_1, e_2, ρ, u at r_z.
-//  4. S(r_z) = u(r_z) − κ through the sum of squares
-//     S(r_z) = Σ_{j,r} eq(r_z,r)·h(j,r)² (d = 3, one product h·h) → h.
-//  5. Settlement: e_1, e_2, ρ (twice) by their limbs (SettleChecked); g by
-//     SettleLayers (stacked) or the weight pool; h (twice) by the caller:
+//  3. β ← rms/mu; one sumcheck for X(u) + β·S(r_z), S(r_z) = u(r_z) − κ:
+//     Σ_x eq(u,x)·h(x)·ρ(rows)·g(col, ℓ) + β·eq(r_z, rows)·h(x)² — the
+//     output Hadamard and the stacked sum of squares (squaring does not
+//     commute with the MLE) in one instance. ρ is broadcast over columns, g
+//     over positions, so d = 3 on one layer (four factors) and d = 4
+//     stacked (every factor depends on ℓ), declared through per-variable
+//     factor supports (sumcheck.Instance.Support); products h·ρ, hρ·g,
+//     h·h → claims h(ρ), ρ(ρ_rows), g(ρ_col, ρ_ℓ).
+//  4. Settlement: e_1, e_2, ρ (twice) by their limbs (SettleChecked); g by
+//     SettleLayers (stacked) or the weight pool; h by the caller:
 //     attn_norm through SlotViews (In view), ffn_norm through SlotViews
 //     plus ⟦a(u)⟧ opened by its limbs (h1 = R_ℓ + a, §7.8).
 //

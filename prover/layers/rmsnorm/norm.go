@@ -123,17 +123,35 @@ func (s *Spec) logLayer() int {
 	return mle.Log2Ceil(s.Rows[len(s.Rows)-1])
 }
 
-// hadamard is Σ_x eq(u,x)·h(x)·ρ(rows)·g(col, ℓ): ρ is broadcast over the
-// column axis and g over the non-layer row axes, so the per-variable degree
-// is 3, and 4 on the layer variables when stacked (§5.4).
-func (s *Spec) hadamard(u claims.Point) *sumcheck.Instance {
-	n, nw := s.Act().LogSize(), s.logW()
+// batched is the output Hadamard and the sum of squares as one instance
+// over [D, Rows…] (claim X(u) + β·S(r_z)):
+//
+//	Σ_x eq(u,x)·h(x)·ρ(rows)·g(col, ℓ) + β·eq(r_z, rows)·h(x)²
+//
+// with both eq's public factors. ρ is broadcast over the columns, g over the
+// non-layer rows, eq(r_z,·) over the columns, so the per-variable degree is
+// 3 — four factors at d = 3 — and 4 on the layer variables when stacked
+// (E, h, ρ and g all depend on ℓ, §5.4). Products: h·ρ, hρ·g, h·h.
+func (s *Spec) batched(u, rz claims.Point, beta fr.Element) *sumcheck.Instance {
+	n, nw, nr := s.Act().LogSize(), s.logW(), s.logRows()
 	d := 3
 	if s.logLayer() > 0 {
 		d = 4
 	}
-	return &sumcheck.Instance{NumVars: n, EqPoints: [][]fr.Element{u.Coords()}, Public: []bool{false, false, false}, Degree: d,
-		Support: []uint64{sumcheck.RangeSupport(0, n), sumcheck.TopSupport(n, n-nw), sumcheck.RangeSupport(0, nw) | sumcheck.TopSupport(n, s.logLayer())}}
+	full, rows := sumcheck.RangeSupport(0, n), sumcheck.TopSupport(n, nr)
+	var one fr.Element
+	one.SetOne()
+	return &sumcheck.Instance{NumVars: n, Public: []bool{true, true, false, false, false}, Degree: d,
+		Terms:   []sumcheck.Term{{Coeff: one, Factors: []int{0, 2, 3, 4}}, {Coeff: beta, Factors: []int{1, 2, 2}}},
+		Support: []uint64{full, rows, full, rows, sumcheck.RangeSupport(0, nw) | sumcheck.TopSupport(n, s.logLayer())}}
+}
+
+// batchedPublic evaluates the two eq factors at ρ (the verifier's own).
+func (s *Spec) batchedPublic(u, rz claims.Point) sumcheck.PublicEvaluator {
+	nw := s.logW()
+	return func(r []fr.Element) ([]fr.Element, error) {
+		return []fr.Element{mle.Eq(u.Coords(), r), mle.Eq(rz.Coords(), r[nw:]), {}, {}, {}}, nil
+	}
 }
 
 // hadamardTargets: h at ρ, ρ at ρ's row coordinates, g at (column ‖ layer).
@@ -211,7 +229,7 @@ func (n *Norm) Prove(p *layers.Prover, settleH ProverInput) error {
 		return fmt.Errorf("%w: rmsnorm %q: no witness", layers.ErrGadget, s.Out)
 	}
 	hTab := layers.ToField(n.w.h)
-	// 1. The output rescale at a fresh point, then the Hadamard.
+	// 1. The output rescale at a fresh point: ⟦X(u)⟧, X = h·ρ·g.
 	u := p.Fresh(transcript.LabelPointU, s.Act().LogSize())
 	acc, q, err := p.RescaleAt(s.Rescale(), u)
 	if err != nil {
@@ -220,21 +238,13 @@ func (n *Norm) Prove(p *layers.Prover, settleH ProverInput) error {
 	if err := p.Consume(q, acc); err != nil {
 		return err
 	}
+	// 2. The floor-sqrt zero-check at a fresh w with a fresh μ.
+	w := p.Fresh(transcript.LabelZeroCheckW, s.logRows())
+	mu := p.Challenge(transcript.LabelRMSNormMu)
 	rhoTab, err := p.CheckedTable(s.RhoChecked())
 	if err != nil {
 		return err
 	}
-	gTab, err := n.gTable(p)
-	if err != nil {
-		return err
-	}
-	_, had, err := p.Sumcheck(s.hadamard(u), [][]fr.Element{hTab, mle.BroadcastLow(rhoTab, s.logW()), gTab}, acc.Value, s.hadamardTargets())
-	if err != nil {
-		return err
-	}
-	// 2. The floor-sqrt zero-check at a fresh w with a fresh μ.
-	w := p.Fresh(transcript.LabelZeroCheckW, s.logRows())
-	mu := p.Challenge(transcript.LabelRMSNormMu)
 	e1, err := p.CheckedTable(s.E1Checked())
 	if err != nil {
 		return err
@@ -257,16 +267,23 @@ func (n *Norm) Prove(p *layers.Prover, settleH ProverInput) error {
 	if err != nil {
 		return err
 	}
-	// 3. S(r_z) = u(r_z) − κ through the sum of squares → h.
+	// 3. X(u) + β·S(r_z), S(r_z) = u(r_z) − κ, in one instance → h, ρ, g.
 	sClaim := fin[3]
 	if err := p.Consume(sClaim); err != nil {
 		return err
 	}
-	_, sos, err := p.Sumcheck(sumcheck.SumOfSquares(s.logW(), rz.Coords()), [][]fr.Element{hTab}, sClaim.Value.Sub(sumcheck.Public(kap)), []layers.Target{{Tensor: s.Input}})
+	beta := p.Challenge(transcript.LabelRMSNormMu)
+	gTab, err := n.gTable(p)
 	if err != nil {
 		return err
 	}
-	// 4. Settle: ρ (twice), e_1, e_2 through their limbs; g; h (twice).
+	eqRows := mle.BroadcastLow(mle.EqTable(rz.Coords()), s.logW())
+	claim := acc.Value.Add(sClaim.Value.Sub(sumcheck.Public(kap)).Scale(beta))
+	_, had, err := p.Sumcheck(s.batched(u, rz, beta), [][]fr.Element{layers.EqTable(u), eqRows, hTab, mle.BroadcastLow(rhoTab, s.logW()), gTab}, claim, s.hadamardTargets())
+	if err != nil {
+		return err
+	}
+	// 4. Settle: e_1, e_2, ρ (twice) through their limbs; g; h.
 	for i, c := range []rescale.Checked{s.E1Checked(), s.E2Checked(), s.RhoChecked()} {
 		if err := p.SettleChecked(c, fin[i]); err != nil {
 			return err
@@ -278,10 +295,7 @@ func (n *Norm) Prove(p *layers.Prover, settleH ProverInput) error {
 	if err := n.settleG(p, had[2]); err != nil {
 		return err
 	}
-	if err := settleH(p, had[0]); err != nil {
-		return err
-	}
-	return settleH(p, sos[0])
+	return settleH(p, had[0])
 }
 
 // Verify mirrors Prove.
@@ -293,10 +307,6 @@ func (n *Norm) Verify(v *layers.Verifier, settleH VerifierInput) error {
 		return err
 	}
 	if err := v.Consume(q, acc); err != nil {
-		return err
-	}
-	_, had, err := v.Sumcheck(s.hadamard(u), acc.Value, s.hadamardTargets(), nil)
-	if err != nil {
 		return err
 	}
 	w := v.Fresh(transcript.LabelZeroCheckW, s.logRows())
@@ -311,14 +321,16 @@ func (n *Norm) Verify(v *layers.Verifier, settleH VerifierInput) error {
 	if err := v.Consume(sClaim); err != nil {
 		return err
 	}
-	kap := s.kappa()
-	kap.Neg(&kap)
+	beta := v.Challenge(transcript.LabelRMSNormMu)
 	gens, err := v.DLC.Generators(0)
 	if err != nil {
 		return err
 	}
+	kap := s.kappa()
+	kap.Neg(&kap)
 	sVal := sumcheck.AddPoints(sClaim.Value, sumcheck.PublicPoint(gens, kap))
-	_, sos, err := v.Sumcheck(sumcheck.SumOfSquares(s.logW(), rz.Coords()), sVal, []layers.Target{{Tensor: s.Input}}, nil)
+	claim := sumcheck.AddPoints(acc.Value, sumcheck.ScalePoint(sVal, beta))
+	_, had, err := v.Sumcheck(s.batched(u, rz, beta), claim, s.hadamardTargets(), s.batchedPublic(u, rz))
 	if err != nil {
 		return err
 	}
@@ -336,10 +348,7 @@ func (n *Norm) Verify(v *layers.Verifier, settleH VerifierInput) error {
 	if n.hooks.dropH {
 		return nil
 	}
-	if err := settleH(v, had[0]); err != nil {
-		return err
-	}
-	return settleH(v, sos[0])
+	return settleH(v, had[0])
 }
 
 // gTable returns g broadcast over the non-layer row axes: [Width, Rows…].

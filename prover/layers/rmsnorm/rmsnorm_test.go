@@ -300,8 +300,9 @@ func TestProofElementsRejected(t *testing.T) {
 }
 
 // The instances' shapes are the protocol's: the zero-check at d = 5 with
-// exactly the products ρ·ρ, ρ²·u, ρ·u; the output Hadamard at d = 3 with
-// four factors on one layer (the final norm) and d = 4 stacked.
+// exactly the products ρ·ρ, ρ²·u, ρ·u; the output Hadamard (batched with
+// the sum of squares) at d = 3 with four factors on one layer (the final
+// norm) and d = 4 stacked, with the products h·ρ, hρ·g, h·h.
 func TestInstanceShapes(t *testing.T) {
 	d := layers.Dims{D: 48, F: 72, H: 3, Hkv: 1, Dh: 16, L: 3, V: 37, T: 5, P: 2}
 	kappa := params.Kappa(layertest.SmallConfig())
@@ -320,13 +321,20 @@ func TestInstanceShapes(t *testing.T) {
 		if form.Degree != 5 || form.NumProducts() != 3 || form.NumFinals() != 4 {
 			t.Fatalf("zero-check: d = %d, %d products, %d finals", form.Degree, form.NumProducts(), form.NumFinals())
 		}
-		u := make([]fr.Element, c.spec.Act().LogSize())
-		hf, err := c.spec.hadamard(claims.FromLeaf(u)).Form()
+		u := claims.FromLeaf(make([]fr.Element, c.spec.Act().LogSize()))
+		rz := claims.FromLeaf(make([]fr.Element, c.spec.logRows()))
+		in := c.spec.batched(u, rz, fr.One())
+		hf, err := in.Form()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if hf.Degree != c.had || len(hf.Terms[0].Factors) != 4 || hf.VariableDegree() != c.had {
-			t.Fatalf("Hadamard: d = %d (per-variable %d) with %d factors, want %d", hf.Degree, hf.VariableDegree(), len(hf.Terms[0].Factors), c.had)
+		if hf.Degree != c.had || len(hf.Terms[0].Factors) != 4 || hf.VariableDegree() != c.had || hf.NumProducts() != 3 {
+			t.Fatalf("Hadamard: d = %d (per-variable %d) with %d factors, %d products; want d = %d", hf.Degree, hf.VariableDegree(), len(hf.Terms[0].Factors), hf.NumProducts(), c.had)
+		}
+		// One degree less is refused by the form (§5.4).
+		in.Degree--
+		if _, err := in.Form(); !errors.Is(err, sumcheck.ErrForm) {
+			t.Fatalf("Hadamard at d = %d: %v", in.Degree, err)
 		}
 	}
 }
