@@ -15,6 +15,8 @@ import (
 	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/rope"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/transcript"
 )
 
 // tc is one test case: the model, its witness and the committed x1.
@@ -221,5 +223,23 @@ func TestRopePublicEvaluation(t *testing.T) {
 		if !gc.Equal(&wc) || !gs.Equal(&ws) {
 			t.Fatalf("pairing bit %d: public C/S evaluation disagrees with the tables", b)
 		}
+	}
+}
+
+// The RoPE Hadamard needs d = 3 (E, C and q_acc share the feature and
+// position variables): the instance at d = 2 is refused.
+func TestRopeDegree(t *testing.T) {
+	tab, err := rope.Get(8, 10000, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Rope{Name: "q_acc", Width: 16, Dh: 8, T: 4, L: 2, PairBit: 0, Tables: tab}
+	in := r.instance(claims.Squeeze(transcript.New(), "u", r.shape().LogSize()))
+	if _, err := in.Form(); err != nil {
+		t.Fatalf("d = 3: %v", err)
+	}
+	in.Degree = 2
+	if _, err := in.Form(); !errors.Is(err, sumcheck.ErrForm) {
+		t.Fatalf("RoPE Hadamard at d = 2 accepted: %v", err)
 	}
 }
