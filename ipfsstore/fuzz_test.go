@@ -280,3 +280,43 @@ func TestParseAddResponse(t *testing.T) {
 		t.Fatalf("response over the cap: %v", err)
 	}
 }
+
+// Kubo.Add end to end against a fake node: a hostile or failing add response
+// is an error, not a CID.
+func TestKuboAddRejectsBadResponses(t *testing.T) {
+	const good = `{"Name":"file","Hash":"bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku","Size":"0"}` + "\n"
+	for _, tc := range []struct {
+		name, body, trailer, want string
+	}{
+		{"honest", good, "", ""},
+		{"identity CID", `{"Name":"file","Hash":"bafkqaaa","Size":"0"}` + "\n", "", "multihash"},
+		{"error after the CID", good, "write failed", "write failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			node := newGateway(t, func(w http.ResponseWriter, r *http.Request) {
+				io.Copy(io.Discard, r.Body)
+				if tc.trailer != "" {
+					w.Header().Set("Trailer", "X-Stream-Error")
+				}
+				io.WriteString(w, tc.body)
+				if tc.trailer != "" {
+					w.Header().Set("X-Stream-Error", tc.trailer)
+				}
+			})
+			k, err := NewKuboRPC(node, KuboOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, _, err := k.Add(context.Background(), strings.NewReader(""), AddOptions{})
+			if tc.want == "" {
+				if err != nil || c.String() != "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku" {
+					t.Fatalf("honest add: %v, %v", c, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, %v; want an error containing %q", c, err, tc.want)
+			}
+		})
+	}
+}
