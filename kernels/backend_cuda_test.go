@@ -4,9 +4,12 @@ package kernels
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
+	"github.com/zkllm/zkllm/prover/backend"
 	"github.com/zkllm/zkllm/prover/backend/backendtest"
 )
 
@@ -55,4 +58,26 @@ func TestDeviceMatchesCPU(t *testing.T) {
 // The same with a 256 KiB budget: every operation streams in chunks.
 func TestDeviceChunkedMatchesCPU(t *testing.T) {
 	backendtest.Run(t, openDevice(t).WithBudget(256<<10))
+}
+
+// Select picks the GPU when one opens; otherwise it falls back to the CPU
+// cleanly, its one log line carrying the CUDA error (cudaErrorNoDevice = 100
+// on a machine without a GPU).
+func TestSelectWithCUDATag(t *testing.T) {
+	t.Setenv("ZKLLM_BACKEND", "")
+	var lines []string
+	b := backend.Select(func(f string, a ...any) { lines = append(lines, fmt.Sprintf(f, a...)) })
+	if len(lines) != 1 {
+		t.Fatalf("%d log lines, want 1: %q", len(lines), lines)
+	}
+	t.Logf("cuda tag: %s", lines[0])
+	_, err := Open()
+	switch {
+	case err == nil && !strings.HasPrefix(b.Name(), "cuda: "):
+		t.Fatalf("a device opens but Select chose %q", b.Name())
+	case err != nil && (b.Name() != "cpu" || !strings.Contains(lines[0], "cuda unavailable")):
+		t.Fatalf("no device (%v) but Select chose %q, log %q", err, b.Name(), lines[0])
+	case err != nil && gpuExpected():
+		t.Fatalf("GPU expected but not usable: %v", err)
+	}
 }
