@@ -19,7 +19,7 @@ log="${OUT:-/tmp}/gpu-check.txt"
   nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv 2>&1 || true
   grep -m1 'model name' /proc/cpuinfo || true
   echo "cores: $(nproc)"
-  ZKLLM_REQUIRE_GPU=1 "$bin" -test.run 'Device|Host|Emulator' -test.v 2>&1 |
+  ZKLLM_REQUIRE_GPU=1 "$bin" -test.run 'Device|Host|Emulator|Select' -test.v 2>&1 |
     grep -E '^(--- |ok|FAIL|PASS)|cuda tag:|COULD NOT RUN|GPU expected|differs|inputs per operation'
   ZKLLM_REQUIRE_GPU=1 "$bin" -test.run '^$' -test.bench Backends -test.benchtime "${BENCHTIME:-3x}" 2>&1
 } 2>&1 | tee "$log"
