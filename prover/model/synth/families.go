@@ -74,8 +74,9 @@ func Families() []Family { return []Family{SmolLM2_135M(), TinyLlama_1_1B(), Lla
 type HFOptions struct {
 	Layers    int
 	VocabSize int
-	// Dim, HiddenDim and Heads shrink the widths (keeping the GQA ratio and
-	// head size 64) for tests that must run fast; zero keeps them exact.
+	// Dim, HiddenDim and Heads shrink the widths for tests that must run
+	// fast (Heads keeps the GQA ratio and head size 64; Dim then sets the
+	// width, and so the head size); zero keeps them exact.
 	Dim, HiddenDim, Heads int
 	// Outlier multiplies σ for one linear weight in 2^14 (0: 12, Realistic's).
 	Outlier float64
@@ -101,6 +102,9 @@ func (f Family) ConfigJSON(opt HFOptions) map[string]any {
 	}
 	if opt.HiddenDim > 0 {
 		c["intermediate_size"] = opt.HiddenDim
+	}
+	if _, ok := c["head_dim"]; ok {
+		c["head_dim"] = c["hidden_size"].(int) / c["num_attention_heads"].(int)
 	}
 	if opt.VocabSize > 0 {
 		c["vocab_size"] = opt.VocabSize
