@@ -298,8 +298,18 @@ func (v *Verifier) Settle(dlc *sumcheck.DLCVerifier, proof *Proof) error {
 	if err != nil {
 		return err
 	}
-	if err := ipa.OpenVerify(tr, gens.Prefix(1<<v.shape.LogC), v.rows, v.shape.LogC, res.Point, res.Commitments[0], proof.Opening); err != nil {
+	// The opening's group equation goes to the DLC's checker: the proof's
+	// one batched MSM when the verifier uses a batch (§11), else at once.
+	if err := openingChecker(dlc, gens.Prefix(1<<v.shape.LogC)).AddOpening(tr, v.rows, v.shape.LogC, res.Point, res.Commitments[0], proof.Opening); err != nil {
 		return fmt.Errorf("%w: blob opening: %v", sumcheck.ErrReject, err)
 	}
 	return nil
+}
+
+// openingChecker returns dlc's batch, or an immediate check over gens.
+func openingChecker(dlc *sumcheck.DLCVerifier, gens *pedersen.Generators) ipa.Checker {
+	if c, ok := dlc.Checker().(*ipa.Batch); ok {
+		return c
+	}
+	return ipa.Immediate{Gens: gens}
 }
