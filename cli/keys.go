@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -83,6 +84,68 @@ func parseHexKey(s string) (*ecdsa.PrivateKey, error) {
 	return k, nil
 }
 
+// Bounds on a keystore file's key derivation: go-ethereum's standard scrypt (N = 2^18,
+// r = 8, p = 1) and PBKDF2 (2^18 rounds) fit; a file asking for more would make opening it a
+// denial of service (scrypt N = 2^30 needs 1 TiB of memory), so it is refused first.
+const (
+	maxScryptN      = 1 << 18
+	maxScryptR      = 8
+	maxScryptP      = 4
+	maxPBKDF2Rounds = 1 << 20
+	maxKeystoreSize = 64 << 10
+)
+
+// keystoreHeader is the part of a keystore v3 file checked before decryption.
+type keystoreHeader struct {
+	Version int `json:"version"`
+	Crypto  struct {
+		KDF       string         `json:"kdf"`
+		KDFParams map[string]any `json:"kdfparams"`
+	} `json:"crypto"`
+}
+
+// decryptKeystore decrypts a go-ethereum keystore v3 file after holding its shape and its
+// key-derivation cost to the bounds above.
+func decryptKeystore(b []byte, password string) (*keystore.Key, error) {
+	if len(b) > maxKeystoreSize {
+		return nil, fmt.Errorf("keystore file of %d bytes (over %d)", len(b), maxKeystoreSize)
+	}
+	var h keystoreHeader
+	if err := json.Unmarshal(b, &h); err != nil {
+		return nil, fmt.Errorf("keystore file is not JSON: %v", err)
+	}
+	if h.Version != 3 {
+		return nil, fmt.Errorf("keystore version %d (want 3)", h.Version)
+	}
+	num := func(name string) (uint64, bool) {
+		f, ok := h.Crypto.KDFParams[name].(float64)
+		if !ok || f < 1 || f != float64(uint64(f)) {
+			return 0, false
+		}
+		return uint64(f), true
+	}
+	switch h.Crypto.KDF {
+	case "scrypt":
+		n, okN := num("n")
+		r, okR := num("r")
+		p, okP := num("p")
+		if !okN || !okR || !okP || n > maxScryptN || r > maxScryptR || p > maxScryptP {
+			return nil, fmt.Errorf("keystore scrypt parameters %v exceed N %d, r %d, p %d", h.Crypto.KDFParams, maxScryptN, maxScryptR, maxScryptP)
+		}
+	case "pbkdf2":
+		c, ok := num("c")
+		if !ok || c > maxPBKDF2Rounds {
+			return nil, fmt.Errorf("keystore pbkdf2 rounds %v exceed %d", h.Crypto.KDFParams["c"], maxPBKDF2Rounds)
+		}
+	default:
+		return nil, fmt.Errorf("keystore key derivation %q is neither scrypt nor pbkdf2", h.Crypto.KDF)
+	}
+	if dk, ok := num("dklen"); !ok || dk != 32 {
+		return nil, fmt.Errorf("keystore dklen %v (want 32)", h.Crypto.KDFParams["dklen"])
+	}
+	return keystore.DecryptKey(b, password)
+}
+
 func isDevKey(k *ecdsa.PrivateKey) bool {
 	return crypto.PubkeyToAddress(k.PublicKey) == devchain.DevAddress()
 }
@@ -125,7 +188,7 @@ func signerKey(s *session, chainID uint64) (*ecdsa.PrivateKey, string, error) {
 			if err != nil {
 				return nil, "", badInputf("keystore: %v", err)
 			}
-			k, err := keystore.DecryptKey(b, pw)
+			k, err := decryptKeystore(b, pw)
 			if err != nil {
 				return nil, "", badInputf("keystore account %s: %v", acct.Address.Hex(), err)
 			}
