@@ -13,8 +13,15 @@
 //   - Reads happen at one block chosen by ReadPolicy: `finalized` on public chains, `latest` on
 //     dev chains (ids 1337 and 31337), or latest minus N confirmations.
 //   - Errors are typed: ErrWrongChain, ErrNoCode, ErrCodeMismatch, ErrInsufficientFunds,
-//     ErrUnknownModel / ErrUnknownVersion / ErrUnknownProof, and *RevertError carrying the
-//     decoded custom error of a reverted call or transaction.
+//     ErrUnknownModel / ErrUnknownVersion / ErrUnknownProof, ErrNotConfirmed, ErrBadNodeData,
+//     and *RevertError carrying the decoded custom error of a reverted call or transaction.
+//   - The RPC node is not trusted: a record read back must match the key it was asked for
+//     (VersionID(modelKey, number), ProofKey(version, statement, proof digest)), and a log
+//     must come from the registry with exactly its event's topics, match the filter, lie in
+//     the queried blocks and decode (else ErrBadNodeData; FuzzNodeAnswers).
+//   - Proof records are keyed by their claim, ProofKey(version, statement, proof digest), so a
+//     copy of a pending anchorProof under another version is another record; attestations name
+//     that key. Ownership moves in two steps (TransferModel, then AcceptModel by the new owner).
 //   - Keys come from a go-ethereum keystore file or an environment variable, never a flag.
 //   - A chain reference (Ref) is the one string users copy: eip155:<chain id>:<contract>/<kind>/<id>.
 package anchor
