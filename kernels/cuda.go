@@ -83,14 +83,14 @@ func Open() (*Backend, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Backend{mode: C.ZK_MODE_DEVICE, name: "cuda: " + d.Name, plan: Plan{Budget: d.FreeBytes / 4 * 3, Segments: 64, ReduceThreads: 1 << 14}}, nil
+	return &Backend{mode: C.ZK_MODE_DEVICE, name: "cuda: " + d.Name, plan: Plan{Budget: d.FreeBytes / 4 * 3, Segments: 64, BucketSpan: 32, ReduceThreads: 1 << 14}}, nil
 }
 
 // OpenEmulator returns a backend that runs the same kernels sequentially on
 // the host within budget bytes of "device" memory (tests use a small budget
 // to exercise chunking).
 func OpenEmulator(budget uint64) *Backend {
-	return &Backend{mode: C.ZK_MODE_EMULATE, name: "cuda-emulator", plan: Plan{Budget: budget, Segments: 3, ReduceThreads: 5}}
+	return &Backend{mode: C.ZK_MODE_EMULATE, name: "cuda-emulator", plan: Plan{Budget: budget, Segments: 3, BucketSpan: 2, ReduceThreads: 5}}
 }
 
 // WithBudget returns a copy of b limited to budget bytes per call.
@@ -352,7 +352,8 @@ func (b *Backend) msm(points []bls12381.G1Affine, scalars []fr.Element, small []
 			sc = ptr(scalars[lo:hi])
 		}
 		s := C.zk_msm_windows(b.mode, (*C.uint64_t)(unsafe.Pointer(&windows[0])), (*C.uint64_t)(unsafe.Pointer(&points[lo])),
-			sc, sm, C.uint64_t(hi-lo), C.int32_t(shape.c), C.int32_t(shape.windows), C.int32_t(b.plan.segments(shape.c)))
+			sc, sm, C.uint64_t(hi-lo), C.int32_t(shape.c), C.int32_t(shape.windows), C.int32_t(b.plan.segments(shape.c)),
+			C.uint32_t(max(1, b.plan.BucketSpan)))
 		if err := statusErr(s); err != nil {
 			return err
 		}

@@ -27,6 +27,10 @@ type Plan struct {
 	// Segments is how many threads reduce one MSM window's buckets (the
 	// device uses 64; the host emulator a few, its threads being sequential).
 	Segments int
+	// BucketSpan is the most points one thread adds into a bucket before
+	// the bucket's partial sums are added (32 on the device; 2 in emulation
+	// so that small tests split buckets too).
+	BucketSpan int
 	// ReduceThreads is the thread count of the reductions (kReduceThreads
 	// in zk_kernels.cu on the device, 5 in emulation); each keeps partials.
 	ReduceThreads int
@@ -111,22 +115,24 @@ type msmShape struct {
 func (p Plan) segments(c int) int { return max(1, min(p.Segments, (1<<uint(c))-1)) }
 
 // msmFixed is the device memory of an MSM independent of the point count:
-// per bucket a count, an offset, a cursor and a Jacobian sum (144 bytes),
-// plus the segment sums and one window sum per window.
+// per bucket a count, an offset, a cursor, a task offset, a Jacobian sum and
+// up to one task partial sum (144 bytes each), plus the segment sums and one
+// window sum per window.
 func (p Plan) msmFixed(c, windows int) uint64 {
 	buckets := uint64(windows) << uint(c)
-	return buckets*(4+4+4+144) + uint64(windows)*(4+uint64(p.segments(c)+1)*144)
+	return buckets*(4+4+4+4+144+144) + uint64(windows)*(8+uint64(p.segments(c)+1)*144)
 }
 
 // msmPerPoint is the device memory per point: the affine point, its scalar
-// (32 bytes, or 8 for a small one), a digit and a sorted index per window
-// and a sign byte.
-func msmPerPoint(windows int, small bool) uint64 {
+// (32 bytes, or 8 for a small one), a digit and a sorted index per window,
+// a sign byte, and per window 1/span of a task partial sum.
+func (p Plan) msmPerPoint(windows int, small bool) uint64 {
 	s := uint64(32)
 	if small {
 		s = 8
 	}
-	return 96 + s + uint64(windows)*8 + 1
+	span := uint64(max(1, p.BucketSpan))
+	return 96 + s + uint64(windows)*8 + 1 + (uint64(windows)*144+span-1)/span
 }
 
 // msmPlan picks the window width for n points of scalars below 2^bits (about
@@ -142,13 +148,13 @@ func (p Plan) msmPlan(n, bits int, small bool) (msmShape, error) {
 	room := uint64(min(n, 1024))
 	for c > 1 {
 		w := (bits + c - 1) / c
-		if p.msmFixed(c, w)+room*msmPerPoint(w, small) <= p.Budget {
+		if p.msmFixed(c, w)+room*p.msmPerPoint(w, small) <= p.Budget {
 			break
 		}
 		c--
 	}
 	w := (bits + c - 1) / c
-	chunk, err := p.chunk(n, msmPerPoint(w, small), p.msmFixed(c, w), 1)
+	chunk, err := p.chunk(n, p.msmPerPoint(w, small), p.msmFixed(c, w), 1)
 	if err != nil {
 		return msmShape{}, err
 	}

@@ -61,7 +61,7 @@ func TestEqSplit(t *testing.T) {
 // The MSM plan stays within the budget and covers every scalar bit.
 func TestMSMPlan(t *testing.T) {
 	for _, budget := range []uint64{256 << 10, 1 << 30, 80 << 30} {
-		p := Plan{Budget: budget, Segments: 64}
+		p := Plan{Budget: budget, Segments: 64, BucketSpan: 32}
 		for _, n := range []int{1, 100, 1 << 16, 1 << 24} {
 			for _, bits := range []int{1, 8, 16, 255} {
 				s, err := p.msmPlan(n, bits, bits < 64)
@@ -71,7 +71,7 @@ func TestMSMPlan(t *testing.T) {
 				if s.c*s.windows < bits || s.c > 16 || s.chunk < 1 || s.chunk > n {
 					t.Fatalf("budget %d n %d bits %d: shape %+v", budget, n, bits, s)
 				}
-				use := p.msmFixed(s.c, s.windows) + uint64(s.chunk)*msmPerPoint(s.windows, bits < 64)
+				use := p.msmFixed(s.c, s.windows) + uint64(s.chunk)*p.msmPerPoint(s.windows, bits < 64)
 				if use > budget {
 					t.Fatalf("budget %d n %d bits %d: plan uses %d bytes", budget, n, bits, use)
 				}

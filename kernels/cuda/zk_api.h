@@ -79,10 +79,13 @@ zk_status zk_frac_layer(int32_t mode, uint64_t *p, uint64_t *q, const uint64_t *
  * each, num_windows of them) = Σ_b b·(Σ of the points whose scalar has digit
  * b in window w of width c bits). Exactly one of scalars (Montgomery Fr) and
  * small (signed integers: the point is negated where small[i] < 0 and |small[i]|
- * is the scalar) is non-NULL. The caller combines windows by doubling. */
+ * is the scalar) is non-NULL. Each bucket's points are summed in tasks of
+ * at most span points (load balance), then the tasks per bucket; segments
+ * threads per window reduce the buckets. The caller combines windows by
+ * doubling. */
 zk_status zk_msm_windows(int32_t mode, uint64_t *windows, const uint64_t *points, const uint64_t *scalars,
                          const int64_t *small, uint64_t n, int32_t c, int32_t num_windows,
-                         int32_t segments);
+                         int32_t segments, uint32_t span);
 
 /* Host tests of the __host__ __device__ arithmetic (no device needed): apply
  * op elementwise to n inputs. Fr/Fp ops: 0 add, 1 sub, 2 mul, 3 square,

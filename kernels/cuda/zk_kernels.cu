@@ -205,24 +205,58 @@ struct DigitsK {
 };
 
 // ScanK: one thread per window turns bucket counts into start offsets
-// (B+1 per window) and a scatter cursor.
+// (B+1 per window), a scatter cursor, and the prefix of its tasks: a bucket
+// of k points is summed as ⌈k/span⌉ tasks of at most span points, so a
+// crowded bucket (small scalars put many points into few buckets) is spread
+// over many threads.
 struct ScanK {
   const uint32_t *counts;
-  uint32_t *offsets, *cursor;
+  uint32_t *offsets, *cursor, *tasks;  // tasks: [w·(B+1) + b]
   int32_t c, W;
+  uint32_t span;
   ZK_HD void operator()(uint64_t tid, uint64_t nt) const {
     const uint64_t B = 1ULL << c;
     for (uint64_t w = tid; w < (uint64_t)W; w += nt) {
-      uint32_t run = 0;
+      uint32_t run = 0, tk = 0;
       for (uint64_t b = 0; b < B; b++) {
+        uint32_t k = counts[w * B + b];
         offsets[w * (B + 1) + b] = run;
+        tasks[w * (B + 1) + b] = tk;
         cursor[w * B + b] = run;
-        run += counts[w * B + b];
+        run += k;
+        tk += (k + span - 1) / span;
       }
       offsets[w * (B + 1) + B] = run;
+      tasks[w * (B + 1) + B] = tk;
     }
   }
 };
+
+// BaseK (one thread): base[w] = the first task of window w; base[W] = all tasks.
+struct BaseK {
+  const uint32_t *tasks;
+  uint32_t *base;
+  int32_t c, W;
+  ZK_HD void operator()(uint64_t, uint64_t) const {
+    const uint64_t B = 1ULL << c;
+    base[0] = 0;
+    for (int32_t w = 0; w < W; w++) base[w + 1] = base[w] + tasks[(uint64_t)w * (B + 1) + B];
+  }
+};
+
+// last_leq returns the largest i < n with a[i] ≤ x (a non-decreasing, a[0] ≤ x).
+ZK_HD uint64_t last_leq(const uint32_t *a, uint64_t n, uint32_t x) {
+  uint64_t lo = 0, hi = n;  // a[lo] ≤ x; answer in [lo, hi)
+  while (hi - lo > 1) {
+    uint64_t mid = lo + (hi - lo) / 2;
+    if (a[mid] <= x) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
 
 struct ScatterK {
   const uint32_t *digits;
@@ -242,26 +276,53 @@ struct ScatterK {
   }
 };
 
-// BucketK sums each bucket's points (negated where the small scalar was).
-struct BucketK {
+// TaskK sums the points of one task (at most span points of one bucket,
+// negated where the small scalar was) into partial[task].
+struct TaskK {
   const uint64_t *points;
   const uint8_t *signs;
-  const uint32_t *sorted, *offsets;
-  uint64_t *buckets;  // Jacobian, [w·B + b]
+  const uint32_t *sorted, *offsets, *tasks, *base;
+  uint64_t *partial;
   uint64_t n;
+  int32_t c, W;
+  uint32_t span;
+  ZK_HD void operator()(uint64_t tid, uint64_t nt) const {
+    const uint64_t B = 1ULL << c;
+    const uint32_t total = base[W];
+    for (uint64_t t = tid; t < total; t += nt) {
+      uint64_t w = last_leq(base, (uint64_t)W, (uint32_t)t);
+      uint32_t local = (uint32_t)t - base[w];
+      const uint32_t *tw = tasks + w * (B + 1);
+      uint64_t b = last_leq(tw, B, local);
+      uint32_t from = offsets[w * (B + 1) + b] + (local - tw[b]) * span;
+      uint32_t to = offsets[w * (B + 1) + b + 1];
+      if (to > from + span) to = from + span;
+      G1Jac acc = G1Jac::inf();
+      for (uint32_t k = from; k < to; k++) {
+        uint32_t i = sorted[w * n + k];
+        G1Aff p = G1Aff::load(points + 12 * (uint64_t)i);
+        if (signs[i]) p = aff_neg(p);
+        acc = jac_add_mixed(acc, p);
+      }
+      acc.store(partial + 18 * t);
+    }
+  }
+};
+
+// BucketK adds each bucket's task sums into its bucket sum.
+struct BucketK {
+  const uint64_t *partial;
+  const uint32_t *tasks, *base;
+  uint64_t *buckets;  // Jacobian, [w·B + b]
   int32_t c, W;
   ZK_HD void operator()(uint64_t tid, uint64_t nt) const {
     const uint64_t B = 1ULL << c;
     const uint64_t total = (uint64_t)W * (B - 1);
     for (uint64_t idx = tid; idx < total; idx += nt) {
       uint64_t w = idx / (B - 1), b = idx % (B - 1) + 1;
+      const uint32_t *tw = tasks + w * (B + 1);
       G1Jac acc = G1Jac::inf();
-      for (uint32_t k = offsets[w * (B + 1) + b]; k < offsets[w * (B + 1) + b + 1]; k++) {
-        uint32_t i = sorted[w * n + k];
-        G1Aff p = G1Aff::load(points + 12 * (uint64_t)i);
-        if (signs[i]) p = aff_neg(p);
-        acc = jac_add_mixed(acc, p);
-      }
+      for (uint32_t t = base[w] + tw[b]; t < base[w] + tw[b + 1]; t++) acc = jac_add(acc, G1Jac::load(partial + 18 * (uint64_t)t));
       acc.store(buckets + 18 * (w * B + b));
     }
   }
@@ -476,19 +537,19 @@ extern "C" zk_status zk_frac_layer(int32_t mode, uint64_t *p, uint64_t *q, const
 
 extern "C" zk_status zk_msm_windows(int32_t mode, uint64_t *windows, const uint64_t *points,
                                     const uint64_t *scalars, const int64_t *small, uint64_t n, int32_t c,
-                                    int32_t num_windows, int32_t segments) {
+                                    int32_t num_windows, int32_t segments, uint32_t span) {
   ZK_CHECK_MODE(mode);
   if ((scalars == nullptr) == (small == nullptr)) return fail(ZK_ERR_ARG, 0, "zk_msm_windows: need one scalar kind");
   if (c < 1 || c > 20 || num_windows < 1 || (int64_t)c * num_windows > 256 + c || n > 0xffffffffULL ||
-      segments < 1 || segments > (1 << c) - 1)
+      segments < 1 || segments > (1 << c) - 1 || span < 1)
     return fail(ZK_ERR_ARG, 0, "zk_msm_windows: window shape out of range");
   Exec ex(mode);
   const int32_t W = num_windows;
   const uint64_t B = 1ULL << c;
   const int32_t S = segments;  // threads reducing one window's buckets
-  Buf<uint64_t> dpts(ex), dsc(ex), dbk(ex), dseg(ex), dwin(ex);
+  Buf<uint64_t> dpts(ex), dsc(ex), dbk(ex), dseg(ex), dwin(ex), dpart(ex);
   Buf<int64_t> dsm(ex);
-  Buf<uint32_t> ddig(ex), dcnt(ex), doff(ex), dcur(ex), dsort(ex);
+  Buf<uint32_t> ddig(ex), dcnt(ex), doff(ex), dcur(ex), dsort(ex), dtask(ex), dbase(ex);
   Buf<uint8_t> dsg(ex);
   ZK_TRY(dpts.upload(points, 12 * n));
   if (scalars) ZK_TRY(dsc.upload(scalars, 4 * n));
@@ -498,6 +559,8 @@ extern "C" zk_status zk_msm_windows(int32_t mode, uint64_t *windows, const uint6
   ZK_TRY(ex.zero(dcnt.get(), 4 * W * B));
   ZK_TRY(doff.alloc(W * (B + 1)));
   ZK_TRY(dcur.alloc(W * B));
+  ZK_TRY(dtask.alloc(W * (B + 1)));
+  ZK_TRY(dbase.alloc(W + 1));
   ZK_TRY(dsort.alloc(W * n));
   ZK_TRY(dsg.alloc(n));
   ZK_TRY(dbk.alloc(18 * W * B));
@@ -505,10 +568,16 @@ extern "C" zk_status zk_msm_windows(int32_t mode, uint64_t *windows, const uint6
   ZK_TRY(dwin.alloc(18 * (uint64_t)W));
   ZK_TRY(ex.launch(DigitsK{dsc.get(), dsm.get(), ddig.get(), dcnt.get(), dsg.get(), n, c, W},
                    ex.threads(n, kMapThreads)));
-  ZK_TRY(ex.launch(ScanK{dcnt.get(), doff.get(), dcur.get(), c, W}, ex.threads(W, W)));
+  ZK_TRY(ex.launch(ScanK{dcnt.get(), doff.get(), dcur.get(), dtask.get(), c, W, span}, ex.threads(W, W)));
+  ZK_TRY(ex.launch(BaseK{dtask.get(), dbase.get(), c, W}, 1));
+  uint32_t tasks = 0;
+  ZK_TRY(ex.to_host(&tasks, dbase.get() + W, 4));
+  ZK_TRY(dpart.alloc(18 * (uint64_t)tasks));
   ZK_TRY(ex.launch(ScatterK{ddig.get(), dcur.get(), dsort.get(), n, c, W}, ex.threads(n, kMapThreads)));
-  ZK_TRY(ex.launch(BucketK{dpts.get(), dsg.get(), dsort.get(), doff.get(), dbk.get(), n, c, W},
-                   ex.threads(W * (B - 1), kMapThreads)));
+  ZK_TRY(ex.launch(TaskK{dpts.get(), dsg.get(), dsort.get(), doff.get(), dtask.get(), dbase.get(), dpart.get(), n, c,
+                         W, span},
+                   ex.threads(tasks, kMapThreads)));
+  ZK_TRY(ex.launch(BucketK{dpart.get(), dtask.get(), dbase.get(), dbk.get(), c, W}, ex.threads(W * (B - 1), kMapThreads)));
   ZK_TRY(ex.launch(SegK{dbk.get(), dseg.get(), c, W, S}, ex.threads((uint64_t)W * S, kMapThreads)));
   ZK_TRY(ex.launch(WinK{dseg.get(), dwin.get(), W, S}, ex.threads(W, W)));
   return dwin.download(windows, 18 * (uint64_t)W);
