@@ -83,7 +83,32 @@ func Open() (*Backend, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Backend{mode: C.ZK_MODE_DEVICE, name: "cuda: " + d.Name, plan: Plan{Budget: d.FreeBytes / 4 * 3, Segments: 64, BucketSpan: 32, ReduceThreads: 1 << 14}}, nil
+	b := &Backend{mode: C.ZK_MODE_DEVICE, name: "cuda: " + d.Name, plan: Plan{Budget: d.FreeBytes / 4 * 3, Segments: 64, BucketSpan: 32, ReduceThreads: 1 << 14}}
+	if err := b.selfCheck(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// selfCheck runs one small kernel and compares it with gnark-crypto, so a
+// device the kernels were not built for (no sm_80/sm_90 image) or a broken
+// driver is an error at Open, and Select falls back to the CPU.
+func (b *Backend) selfCheck() error {
+	a := []fr.Element{fr.One(), {}, {}}
+	a[1].SetUint64(0xfedcba9876543210)
+	a[2].Neg(&a[1])
+	got := make([]fr.Element, len(a))
+	if err := b.Mul(got, a, a); err != nil {
+		return fmt.Errorf("self-check: %w", err)
+	}
+	for i := range a {
+		var want fr.Element
+		want.Square(&a[i])
+		if got[i] != want {
+			return fmt.Errorf("%w: self-check: device result differs from gnark-crypto", ErrKernel)
+		}
+	}
+	return nil
 }
 
 // OpenEmulator returns a backend that runs the same kernels sequentially on
