@@ -36,7 +36,11 @@
 //     same tests run on the device when one is present (Open). On a machine
 //     with /dev/nvidia0 or ZKLLM_REQUIRE_GPU=1, "no device" fails the tests.
 //   - No device (cudaErrorNoDevice, or no driver) is ErrNoGPU wrapping
-//     backend.ErrNoDevice: the caller falls back to the CPU.
+//     backend.ErrNoDevice: the caller falls back to the CPU. Open also runs a
+//     one-kernel self-check against gnark-crypto, so a GPU the kernels were
+//     not built for fails at Open, not in the middle of a proof.
+//   - A chunk whose device allocation fails is retried in halves
+//     (ErrDeviceMemory); any other CUDA error is returned.
 //
 // See docs/cuda.md for building, testing and what runs where.
 package kernels
