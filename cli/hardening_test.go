@@ -94,9 +94,11 @@ func TestDataDirLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := run(t, "model", "import", filepath.Join(d, "nothing.bin"), "--data-dir", d)
-	if code != ExitUnavailable || !strings.Contains(errs, "in use by pid") || !strings.Contains(errs, "model commit") {
-		t.Fatalf("import while locked: exit %d: %s", code, errs)
+	for _, w := range [][]string{{"model", "import", filepath.Join(d, "nothing.bin")}, {"model", "commit"}, {"model", "publish"}, {"key", "new"}} {
+		code, _, errs := run(t, append(w, "--data-dir", d)...)
+		if code != ExitUnavailable || !strings.Contains(errs, "in use by pid") || !strings.Contains(errs, "model commit") {
+			t.Fatalf("%v while locked: exit %d: %s", w, code, errs)
+		}
 	}
 	for _, ro := range [][]string{{"model", "list"}, {"version"}, {"key", "list"}} {
 		if code, _, errs := run(t, append(ro, "--data-dir", d)...); code != ExitOK {
@@ -105,7 +107,7 @@ func TestDataDirLock(t *testing.T) {
 	}
 	held.release()
 	// a writer that fails for its own reasons still releases the lock
-	code, _, errs = run(t, "model", "import", filepath.Join(d, "nothing.bin"), "--data-dir", d)
+	code, _, errs := run(t, "model", "import", filepath.Join(d, "nothing.bin"), "--data-dir", d)
 	if code == ExitUnavailable {
 		t.Fatalf("import after release: %s", errs)
 	}

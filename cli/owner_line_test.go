@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/zkllm/zkllm/internal/testutil"
+	"github.com/zkllm/zkllm/models"
 )
 
 // TestOwnerLineHardening walks the issue-16 findings about model lines against a real anvil:
@@ -132,4 +135,26 @@ func hexKey(b []byte) string {
 		out[off+2*i], out[off+2*i+1] = digits[c>>4], digits[c&15]
 	}
 	return string(out)
+}
+
+// TestDemoLabels (issue 16): the demo labels the checkpoint's own digest as the checkpoint's
+// (not the manifest's), and calls its throwaway secret a demo secret instead of asking the
+// user to back up a file in a directory it deletes.
+func TestDemoLabels(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole demo")
+	}
+	ck, _, err := models.Stories260K()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(ck.Data)
+	r := zk(t, []string{"TMPDIR=" + t.TempDir()}, "demo")
+	wantCode(t, r, 0, "verdict: valid")
+	if !strings.Contains(r.stdout, "(sha256 "+hex.EncodeToString(sum[:8])) {
+		t.Fatalf("checkpoint digest not labelled as the checkpoint's:\n%s", r)
+	}
+	if !strings.Contains(r.stdout, "demo owner secret") || strings.Contains(r.stdout+r.stderr, "Back it up now") {
+		t.Fatalf("the throwaway secret is not called a demo secret:\n%s", r)
+	}
 }
