@@ -1,8 +1,11 @@
 package layers
 
 import (
+	"fmt"
+
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -64,4 +67,30 @@ func PutRescale(vals map[string][]int64, r rescale.Rescale, w *rescale.RescaleWi
 		vals[n] = w.RLimbs[i]
 	}
 	return r.Columns(w)
+}
+
+// PartialEvalHigh binds the top len(u) variables of a committed tensor
+// (advice or weights) to u, reading the blob in place (no copy of the
+// tensor): out[x] = Σ_y T[x + 2^(n−k)·y]·eq(u, y), n = the tensor's log
+// size. A weight matmul folds each weight at its output point this way.
+func (p *Prover) PartialEvalHigh(tensor string, u []fr.Element) ([]fr.Element, error) {
+	pl, err := pickPool(tensor, p.advice, p.weights)
+	if err != nil {
+		return nil, err
+	}
+	t, _ := pl.Shape().Layout.Lookup(tensor)
+	if len(u) > t.LogSize {
+		return nil, fmt.Errorf("%w: %q has %d variables, bound %d", ErrGadget, tensor, t.LogSize, len(u))
+	}
+	vals := pl.Values()
+	lo := min(int(t.Offset), len(vals))
+	hi := min(int(t.Offset)+1<<t.LogSize, len(vals))
+	out, err := mle.PartialEvalHigh(vals[lo:hi], u)
+	if err != nil {
+		return nil, err
+	}
+	if want := 1 << (t.LogSize - len(u)); len(out) < want {
+		out = append(out, make([]fr.Element, want-len(out))...)
+	}
+	return out, nil
 }

@@ -241,16 +241,12 @@ func (m Layer) weightTable(p *layers.Prover, k int, uo claims.Point) ([]fr.Eleme
 	inPad := 1 << m.logIn()
 	out := make([]fr.Element, inPad<<m.logL())
 	for l, name := range m.Names(k) {
-		w, err := p.Table(name)
+		r, err := p.PartialEvalHigh(name, uo.Coords())
 		if err != nil {
 			return nil, err
 		}
-		if len(w) != inPad<<uo.Len() {
-			return nil, fmt.Errorf("%w: weight %q has %d entries, want [%d, %d] padded", layers.ErrGadget, name, len(w), m.In, m.Weights[k].Out)
-		}
-		r, err := mle.PartialEvalHigh(w, uo.Coords())
-		if err != nil {
-			return nil, err
+		if len(r) != inPad {
+			return nil, fmt.Errorf("%w: weight %q folds to %d entries at a %d-point, want %d ([%d, %d] padded)", layers.ErrGadget, name, len(r), uo.Len(), inPad, m.In, m.Weights[k].Out)
 		}
 		copy(out[l*inPad:], r)
 	}
@@ -310,16 +306,12 @@ func (m Model) Prove(p *layers.Prover, x []fr.Element, y *claims.ProverClaim) (*
 	if err != nil {
 		return nil, err
 	}
-	w, err := p.Table(m.Weight)
+	wt, err := p.PartialEvalHigh(m.Weight, uo.Coords())
 	if err != nil {
 		return nil, err
 	}
-	if len(w) != 1<<(m.logIn()+uo.Len()) {
-		return nil, fmt.Errorf("%w: weight %q has %d entries, want [%d, %d] padded", layers.ErrGadget, m.Weight, len(w), m.In, m.Out)
-	}
-	wt, err := mle.PartialEvalHigh(w, uo.Coords())
-	if err != nil {
-		return nil, err
+	if len(wt) != 1<<m.logIn() {
+		return nil, fmt.Errorf("%w: weight %q folds to %d entries at a %d-point, want [%d, %d] padded", layers.ErrGadget, m.Weight, len(wt), uo.Len(), m.In, m.Out)
 	}
 	_, fin, err := p.Sumcheck(sumcheck.InnerProduct(m.logIn()), [][]fr.Element{xt, wt}, y.Value, m.targets(uo, ug))
 	if err != nil {
