@@ -1,6 +1,7 @@
 package layertest
 
 import (
+	"syscall"
 	"testing"
 	"time"
 
@@ -14,8 +15,10 @@ import (
 // reports prove_s and verify_s (the whole layers.Prove/Verify run, the
 // inputs' commitment included), proof_B (g's own messages in the proof
 // stream), total_B (the whole proof: advice rows, GKR, padding check,
-// every gadget's messages, pool settlements, DLC proof) and x_fixed =
-// prove_s / the integer time.
+// every gadget's messages, pool settlements, DLC proof), x_fixed =
+// prove_s / the integer time, and prove_cpu_s: the process CPU time (all
+// threads) spent proving, a figure that a loaded shared machine distorts
+// less than wall time.
 func Bench(b *testing.B, w *layers.WeightBlob, in Inputs, g layers.ProverGadget, pub layers.VerifierGadget, integer func() error) {
 	b.Helper()
 	span := &Span{}
@@ -24,16 +27,18 @@ func Bench(b *testing.B, w *layers.WeightBlob, in Inputs, g layers.ProverGadget,
 	if len(in) == 0 {
 		ps, vs = ps[1:], vs[1:]
 	}
-	var prove, verify, ints time.Duration
+	var prove, verify, ints, cpu time.Duration
 	var size int
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		c0 := cpuTime()
 		t0 := time.Now()
 		proof, err := Prove(w, ps)
 		if err != nil {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
+		cpu += cpuTime() - c0
 		if err := Verify(w, vs, proof); err != nil {
 			b.Fatal(err)
 		}
@@ -50,6 +55,16 @@ func Bench(b *testing.B, w *layers.WeightBlob, in Inputs, g layers.ProverGadget,
 	b.ReportMetric(float64(span.Hi-span.Lo), "proof_B")
 	b.ReportMetric(float64(size), "total_B")
 	b.ReportMetric(prove.Seconds()/ints.Seconds(), "x_fixed")
+	b.ReportMetric(cpu.Seconds()/n, "prove_cpu_s")
+}
+
+// cpuTime returns the process' user + system CPU time (0 if unavailable).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // MatmulInt computes Σ_i W_ℓ[o][i]·x[ℓ][t][i] for every layer ℓ < L and
