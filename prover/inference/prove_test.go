@@ -1,0 +1,114 @@
+package inference
+
+import (
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zkllm/zkllm/prover/layers"
+	"github.com/zkllm/zkllm/prover/model/sample"
+	"github.com/zkllm/zkllm/prover/proof"
+	"github.com/zkllm/zkllm/prover/verifier"
+)
+
+var (
+	storiesOnce sync.Once
+	storiesVal  *committed
+)
+
+// stories commits stories260K once per test binary.
+func stories(t testing.TB) *committed {
+	t.Helper()
+	storiesOnce.Do(func() { storiesVal = commitStories(t) })
+	if storiesVal == nil {
+		t.Fatal("commit failed")
+	}
+	return storiesVal
+}
+
+// proven is one honest proof and what it proves.
+type proven struct {
+	c    *committed
+	st   *proof.Statement
+	file []byte
+}
+
+func proveStories(t testing.TB, prompt string, maxNew int, rule sample.Rule) *proven {
+	t.Helper()
+	c := stories(t)
+	m := c.model
+	ptoks := m.Tokenizer.Encode(prompt)
+	tokens, err := Generate(m.Quant, ptoks, maxNew, rule, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := m.Statement(prompt, tokens, len(ptoks), rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, _, err := Prove(m, st, Options{})
+	if err != nil {
+		t.Fatalf("prove: %v", err)
+	}
+	return &proven{c: c, st: st, file: file}
+}
+
+func TestProveVerifyGreedy(t *testing.T) {
+	p := proveStories(t, "Once upon a time", 6, sample.Rule{})
+	st, err := verifier.Verify(p.c.model.PublicKey(), p.file)
+	if err != nil {
+		t.Fatalf("honest proof rejected: %v", err)
+	}
+	if st.Output != p.st.Output || st.Output == "" {
+		t.Fatalf("output %q, proved %q", st.Output, p.st.Output)
+	}
+	t.Logf("T = %d, proof %d bytes, output %q", st.T(), len(p.file), st.Output)
+}
+
+func TestProveRefusesFalseStatement(t *testing.T) {
+	c := stories(t)
+	m := c.model
+	ptoks := m.Tokenizer.Encode("Once upon a time")
+	tokens, err := Generate(m.Quant, ptoks, 3, sample.Rule{}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens[len(tokens)-1] ^= 1
+	st, err := m.Statement("Once upon a time", tokens, len(ptoks), sample.Rule{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Prove(m, st, Options{}); !errors.Is(err, ErrInput) {
+		t.Fatalf("a false statement was not refused before proving: %v", err)
+	}
+}
+
+// TestProveReport prints the per-step report of a tiny proof (-v).
+func TestProveReport(t *testing.T) {
+	c := stories(t)
+	m := c.model
+	ptoks := m.Tokenizer.Encode("Once")
+	tokens, err := Generate(m.Quant, ptoks, 2, sample.Rule{}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := m.Statement("Once", tokens, len(ptoks), sample.Rule{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, rep, err := Prove(m, st, Options{Progress: func(s layers.Step) {
+		if s.Done {
+			t.Logf("%s %-10s %8.2fs %7d B", s.Phase, s.Name, s.Elapsed.Seconds(), s.Bytes)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("T = %d: %d bytes, %d steps", st.T(), len(file), len(rep.Steps))
+	start := time.Now()
+	if _, err := verifier.Verify(m.PublicKey(), file); err != nil {
+		t.Fatalf("verify: %v", err)
+	}
+	t.Logf("verified in %v", time.Since(start))
+}

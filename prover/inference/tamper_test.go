@@ -1,0 +1,137 @@
+package inference
+
+import (
+	"errors"
+	"math/rand/v2"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/zkllm/zkllm/prover/layers"
+	"github.com/zkllm/zkllm/prover/model/sample"
+	"github.com/zkllm/zkllm/prover/proof"
+	"github.com/zkllm/zkllm/prover/verifier"
+)
+
+var (
+	greedyOnce sync.Once
+	greedyVal  *proven
+)
+
+// greedyProof is one honest greedy proof shared by the tampering tests.
+func greedyProof(t *testing.T) *proven {
+	t.Helper()
+	greedyOnce.Do(func() { greedyVal = proveStories(t, "Once upon a time", 4, sample.Rule{}) })
+	if greedyVal == nil {
+		t.Fatal("no honest proof")
+	}
+	return greedyVal
+}
+
+// reencode replaces the file's statement (the body stays).
+func reencode(t *testing.T, file []byte, edit func(st *proof.Statement)) []byte {
+	t.Helper()
+	f, err := proof.Unmarshal(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f.Statement)
+	b, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// consistent fixes the output text after a token edit, so the edit reaches
+// the proof instead of stopping at the text check.
+func consistent(t *testing.T, p *proven, st *proof.Statement) {
+	out, err := proof.OutputText(p.c.model.Tokenizer, st.Tokens, st.P)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Output = out
+}
+
+func TestStatementTampering(t *testing.T) {
+	p := greedyProof(t)
+	key := p.c.model.PublicKey()
+	if _, err := verifier.Verify(key, p.file); err != nil {
+		t.Fatalf("honest: %v", err)
+	}
+	cases := []struct {
+		name string
+		edit func(st *proof.Statement)
+		want error
+	}{
+		{"edited output text", func(st *proof.Statement) { st.Output += "!" }, proof.ErrText},
+		{"another generated token", func(st *proof.Statement) {
+			st.Tokens[st.P+1] = (st.Tokens[st.P+1] + 1) % 512
+			consistent(t, p, st)
+		}, verifier.ErrReject},
+		{"another last token", func(st *proof.Statement) {
+			st.Tokens[st.T()] = (st.Tokens[st.T()] + 7) % 512
+			consistent(t, p, st)
+		}, verifier.ErrReject},
+		{"another prompt", func(st *proof.Statement) {
+			st.Prompt = "Once upon a tame"
+			st.Tokens = append(p.c.model.Tokenizer.Encode(st.Prompt), st.Tokens[st.P:]...)
+			st.P = len(st.Tokens) - len(p.st.Generated())
+			consistent(t, p, st)
+		}, verifier.ErrReject},
+		{"shorter sequence", func(st *proof.Statement) {
+			st.Tokens = st.Tokens[:len(st.Tokens)-1]
+			consistent(t, p, st)
+		}, verifier.ErrReject},
+		{"sampling instead of greedy", func(st *proof.Statement) {
+			st.Rule = sample.Rule{Kind: sample.Sample, Kappa: 256, Seed: [32]byte{1}}
+		}, verifier.ErrReject},
+		{"another model id", func(st *proof.Statement) { st.ModelID[0] ^= 1 }, verifier.ErrModel},
+		{"another spec hash", func(st *proof.Statement) { st.SpecHash[0] ^= 1 }, verifier.ErrModel},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b := reencode(t, p.file, c.edit)
+			if _, err := verifier.Verify(key, b); !errors.Is(err, c.want) {
+				t.Fatalf("want %v, got %v", c.want, err)
+			}
+		})
+	}
+}
+
+// Every step's section of the body, flipped, is rejected; so are random
+// bit flips over the whole file (ZKLLM_LONG_TESTS=1 runs 10,000).
+func TestProofBitFlips(t *testing.T) {
+	p := greedyProof(t)
+	key := p.c.model.PublicKey()
+	n := 60
+	if os.Getenv("ZKLLM_LONG_TESTS") != "" {
+		n = 10000
+	}
+	rng := rand.New(rand.NewPCG(14, 14))
+	accepted := 0
+	for i := 0; i < n; i++ {
+		b := append([]byte(nil), p.file...)
+		pos := rng.IntN(len(b))
+		b[pos] ^= 1 << rng.IntN(8)
+		if _, err := verifier.Verify(key, b); err == nil {
+			accepted++
+			t.Errorf("flip at byte %d accepted", pos)
+		}
+	}
+	t.Logf("%d bit flips over %d bytes, %d accepted", n, len(p.file), accepted)
+}
+
+// Truncation and trailing bytes are rejected as such.
+func TestProofLength(t *testing.T) {
+	p := greedyProof(t)
+	key := p.c.model.PublicKey()
+	for name, b := range map[string][]byte{
+		"truncated": p.file[:len(p.file)-1],
+		"trailing":  append(append([]byte(nil), p.file...), 0),
+	} {
+		if _, err := verifier.Verify(key, b); !errors.Is(err, layers.ErrReject) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
