@@ -151,6 +151,14 @@ func TestRandomShapesHonest(t *testing.T) {
 			t.Fatalf("T = %d: honest random-shape norms rejected: %v", T, err)
 		}
 	}
+	// One layer: the layer axis has no variables (the Hadamard at d = 3).
+	cfg.NLayers = 1
+	q, _, w := layertest.Random(t, cfg, 4, 1)
+	s := newSetup(t, q, w)
+	s.checkAgainstFixed(t)
+	if _, err := s.run(t); err != nil {
+		t.Fatalf("L = 1: honest norms rejected: %v", err)
+	}
 }
 
 // smallSetup proves only the norm of kind k on the small random shape.
