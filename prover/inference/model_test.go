@@ -21,7 +21,11 @@ type committed struct {
 
 // commitStories commits stories260K as its owner would (secret, manifest,
 // spec, vk, weight proof) and opens it for proving.
-func commitStories(t testing.TB) *committed {
+func commitStories(t testing.TB) *committed { return commitStoriesWith(t, true) }
+
+// commitStoriesWith may skip the owner's weight proof (a prover that only
+// needs the key, e.g. the kill -9 child process).
+func commitStoriesWith(t testing.TB, weightProof bool) *committed {
 	t.Helper()
 	ckpt, tokFile, err := models.Stories260K()
 	if err != nil {
@@ -71,12 +75,17 @@ func commitStories(t testing.TB) *committed {
 	if c.vk, err = vk.Marshal(); err != nil {
 		t.Fatal(err)
 	}
-	wp, err := op.ProveWeights(c.vk)
-	if err != nil {
-		t.Fatal(err)
+	var key *owner.VerifierKey
+	if weightProof {
+		wp, err := op.ProveWeights(c.vk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.wp = wp.Marshal()
+		key, err = owner.LoadVerifierKey(c.manifest, c.spec, c.vk, c.wp)
+	} else {
+		key, err = owner.ParseVerifierKey(c.manifest, c.spec, c.vk)
 	}
-	c.wp = wp.Marshal()
-	key, err := owner.LoadVerifierKey(c.manifest, c.spec, c.vk, c.wp)
 	if err != nil {
 		t.Fatal(err)
 	}
