@@ -154,7 +154,8 @@ func (s *Spec) batchedPublic(u, rz claims.Point) sumcheck.PublicEvaluator {
 	}
 }
 
-// hadamardTargets: h at ρ, ρ at ρ's row coordinates, g at (column ‖ layer).
+// hadamardTargets are the batched sumcheck's committed factors: h at ρ,
+// ρ at ρ's row coordinates, g at (column ‖ layer).
 func (s *Spec) hadamardTargets() []layers.Target {
 	nw, n, nl := s.logW(), s.Act().LogSize(), s.logLayer()
 	return []layers.Target{
@@ -221,8 +222,9 @@ type ProverInput func(p *layers.Prover, c *claims.ProverClaim) error
 // VerifierInput mirrors ProverInput.
 type VerifierInput func(v *layers.Verifier, c *claims.VerifierClaim) error
 
-// Prove proves the norm (the protocol order is in the package doc). h is
-// the prover's padded table of the input, [Width, Rows…].
+// Prove proves the norm (the protocol order is in the package doc) from the
+// witness (h as given to NewProver) and the committed ρ, e_1, e_2, g;
+// settleH settles the one claim on h (the caller's input tensor).
 func (n *Norm) Prove(p *layers.Prover, settleH ProverInput) error {
 	s := &n.Spec
 	if n.w == nil {
