@@ -1,0 +1,92 @@
+package inference
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zkllm/zkllm/prover/model/fixed"
+	"github.com/zkllm/zkllm/prover/model/sample"
+	"github.com/zkllm/zkllm/prover/verifier"
+)
+
+// peakRSSMB reads the process's peak resident set (VmHWM) in MB.
+func peakRSSMB() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkProveStories proves stories260K over T positions (a short prompt
+// plus greedy tokens) and reports the prover's wall time, the plain
+// fixed-point inference of the same tokens and their ratio, the proof
+// bytes, the verifier's time, the peak RSS and the split by phase.
+// -short runs T = 64 only; the full set is 64, 128 and 256.
+func BenchmarkProveStories(b *testing.B) {
+	sizes := []int{64, 128, 256}
+	if testing.Short() {
+		sizes = sizes[:1]
+	}
+	c := stories(b)
+	m := c.model
+	for _, T := range sizes {
+		b.Run(fmt.Sprintf("T=%d", T), func(b *testing.B) {
+			ptoks := m.Tokenizer.Encode("Once upon a time")
+			tokens, err := Generate(m.Quant, ptoks, T+1-len(ptoks), sample.Rule{}, -1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			st, err := m.Statement("Once upon a time", tokens, len(ptoks), sample.Rule{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if _, err := fixed.Forward(m.Quant, tokens[:T]); err != nil {
+					b.Fatal(err)
+				}
+				infer := time.Since(start)
+				start = time.Now()
+				file, rep, err := Prove(m, st, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				prove := time.Since(start)
+				start = time.Now()
+				if _, err := verifier.Verify(m.PublicKey(), file); err != nil {
+					b.Fatal(err)
+				}
+				verify := time.Since(start)
+				b.ReportMetric(prove.Seconds(), "prove_s")
+				b.ReportMetric(infer.Seconds(), "fixed_s")
+				b.ReportMetric(prove.Seconds()/infer.Seconds(), "x_fixed")
+				b.ReportMetric(float64(len(file)), "proof_B")
+				b.ReportMetric(verify.Seconds(), "verify_s")
+				b.ReportMetric(peakRSSMB(), "peak_RSS_MB")
+				phase := map[string]float64{}
+				for _, s := range rep.Steps {
+					key := map[string]string{"A": "commit", "B": "gkr", "C": "gadgets", "E": "red+open", "F": "dlc"}[s.Phase]
+					phase[key] += s.Elapsed.Seconds()
+				}
+				for k, v := range phase {
+					b.ReportMetric(v, k+"_s")
+				}
+			}
+		})
+	}
+}
