@@ -42,6 +42,12 @@ var meanings = map[string]string{
 	"proof_B":         "proof bytes",
 	"x_fixed":         "prover / the same operation computed by prover/model/fixed (wall)",
 	"peak_RSS_MB":     "peak resident memory of the process, MB",
+	"fixed_s":         "plain fixed-point inference of the same tokens, wall seconds",
+	"commit_s":        "whole-model prover, phase A (witness + advice commitment)",
+	"gkr_s":           "whole-model prover, phase B (LogUp-GKR)",
+	"gadgets_s":       "whole-model prover, phase C (padding + layer gadgets)",
+	"red+open_s":      "whole-model prover, phase E (RED + blob openings)",
+	"dlc_s":           "whole-model prover, phase F (DLC closing IPA)",
 }
 
 // result is one metric of one benchmark.
