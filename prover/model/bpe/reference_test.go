@@ -197,10 +197,10 @@ func TestDifferentialAgainstReference(t *testing.T) {
 			specials: []string{"<s>", "</s>", "<unk>"}, bos: 1},
 		{name: "llama3", pkg: "tokenizer-llama3", model: "llama3", opt: Options{VocabSize: 128256, EOS: []int{128001}},
 			specials: []string{"<|begin_of_text|>", "<|end_of_text|>", "<|eot_id|>", "<|start_header_id|>", "<|end_header_id|>", "<|reserved_special_token_5|>"},
-			bos: -1, roundTripSpecial: true},
+			bos:      -1, roundTripSpecial: true},
 		{name: "llama3.1", pkg: "tokenizer-llama3_1", model: "llama3_1", opt: Options{VocabSize: 128256, EOS: []int{128001, 128008, 128009}},
 			specials: []string{"<|begin_of_text|>", "<|eot_id|>", "<|eom_id|>", "<|python_tag|>", "<|finetune_right_pad_id|>"},
-			bos: 128000, roundTripSpecial: true},
+			bos:      128000, roundTripSpecial: true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
