@@ -157,6 +157,9 @@ func TestImportSparseGarbageIsCheap(t *testing.T) {
 // Llama-3.2-1B shape (2.5 GB) and a 1.2B-parameter llama2.c file (4.8 GB).
 func TestImportPeakMemory(t *testing.T) {
 	heavy := os.Getenv("ZKLLM_HEAVY_IMPORT") == "1"
+	if testing.Short() && !heavy {
+		t.Skip("writes 0.5 GB of checkpoints")
+	}
 	hfOpt := synth.HFOptions{Layers: 1, VocabSize: 16384}
 	l2c := model.Config{Dim: 1024, HiddenDim: 2816, NLayers: 4, NHeads: 16, NKVHeads: 16, VocabSize: 512, SeqLen: 256, SharedClassifier: true}
 	if heavy {
