@@ -95,9 +95,8 @@ const (
 	LabelAttnKV     = "attn/kv"     // per-KV-head values of a head selection (H/H_kv not a power of two)
 	LabelAttnKVFold = "attn/kvfold" // fresh point folding them
 
-	// Weight range proof bound to model_id (§4.3).
-	LabelRangeProof = "vk/range"
-	// Owner's weight proof v2 (§4.3 rev 1.2): the SHA-256 of the whole vk file.
+	// Owner's weight proof (§4.3 rev 1.2, prover/owner): the SHA-256 of the
+	// whole vk file, after st/model_id.
 	LabelVKDigest = "vk/digest"
 
 	// Test-only labels (never used by the protocol).
