@@ -18,7 +18,7 @@ func TestEqTableBooleanTopBlocks(t *testing.T) {
 	r := func(k int) []fr.Element { return field.RandomScalars(k) }
 	points := [][]fr.Element{
 		append(r(4), one, zero, one),           // claim on a 2^4 tensor in block 5
-		append(r(7)),                           // whole-blob claim
+		r(7),                                   // whole-blob claim
 		append(r(2), zero),                     // a short point over the top 3 coordinates
 		{one, zero, one, one, zero, one, zero}, // a Boolean point: a single entry
 		append(append(r(2), one), r(2)...),     // a Boolean coordinate below random ones
