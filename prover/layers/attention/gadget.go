@@ -7,8 +7,8 @@ import (
 
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/mle"
-	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/params"
+	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tables"
@@ -89,7 +89,7 @@ func New(d layers.Dims) (*Gadget, error) {
 // NewProver returns the prover's side: the witness is derived from the
 // fixed-point forward pass (one LayerWitness per layer, position-major) and
 // checked against it (Y and O must match exactly).
-func NewProver(d layers.Dims, lw []fixed.LayerWitness) (*Gadget, error) {
+func NewProver(d layers.Dims, lw []trace.LayerWitness) (*Gadget, error) {
 	g, err := New(d)
 	if err != nil {
 		return nil, err

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/zkllm/zkllm/prover/layers"
-	"github.com/zkllm/zkllm/prover/model/fixed"
+	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tables"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -48,7 +48,7 @@ func stackPad(s layers.Shape, perLayer func(l int) []int64, L int) ([]int64, err
 
 // buildWitness derives every value from the fixed-point pass and checks Y
 // and O against it (unless a test hook forges them on purpose).
-func (g *Gadget) buildWitness(lw []fixed.LayerWitness) (*witness, error) {
+func (g *Gadget) buildWitness(lw []trace.LayerWitness) (*witness, error) {
 	d := g.d
 	if len(lw) != d.L {
 		return nil, fmt.Errorf("%w: attention: %d layer witnesses for %d layers", layers.ErrGadget, len(lw), d.L)

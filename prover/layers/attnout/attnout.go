@@ -6,8 +6,8 @@ import (
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/layers/matmul"
-	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/quant"
+	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -19,7 +19,7 @@ import (
 type Gadget struct {
 	Dims  layers.Dims
 	EO    int // W_o's exponent (one per role across layers)
-	wit   *fixed.Witness
+	wit   *trace.Witness
 	hooks hooks
 }
 
@@ -31,7 +31,7 @@ type hooks struct {
 
 // New returns the gadget for a quantized model at T positions (prompt P);
 // w is the fixed-point witness (nil on the verifier's side).
-func New(q *quant.Model, T, P int, w *fixed.Witness) (*Gadget, error) {
+func New(q *quant.Model, T, P int, w *trace.Witness) (*Gadget, error) {
 	d, err := layers.DimsOf(q.Config, T, P)
 	if err != nil {
 		return nil, err

@@ -4,13 +4,13 @@ import (
 	"fmt"
 
 	"github.com/zkllm/zkllm/prover/layers"
-	"github.com/zkllm/zkllm/prover/model/fixed"
+	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/tlookup"
 )
 
 // stacked returns a per-layer witness tensor stacked over layers, padded
 // for shape sh.
-func (g *Gadget) stacked(sh layers.Shape, get func(*fixed.LayerWitness) []int64) ([]int64, error) {
+func (g *Gadget) stacked(sh layers.Shape, get func(*trace.LayerWitness) []int64) ([]int64, error) {
 	var dense []int64
 	for l := range g.wit.Layers {
 		dense = append(dense, get(&g.wit.Layers[l])...)
@@ -27,15 +27,15 @@ func (g *Gadget) Witness() (map[string][]int64, []tlookup.Column, error) {
 	}
 	ru, rup, rp, rf := g.Rescales()
 	h := g.hidden()
-	gate, err := g.stacked(h, func(l *fixed.LayerWitness) []int64 { return l.GateAcc })
+	gate, err := g.stacked(h, func(l *trace.LayerWitness) []int64 { return l.GateAcc })
 	if err != nil {
 		return nil, nil, err
 	}
-	upAcc, err := g.stacked(h, func(l *fixed.LayerWitness) []int64 { return l.UpAcc })
+	upAcc, err := g.stacked(h, func(l *trace.LayerWitness) []int64 { return l.UpAcc })
 	if err != nil {
 		return nil, nil, err
 	}
-	down, err := g.stacked(g.Dims.Act(g.Dims.D), func(l *fixed.LayerWitness) []int64 { return l.DownAcc })
+	down, err := g.stacked(g.Dims.Act(g.Dims.D), func(l *trace.LayerWitness) []int64 { return l.DownAcc })
 	if err != nil {
 		return nil, nil, err
 	}

@@ -9,10 +9,10 @@ import (
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/layers/matmul"
 	"github.com/zkllm/zkllm/prover/model"
-	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/params"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/rope"
+	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -56,7 +56,7 @@ func ParamsOf(q *quant.Model, T, P int) (Params, error) {
 // §8.5 steps 2–3). The prover side holds the fixed-point witness.
 type Gadget struct {
 	P     Params
-	wit   *fixed.Witness
+	wit   *trace.Witness
 	tab   *rope.Tables
 	hooks hooks
 }
@@ -69,7 +69,7 @@ type hooks struct {
 
 // New returns the gadget; w is the fixed-point witness (nil on the
 // verifier's side).
-func New(p Params, w *fixed.Witness) (*Gadget, error) {
+func New(p Params, w *trace.Witness) (*Gadget, error) {
 	d := p.Dims
 	if err := d.Validate(); err != nil {
 		return nil, err

@@ -6,9 +6,9 @@ import (
 
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/layers"
-	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/params"
 	"github.com/zkllm/zkllm/prover/model/quant"
+	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -84,7 +84,7 @@ func NewLayer(k Kind, d layers.Dims, gExp int, kappa *big.Int) (*Gadget, error) 
 
 // NewLayerProver returns the prover's gadget: the weights g from q and the
 // inputs h from the fixed-point witness (R_ℓ, or h1 = R_ℓ + a).
-func NewLayerProver(k Kind, d layers.Dims, q *quant.Model, w *fixed.Witness) (*Gadget, error) {
+func NewLayerProver(k Kind, d layers.Dims, q *quant.Model, w *trace.Witness) (*Gadget, error) {
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
