@@ -80,9 +80,10 @@ type refResult struct {
 	Decoded []string `json:"decoded"`
 }
 
-// runReference encodes and decodes all texts in one node process.
-func runReference(t testing.TB, modelName string, texts []string) refResult {
-	in, err := json.Marshal(map[string]any{"model": modelName, "texts": texts})
+// runReference encodes and decodes all texts in one node process, with the
+// file's pre-tokenizer replaced by preTokenizer when it is not nil.
+func runReference(t testing.TB, modelName string, preTokenizer any, texts []string) refResult {
+	in, err := json.Marshal(map[string]any{"model": modelName, "pre_tokenizer": preTokenizer, "texts": texts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,6 +190,8 @@ type refCase struct {
 	specials         []string
 	bos              int  // the id the model's template adds, or -1
 	roundTripSpecial bool // decoding also restores added-token text exactly
+	preTokenizer     any  // replaces the file's pre-tokenizer on both sides
+	strings          int  // 0: refStrings
 }
 
 func TestDifferentialAgainstReference(t *testing.T) {
@@ -201,6 +204,15 @@ func TestDifferentialAgainstReference(t *testing.T) {
 		{name: "llama3.1", pkg: "tokenizer-llama3_1", model: "llama3_1", opt: Options{VocabSize: 128256, EOS: []int{128001, 128008, 128009}},
 			specials: []string{"<|begin_of_text|>", "<|eot_id|>", "<|eom_id|>", "<|python_tag|>", "<|finetune_right_pad_id|>"},
 			bos:      128000, roundTripSpecial: true},
+		// GPT-2/SmolLM-style pre-tokenization (Digits, then ByteLevel with
+		// its own regex) over Llama 3's vocabulary: the code path SmolLM2's
+		// tokenizer.json takes, which no shipped reference file has.
+		{name: "smollm-style-pretokenizer", pkg: "tokenizer-llama3", model: "llama3", opt: Options{VocabSize: 128256},
+			specials: []string{"<|end_of_text|>"}, bos: -1, roundTripSpecial: true, strings: 1000,
+			preTokenizer: map[string]any{"type": "Sequence", "pretokenizers": []any{
+				map[string]any{"type": "Digits", "individual_digits": true},
+				map[string]any{"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": true, "use_regex": true},
+			}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -208,12 +220,19 @@ func TestDifferentialAgainstReference(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if c.preTokenizer != nil {
+				raw = withPreTokenizer(t, raw, c.preTokenizer)
+			}
 			tk, err := Parse(raw, c.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			texts := genStrings(refStrings, c.specials, 1)
-			ref := runReference(t, c.model, texts)
+			n := refStrings
+			if c.strings > 0 {
+				n = min(n, c.strings)
+			}
+			texts := genStrings(n, c.specials, 1)
+			ref := runReference(t, c.model, c.preTokenizer, texts)
 			mismatches := 0
 			for i, s := range texts {
 				got := tk.Encode(s)
@@ -265,6 +284,23 @@ func roundTripWant(tk *Tokenizer, s string, specialsExact bool) (string, bool) {
 		}
 	}
 	return s, true
+}
+
+func withPreTokenizer(t testing.TB, raw []byte, pre any) []byte {
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(pre)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc["pre_tokenizer"] = b
+	out, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // The generator covers what the issue asks for.

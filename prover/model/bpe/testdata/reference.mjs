@@ -1,6 +1,7 @@
 // Reference tokenizer for the differential test (bpe_reference_test.go).
 // Reads one JSON object from stdin: {"model": "llama2" | "llama3" |
-// "llama3_1", "texts": [...]}; writes one JSON object:
+// "llama3_1", "pre_tokenizer": optional override, "texts": [...]}; writes
+// one JSON object:
 // {"ids": [[...]], "decoded": ["..."]}, where ids are
 // encode(text) with the model's special tokens and decoded is
 // decode(ids) without clean-up of tokenization spaces.
@@ -16,7 +17,8 @@ if (!pkg) {
   throw new Error(`unknown model ${input.model}`);
 }
 const { fromPreTrained } = await import(pkg);
-const tok = fromPreTrained();
+const params = input.pre_tokenizer ? { tokenizerJSON: { pre_tokenizer: input.pre_tokenizer } } : undefined;
+const tok = fromPreTrained(params);
 const ids = [];
 const decoded = [];
 for (const text of input.texts) {
