@@ -3,6 +3,7 @@ package bpe
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -159,5 +160,35 @@ func TestJSWhitespace(t *testing.T) {
 	got := regexSplit(nil, "a\u0085b\ufeffc", re)
 	if want := []string{"a\u0085b", "\ufeff", "c"}; !slices.Equal(got, want) {
 		t.Fatalf("%q, want %q", got, want)
+	}
+}
+
+// A Tokenizer is safe for concurrent use (run with -race).
+func TestConcurrentEncode(t *testing.T) {
+	tk, err := Parse(byteLevelJSON(t, true, nil), Options{VocabSize: 263})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := genStrings(200, []string{"<|endoftext|>"}, 3)
+	want := make([][]int, len(texts))
+	for i, s := range texts {
+		want[i] = tk.Encode(s)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for i, s := range texts {
+				if !slices.Equal(tk.Encode(s), want[i]) {
+					errs <- fmt.Errorf("%q encodes differently under concurrency", s)
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
