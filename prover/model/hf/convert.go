@@ -19,24 +19,18 @@ const spaceMark = "\u2581"
 
 // Convert renders m and tk in the HF layout: the contents of config.json,
 // model.safetensors (F32) and tokenizer.json. Interleaved q/k rows
-// (RopePairBit 0) are permuted into rotate_half order.
+// (RopePairBit 0) are permuted into rotate_half order (for a head size that
+// is no power of two, Load permutes them back).
 func Convert(m *model.Model, tk *tokenizer.Tokenizer) (map[string][]byte, error) {
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
 	c := m.Config
 	hs := c.HeadSize()
-	halfBit := 0
-	for 1<<(halfBit+1) < hs {
-		halfBit++
-	}
-	if 1<<(halfBit+1) != hs {
-		return nil, fmt.Errorf("hf: head size %d is not a power of two", hs)
-	}
 	permute := func(w []float32) []float32 { return w }
-	switch c.RopePairBit {
-	case halfBit:
-	case 0:
+	switch {
+	case hs&(hs-1) == 0 && 1<<(c.RopePairBit+1) == hs: // already rotate_half
+	case c.RopePairBit == 0:
 		permute = func(w []float32) []float32 { return interleavedToHalf(w, hs, c.Dim) }
 	default:
 		return nil, fmt.Errorf("hf: rope pair bit %d has no HF equivalent", c.RopePairBit)

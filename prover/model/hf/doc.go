@@ -5,8 +5,9 @@
 // Families: Llama 2, TinyLlama, Llama 3.0/3.1/3.2 (rope_scaling with
 // rope_type "llama3" becomes model.RopeScaling), SmolLM/SmolLM2
 // (tie_word_embeddings: the embedding is the one committed matrix that also
-// serves as lm_head), grouped-query attention, and any power-of-two head
-// size with a pinned softmax table. Everything else is refused by a sentence
+// serves as lm_head), grouped-query attention, and any head size with a
+// pinned softmax table (for one that is no power of two, q/k rows are read
+// from rotate_half into the interleaved order, pair bit 0). Everything else is refused by a sentence
 // naming the config.json field: another model_type or architecture, biases,
 // sliding windows, other rope types, mixtures of experts, partial RoPE, a
 // head_dim other than hidden_size/num_attention_heads.

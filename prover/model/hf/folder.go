@@ -36,6 +36,9 @@ type tensorLoc struct {
 	off   int64
 	n     int
 	dtype safetensors.DType
+	// head > 0: a q/k projection whose rows are read from rotate_half order
+	// into the interleaved order (head size not a power of two).
+	head, cols int
 }
 
 func (f *folder) close() {
@@ -47,7 +50,34 @@ func (f *folder) close() {
 // chunks streams tensor i (spec order) as float32.
 func (f *folder) chunks(i int) quant.Chunks {
 	l := f.locs[i]
+	if l.head > 0 {
+		return rowPermuted(l)
+	}
 	return quant.Chunks(safetensors.Chunks(l.file, l.off, l.n, l.dtype))
+}
+
+// rowPermuted streams a [heads·hs][cols] q/k projection row by row in the
+// interleaved order: row h·hs + 2i + j is the file's rotate_half row
+// h·hs + j·hs/2 + i (the inverse of Convert's interleavedToHalf), so that a
+// head size that is no power of two computes HF's RoPE with pair bit 0.
+func rowPermuted(l tensorLoc) quant.Chunks {
+	return func(each func([]float32) error) error {
+		size := l.dtype.Size()
+		raw := make([]byte, l.cols*size)
+		vals := make([]float32, l.cols)
+		for r := range l.n / l.cols {
+			h, k := r/l.head, r%l.head
+			src := h*l.head + k%2*l.head/2 + k/2
+			if _, err := l.file.ReadAt(raw, l.off+int64(src)*int64(l.cols*size)); err != nil {
+				return fmt.Errorf("%w: reading row %d: %v", ErrFormat, src, err)
+			}
+			safetensors.Decode(vals, raw, l.dtype)
+			if err := each(vals); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // readSmall reads a JSON file of at most maxJSONFile bytes and records it.
@@ -228,8 +258,13 @@ func (f *folder) locate(fsys fs.FS) error {
 			return fmt.Errorf("%w: unexpected tensor %s", ErrFormat, name)
 		}
 	}
+	hs := c.HeadSize()
 	for _, name := range names {
-		f.locs = append(f.locs, found[name])
+		l := found[name]
+		if hs&(hs-1) != 0 && (strings.HasSuffix(name, "q_proj.weight") || strings.HasSuffix(name, "k_proj.weight")) {
+			l.head, l.cols = hs, c.Dim
+		}
+		f.locs = append(f.locs, l)
 	}
 	return nil
 }

@@ -371,3 +371,70 @@ func TestLlama3RopeScaling(t *testing.T) {
 		}
 	}
 }
+
+// A head size that is no power of two but has a pinned softmax table (48):
+// Convert writes rotate_half rows, Load reads them back into the interleaved
+// order (pair bit 0), so the model round-trips exactly and computes the same
+// logits; the streaming loader reads the same rows. Head 72 has no table.
+func TestHeadSize48RoundTrip(t *testing.T) {
+	_, tk := modeltest.Stories260K(t)
+	cfg := model.Config{Dim: 96, HiddenDim: 64, NLayers: 2, NHeads: 2, NKVHeads: 1, VocabSize: 512, SeqLen: 32, NormEps: 1e-5, RopeTheta: 10000}
+	m := model.Allocate(cfg)
+	x := uint32(1)
+	for _, tt := range m.Tensors() {
+		for i := range tt.Data {
+			x = x*1664525 + 1013904223
+			tt.Data[i] = (float32(x>>8)/(1<<24) - 0.5) / 4
+			if tt.Kind == model.KindNorm {
+				tt.Data[i] += 1
+			}
+		}
+	}
+	files, err := Convert(m, tk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ld, err := Load(mapFS(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ld.Model.Config != cfg {
+		t.Fatalf("config %+v, want %+v", ld.Model.Config, cfg)
+	}
+	for i, tt := range m.Tensors() {
+		if !slices.Equal(ld.Model.Tensors()[i].Data, tt.Data) {
+			t.Fatalf("%s differs after the round trip", tt.Name)
+		}
+	}
+	st, _ := safetensors.Parse(files[WeightsFile])
+	if q, _ := st.Float32("model.layers.0.self_attn.q_proj.weight"); slices.Equal(q, m.Layers[0].WQ) {
+		t.Fatal("q rows were not written in rotate_half order")
+	}
+	lq, err := LoadQuantized(mapFS(files), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := quant.Quantize(m)
+	for i := range q.Tensors {
+		if !slices.Equal(q.Tensors[i].Data, lq.Quant.Tensors[i].Data) {
+			t.Fatalf("%s: streamed rows differ", q.Tensors[i].Name)
+		}
+	}
+	ea, _ := fixed.New(q, 8, fixed.Options{})
+	eb, err := fixed.New(lq.Quant, 8, fixed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []int{1, 40, 300, 7} {
+		la, _ := ea.Step(tok)
+		lb, _ := eb.Step(tok)
+		if !slices.Equal(la, lb) {
+			t.Fatal("logits differ")
+		}
+	}
+	raw, _ := json.Marshal(map[string]any{"model_type": "llama", "hidden_size": 144, "intermediate_size": 64, "num_hidden_layers": 1,
+		"num_attention_heads": 2, "vocab_size": 512, "max_position_embeddings": 32})
+	if _, err := ParseConfig(raw); err == nil || !strings.Contains(err.Error(), `"num_attention_heads"`) {
+		t.Fatalf("head 72: %v", err)
+	}
+}

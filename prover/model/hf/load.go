@@ -168,13 +168,15 @@ func parseConfig(b []byte) (model.Config, error) {
 		if h.HeadDim != nil && *h.HeadDim != hs {
 			return c, configError("head_dim", "%d differs from hidden_size/num_attention_heads = %d, which this implementation requires", *h.HeadDim, hs)
 		}
-		if bits.OnesCount(uint(hs)) != 1 || hs < 2 {
-			return c, configError("num_attention_heads", "head size %d is not a power of two (HF's rotate_half pairing is only supported for those)", hs)
-		}
 		if _, ok := tables.PinnedExpCDigest(hs); !ok {
 			return c, configError("num_attention_heads", "head size %d has no pinned softmax table (supported: %v)", hs, tables.PinnedExpCHeadDims())
 		}
-		c.RopePairBit = bits.Len(uint(hs)) - 2
+		// rotate_half pairs k with k + hs/2: for a power of two that is the
+		// pair bit log2(hs) − 1; otherwise the loader permutes q/k rows to
+		// the interleaved order (pair bit 0), see rowPermuted.
+		if bits.OnesCount(uint(hs)) == 1 {
+			c.RopePairBit = bits.Len(uint(hs)) - 2
+		}
 	}
 	if err := c.Validate(); err != nil {
 		return c, fmt.Errorf("%w: config.json: %w", ErrFormat, err)
