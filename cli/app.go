@@ -93,6 +93,9 @@ func NewApp(st *runState, stdout, stderr io.Writer) *ucli.App {
 			keyCommand(),
 			versionCommand(),
 			demoCommand(),
+			generateCommand(),
+			proveCommand(),
+			verifyCommand(),
 		},
 	}
 	var setUsage func([]*ucli.Command)
