@@ -120,7 +120,7 @@ func TestSoundness(t *testing.T) {
 		sweep bool // only in layertest.Sweep()
 	}{
 		{"output element f", bump("f#l0", 4, 1), false},
-		{"intermediate p", bump("p#l0", 11, -1), false},
+		{"intermediate p", bump("p#l0", 11, -1), true},
 		{"intermediate up", bump("up#l0", 2, 1), true},
 		{"SILU output s", bump("s", 6, 1), true},
 		{"gate u (another SILU entry)", bump("u", 6, 1), true},
@@ -197,7 +197,7 @@ func TestDroppedClaimRejected(t *testing.T) {
 
 func TestProofElementsRejected(t *testing.T) {
 	c := randomCase(t, 5)
-	step := layertest.Step(6)
+	step := layertest.Step(12)
 	n, size := layertest.ProofElements(t, c.w, c.in, c.gadget(t, false), c.gadget(t, true), step)
 	t.Logf("%d forgeries over %d gadget bytes rejected", n, size)
 }
