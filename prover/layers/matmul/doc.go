@@ -16,6 +16,8 @@
 //     "lm_head"); no layer axis.
 //   - PartialEvalMiddle: the prover's partial evaluation of X at u_t on its
 //     middle (position) axis, in one pass over X skipping zero entries.
+//     Each weight is folded at its output point in place in the weight blob
+//     (layers.Prover.PartialEvalHigh), never copied.
 //
 // # Protocol (Layer, transcript order)
 //
