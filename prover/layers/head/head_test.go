@@ -17,7 +17,7 @@ type setup struct {
 	weights          *layers.WeightBlob
 }
 
-func newSetup(t *testing.T, q *quant.Model, w *fixed.Witness, P int) *setup {
+func newSetup(t testing.TB, q *quant.Model, w *fixed.Witness, P int) *setup {
 	t.Helper()
 	T := len(w.Tokens)
 	d, err := layers.DimsOf(q.Config, T, P)

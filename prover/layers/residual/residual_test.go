@@ -19,7 +19,7 @@ type setup struct {
 	weights          *layers.WeightBlob
 }
 
-func newSetup(t *testing.T, q *quant.Model, tokens []int, w *fixed.Witness) *setup {
+func newSetup(t testing.TB, q *quant.Model, tokens []int, w *fixed.Witness) *setup {
 	t.Helper()
 	T := len(tokens)
 	d, err := layers.DimsOf(q.Config, T, T)
