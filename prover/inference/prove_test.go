@@ -3,6 +3,7 @@ package inference
 import (
 	"errors"
 	"sync"
+	"os"
 	"testing"
 	"time"
 
@@ -55,7 +56,7 @@ func proveStories(t testing.TB, prompt string, maxNew int, rule sample.Rule) *pr
 }
 
 func TestProveVerifyGreedy(t *testing.T) {
-	p := proveStories(t, "Once upon a time", 6, sample.Rule{})
+	p := greedyProof(t)
 	st, err := verifier.Verify(p.c.model.PublicKey(), p.file)
 	if err != nil {
 		t.Fatalf("honest proof rejected: %v", err)
@@ -84,8 +85,12 @@ func TestProveRefusesFalseStatement(t *testing.T) {
 	}
 }
 
-// TestProveReport prints the per-step report of a tiny proof (-v).
+// TestProveReport prints the per-step report of a tiny proof (-v); it runs
+// with ZKLLM_LONG_TESTS set (CI proves enough already).
 func TestProveReport(t *testing.T) {
+	if os.Getenv("ZKLLM_LONG_TESTS") == "" {
+		t.Skip("set ZKLLM_LONG_TESTS=1 for the per-step report")
+	}
 	c := stories(t)
 	m := c.model
 	ptoks := m.Tokenizer.Encode("Once")
