@@ -2,8 +2,8 @@ package inference
 
 import (
 	"errors"
-	"sync"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
