@@ -66,11 +66,13 @@ func modelCommand() *ucli.Command {
 				Action: action(1, modelCheck),
 			},
 			{
-				Name:        "show",
-				Usage:       "show an imported model's record (digests, commitment, publication)",
-				Description: "Example:\n  zkllm model show --model stories260K --json",
-				Flags:       local,
-				Action:      action(0, modelShow),
+				Name:  "show",
+				Usage: "show an imported model's record (digests, commitment, publication)",
+				Description: "With --refresh, first re-reads the published version and its line from the chain\n" +
+					"(revocation, owner, pending transfer) and updates the record.\n\n" +
+					"Example:\n  zkllm model show --model stories260K --json\n  zkllm model show --refresh --rpc-url http://127.0.0.1:8545",
+				Flags:  flagsOf(local, []ucli.Flag{refreshFlag, rpcURLFlag, chainIDFlag}),
+				Action: action(0, modelShow),
 			},
 			{
 				Name:        "list",
@@ -345,6 +347,11 @@ func modelShow(s *session) error {
 	rec, err := s.selectModel()
 	if err != nil {
 		return err
+	}
+	if s.c.Bool(refreshFlag.Name) && rec.Published != nil {
+		if rec, err = s.refreshRecord(rec); err != nil {
+			return err
+		}
 	}
 	r := showResult{Schema: schemaPrefix + "model-show/v1", modelRecord: rec}
 	ess := rec.Name

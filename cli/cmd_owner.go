@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/ethereum/go-ethereum/common"
+	ucli "github.com/urfave/cli/v2"
 
 	"github.com/zkllm/zkllm/anchor"
 )
@@ -185,6 +186,79 @@ func modelAccept(s *session) error {
 		fmt.Fprintf(w, "you (%s) now own %s\n  transaction %s (block %d)\n", reg.From().Hex(), r.Ref, r.TxHash, r.Block)
 		fmt.Fprintln(w, "new versions of this line: zkllm model publish --model <name>  (after `zkllm model accept <ref> --model <name>`)")
 	})
+}
+
+var refreshFlag = &ucli.BoolFlag{
+	Name: "refresh", Category: catModel,
+	Usage: "re-read the publication from the chain (revocation, owner) and update the record",
+}
+
+// refreshRecord re-reads rec's published version and line from the chain and saves what
+// changed (under the writer lock): the record follows revocations and transfers made
+// elsewhere.
+func (s *session) refreshRecord(rec *modelRecord) (*modelRecord, error) {
+	p := rec.Published
+	cc, err := s.openChain()
+	if err != nil {
+		return nil, err
+	}
+	defer cc.close()
+	if p.ChainID != cc.chainID {
+		return nil, badInputf("model %q was published on chain %d, %s is chain %d", rec.Name, p.ChainID, cc.describe(), cc.chainID)
+	}
+	reg, err := anchor.Open(s.ctx, cc.client, common.HexToAddress(p.Contract), anchor.Options{ChainID: cc.chainID})
+	if err != nil {
+		return nil, classifyChainErr(s, cc, err)
+	}
+	next := *p
+	if p.Ref != "" {
+		ref, err := anchor.ParseRef(p.Ref)
+		if err != nil {
+			return nil, internalf("record of %q: %v", rec.Name, err)
+		}
+		v, err := reg.Version(s.ctx, ref.ID)
+		if err != nil {
+			return nil, classifyChainErr(s, cc, err)
+		}
+		next.RevokedBlock = v.RevokedBlock
+		if next.ModelRef == "" {
+			next.ModelRef = reg.Ref(anchor.KindModel, v.ModelKey).String()
+		}
+	}
+	if next.ModelRef != "" {
+		ref, err := anchor.ParseRef(next.ModelRef)
+		if err != nil {
+			return nil, internalf("record of %q: %v", rec.Name, err)
+		}
+		m, err := reg.Model(s.ctx, ref.ID)
+		if err != nil {
+			return nil, classifyChainErr(s, cc, err)
+		}
+		next.Owner, next.PendingOwner = m.Owner.Hex(), ""
+		if m.PendingOwner != (common.Address{}) {
+			next.PendingOwner = m.PendingOwner.Hex()
+		}
+	}
+	if next == *p {
+		return rec, nil
+	}
+	l, err := s.dir.lock(s.c.Command.FullName())
+	if err != nil {
+		return nil, err
+	}
+	defer l.release()
+	fresh, err := s.dir.loadRecord(rec.Name) // as of now, under the lock
+	if err != nil {
+		return nil, err
+	}
+	if fresh.Published == nil || fresh.Published.Ref != p.Ref {
+		return fresh, nil // republished meanwhile: that record is newer than what was read
+	}
+	fresh.Published = &next
+	if err := s.dir.saveRecord(fresh); err != nil {
+		return nil, err
+	}
+	return fresh, nil
 }
 
 // updateLocal applies change to the publication record of every local model published on

@@ -96,6 +96,13 @@ func TestOwnerLineHardening(t *testing.T) {
 		t.Fatalf("publish after transfer: %v", p3)
 	}
 
+	// The old owner's record follows the chain on request: the line is B's now.
+	r = zk(t, chain, "model", "show", "--refresh", "--data-dir", ownerA)
+	wantCode(t, r, 0, "revoked eip155:31337:")
+	if !strings.Contains(r.stdout, "(owner "+addrB+")") {
+		t.Fatalf("refreshed record does not follow the transfer:\n%s", r)
+	}
+
 	// A version younger than --confirmations is "not confirmed yet" (2), not bad input.
 	wantCode(t, check(p3["ref"].(string), "--confirmations", "50"), 2, "more block")
 
