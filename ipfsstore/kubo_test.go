@@ -251,3 +251,34 @@ func (d *countingDAG) Add(_ context.Context, n ipld.Node) error {
 	}
 	return nil
 }
+
+// A stalling gateway listed before a real Kubo node (RPC) and its gateway:
+// with every limit at its default the retrieval costs one HedgeDelay, and
+// the next file goes to the source that delivered.
+func TestStallingGatewayBeforeRealKubo(t *testing.T) {
+	node, k := startKubo(t)
+	ctx := context.Background()
+	data := genBytes(t, 501, 2<<20+3)
+	c, _, err := k.Put(ctx, bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stall := newGateway(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	for _, g := range []Getter{FirstOf(fetcher(t, stall), k), fetcher(t, stall, node.GatewayURL)} {
+		for i := range 2 {
+			start := time.Now()
+			if got := mustGet(t, g, c, Limits{}); !bytes.Equal(got, data) {
+				t.Fatal("content differs")
+			}
+			elapsed := time.Since(start)
+			bound := DefaultHedgeDelay + 4*time.Second
+			if i == 1 {
+				bound = 4 * time.Second // the stalling gateway is no longer first
+			}
+			if elapsed > bound {
+				t.Fatalf("get %d took %v, bound %v", i, elapsed, bound)
+			}
+			t.Logf("get %d: %v", i, elapsed.Round(time.Millisecond))
+		}
+	}
+}
