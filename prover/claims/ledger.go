@@ -87,7 +87,9 @@ func (l *Ledger) Close() error {
 
 // Value is the value side of a claim: sumcheck.Scalar for the prover,
 // sumcheck.Point for the verifier.
-type Value interface{ sumcheck.Scalar | sumcheck.Point }
+type Value interface {
+	sumcheck.Scalar | sumcheck.Point
+}
 
 // Claim states "tensor Tensor, evaluated at At, has the value committed in
 // Value". It is registered in a Ledger when made and must be settled once.
