@@ -48,7 +48,7 @@ func TestPointsAreChallenges(t *testing.T) {
 	}
 	coords := c.Coords()
 	coords[0].SetOne()
-	if c.At(0).IsOne() {
+	if first := c.At(0); first.IsOne() {
 		t.Fatal("Coords must copy")
 	}
 }
