@@ -16,4 +16,12 @@
 //   - Private keys come from the keystore in the data directory or from
 //     ZKLLM_PRIVATE_KEY, never from a flag; the public dev key is accepted only
 //     on dev chains (1337, 31337).
+//   - Every command that writes the data directory runs under its writer lock
+//     (flock on <data-dir>/lock, see lock.go); read-only commands never take it.
+//   - Unknown commands and subcommands are usage errors (3) with a suggestion;
+//     registry reverts reach the user as sentences (explainRevert), a lack of
+//     funds names the account and how to fund it.
+//   - A model id never picks among owners silently (anyone can register any
+//     model id): `model check <model id>` needs a single line or --owner, and
+//     every verdict names the owner and line it is for.
 package cli
