@@ -13,32 +13,39 @@ import (
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
-// stories260KJob prepares the commit of the shipped model as `model commit`
-// does (load, quantize, lay out), in a temporary directory.
-func stories260KJob(b *testing.B) *commitJob {
+// stories260K loads the shipped model as `model commit` does.
+func stories260K(t testing.TB) *loadedModel {
+	t.Helper()
 	ck, tok, err := models.Stories260K()
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
-	dir := b.TempDir()
+	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, ck.Name), ck.Data, 0o644)
 	os.WriteFile(filepath.Join(dir, tok.Name), tok.Data, 0o644)
 	format, files, err := locateSources(filepath.Join(dir, ck.Name), "")
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	lm, err := loadModel(format, files)
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
-	layout, blob, err := weightBlob(lm.quantTensors())
+	return lm
+}
+
+// stories260KJob prepares the commit of the shipped model as `model commit`
+// does (load, quantize, lay out), in a temporary directory.
+func stories260KJob(t testing.TB) *commitJob {
+	t.Helper()
+	layout, blob, err := weightBlob(stories260K(t).quantTensors())
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
 	var sec ownerSecret
 	sec.key[0] = 1
 	return &commitJob{layout: layout, blob: blob, logC: weightLogC(layout.LogSize), secret: sec,
-		modelKey: bytes.Repeat([]byte{0xbe}, 32), partialPath: filepath.Join(dir, partialFile)}
+		modelKey: bytes.Repeat([]byte{0xbe}, 32), partialPath: filepath.Join(t.TempDir(), partialFile)}
 }
 
 // BenchmarkCommitStories260K measures the two halves of `model commit` on

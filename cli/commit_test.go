@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/zkllm/zkllm/prover/owner"
@@ -171,5 +172,42 @@ func TestCommitResumesByteIdentical(t *testing.T) {
 	_, resumed3, err := j3.run(context.Background())
 	if err != nil || resumed3 != 0 {
 		t.Fatalf("partial reused across secrets (resumed %d, %v)", resumed3, err)
+	}
+}
+
+// TestCommitBlobIsTheProversBlob: what `model commit` lays out and commits
+// for the shipped model is exactly the weight blob the whole-model prover
+// opens through prover/owner (same layout, c_W, values and blindings), so
+// the published vk is the one its proofs open.
+func TestCommitBlobIsTheProversBlob(t *testing.T) {
+	lm := stories260K(t)
+	job := stories260KJob(t)
+	md, err := job.manifestDigest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := owner.Secret(job.secret.key)
+	p, err := owner.OpenProver(&key, md, lm.quant)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Blob.LogC != job.logC || p.Blob.Layout.LogSize != job.layout.LogSize || len(p.Blob.Layout.Tensors) != len(job.layout.Tensors) {
+		t.Fatalf("prover blob 2^%d rows of 2^%d, commit 2^%d rows of 2^%d", p.Blob.Layout.LogSize, p.Blob.LogC, job.layout.LogSize, job.logC)
+	}
+	for i := range job.layout.Tensors {
+		a, b := &job.layout.Tensors[i], &p.Blob.Layout.Tensors[i]
+		if a.Name != b.Name || a.Offset != b.Offset || !slices.Equal(a.Shape, b.Shape) {
+			t.Fatalf("tensor %d: commit %s %v @%d, prover %s %v @%d", i, a.Name, a.Shape, a.Offset, b.Name, b.Shape, b.Offset)
+		}
+	}
+	if !slices.Equal(p.Values(), job.blob) {
+		t.Fatal("the committed blob differs from the prover's")
+	}
+	blinds, err := job.ownerBlob().RowBlindings(&key, md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.EqualFunc(blinds, p.RowBlindings(), func(a, b frElement) bool { return a.Equal(&b) }) {
+		t.Fatal("row blindings differ")
 	}
 }
