@@ -2,7 +2,6 @@ package attention
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -272,8 +271,11 @@ func TestTamperedAdviceRejected(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if testing.Short() && c.name != "intermediate zhat" {
+			switch {
+			case testing.Short() && c.name != "intermediate zhat":
 				t.Skip("short")
+			case !layertest.Sweep() && (c.name == "intermediate x0" || c.name == "band e"):
+				t.Skip("one case per category; all with ZKLLM_GADGET_SWEEP=1")
 			}
 			if _, err := s.run(t, narrow(hooks{tamper: c.tamper}), narrow(hooks{})); !errors.Is(err, layers.ErrReject) {
 				t.Fatalf("accepted or failed oddly: %v", err)
@@ -304,16 +306,13 @@ func TestTamperedInputRejected(t *testing.T) {
 
 // Proof elements of this gadget's messages (layertest.Tamper: a random bit
 // flip per 48-byte chunk and, where it decodes, the point plus G), every
-// chunk with ZKLLM_FULL_TAMPER set, else about 16 spread over the span.
+// chunk with ZKLLM_GADGET_SWEEP=1, else about 16 spread over the span.
 func TestProofElementsRejected(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
 	proof, span := honestNarrow(t)
-	step := max(1, (span.Hi-span.Lo)/field.PointSize/16)
-	if os.Getenv("ZKLLM_FULL_TAMPER") != "" {
-		step = 1
-	}
+	step := layertest.Step(max(1, (span.Hi-span.Lo)/field.PointSize/16))
 	n := layertest.Tamper(t, proof, span, step, func(b []byte) error { return verifyNarrow(t, b, hooks{}) })
 	t.Logf("%d forgeries over the gadget's %d bytes rejected", n, span.Hi-span.Lo)
 }
