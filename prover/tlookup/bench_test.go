@@ -14,7 +14,7 @@ import (
 // 2^logTab table: 2^(logIn+1) leaves. Reported: wall and process CPU time
 // (user+system, so a loaded machine shows in wall only).
 func BenchmarkProveGKR(b *testing.B) {
-	logTab, logIn := 16, 17
+	logTab, logIn := 18, 19
 	if testing.Short() {
 		logTab, logIn = 12, 13
 	}

@@ -234,9 +234,13 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 			h[x].Mul(&qu[half+x], &lambda)
 			h[x].Add(&h[x], &pu[half+x])
 		}
+		// eq(r,·) is one full-length eq of weight 1: the engine's eq mode
+		// factors it out instead of tabulating and folding it (same proof).
 		poly := &sumcheck.Polynomial{
-			Form:   layerForm(k),
-			Tables: [][]fr.Element{mle.EqTable(r), pu[:half], qu[half:], qu[:half], h},
+			Form:     layerForm(k),
+			Tables:   [][]fr.Element{nil, pu[:half], qu[half:], qu[:half], h},
+			EqPoint:  r,
+			EqFactor: facEq,
 		}
 		lp, res, err := dlc.Prove(poly, P.Add(Q.Scale(lambda)))
 		if err != nil {
