@@ -48,6 +48,7 @@ type engine struct {
 	qCoeffs  []fr.Element   // scratch
 	needOne  bool           // eq mode: compute q_j(1) directly this round
 	oneEvals [][]fr.Element // per worker: direct q_j(1) partials
+	eqPairs  bool           // eq mode, every term c·eq·f·g with one common c: see accumulateEqPairs
 }
 
 // parallelPairs is the pair count below which a round stays on one goroutine.
@@ -71,6 +72,7 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 				}
 			}
 		}
+		e.eqPairs = eqPairsShape(p.Form, e.rest)
 		e.qEvals = make([]fr.Element, e.d+1)
 		e.qCoeffs = make([]fr.Element, e.d)
 	}
@@ -251,6 +253,8 @@ func (e *engine) prepareFold() {
 
 func (e *engine) accumulateAny(acc []fr.Element, lo, hi int) {
 	switch {
+	case e.eqMode && e.eqPairs:
+		e.accumulateEqPairs(acc, lo, hi)
 	case e.eqMode:
 		e.accumulateEq(acc, lo, hi)
 	case e.isProduct2():
@@ -353,6 +357,69 @@ func (e *engine) accumulateEq(acc []fr.Element, lo, hi int) {
 			}
 		}
 	}
+}
+
+// eqPairsShape reports the shape eq·(c·f_1·g_1 + c·f_2·g_2 + …): degree 3,
+// every term the eq factor times exactly two others, one coefficient c for
+// all terms (the LogUp-GKR layers are eq·(p0·q1 + q0·h)).
+func eqPairsShape(f *Form, rest [][]int) bool {
+	if f.Degree != 3 || len(f.Terms) == 0 {
+		return false
+	}
+	for ti, t := range f.Terms {
+		if len(rest[ti]) != 2 || !t.Coeff.Equal(&f.Terms[0].Coeff) {
+			return false
+		}
+	}
+	return true
+}
+
+// accumulateEqPairs is accumulateEq for the eqPairsShape: since every term
+// has the same coefficient, the terms are summed before the one
+// multiplication by eq(r_{>j},i), and the whole sum goes to term 0's slots
+// (the other terms' slots stay zero, so round combines the same total).
+// Per pair and point X that is one product per term plus one, instead of
+// two per term; the field sums, hence the proof, are unchanged.
+func (e *engine) accumulateEqPairs(acc []fr.Element, lo, hi int) {
+	const w = 3 // values per table: X = 0, 1, 2
+	vals := make([]fr.Element, len(e.tables)*w)
+	var s, prod fr.Element
+	var a0, a1, a2 fr.Element
+	for i := lo; i < hi; i++ {
+		for k, tab := range e.tables {
+			if tab == nil {
+				continue
+			}
+			var dst []fr.Element
+			if e.pending {
+				dst = e.spare[k]
+			}
+			e.loadPair(vals[k*w:(k+1)*w], tab, dst, i)
+		}
+		wt := &e.suffix[i]
+		for X := 0; X < w; X++ {
+			if X == 1 && !e.needOne {
+				continue
+			}
+			s.SetZero()
+			for _, fs := range e.rest {
+				prod.Mul(&vals[fs[0]*w+X], &vals[fs[1]*w+X])
+				s.Add(&s, &prod)
+			}
+			s.Mul(&s, wt)
+			switch X {
+			case 0:
+				a0.Add(&a0, &s)
+			case 1:
+				a1.Add(&a1, &s)
+			default:
+				a2.Add(&a2, &s)
+			}
+		}
+	}
+	acc[0].Add(&acc[0], &a0)
+	acc[1].Add(&acc[1], &a1)
+	acc[2].Add(&acc[2], &a2)
 }
 
 // bind records ρ_j (the fold happens in the next round or in finals) and

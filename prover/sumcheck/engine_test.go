@@ -1,6 +1,7 @@
 package sumcheck
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -127,7 +128,14 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 		{"eq*T", 4, []Term{{Coeff: fr.One(), Factors: []int{0, 1}}}, 2, -1},
 		{"eq*a*b + 2 eq*c", 5, []Term{{Coeff: fr.One(), Factors: []int{1, 0, 2}}, {Coeff: two, Factors: []int{3, 0}}}, 4, -1},
 		{"eq*a*a*b zero coordinate", 4, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 1, 2}}}, 3, 2},
-		{"eq*a*b parallel", 13, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}}, 3, 0},
+		{"pairs (one term) eq*a*b parallel", 13, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}}, 3, 0},
+		// The eqPairsShape kernel: eq·(a·b + c·d) (the GKR layers), with a
+		// zero coordinate, a common coefficient ≠ 1, and past parallelPairs.
+		{"pairs eq*(a*b + c*d)", 6, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: fr.One(), Factors: []int{3, 0, 4}}}, 5, -1},
+		{"pairs zero coordinate", 5, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: fr.One(), Factors: []int{0, 3, 4}}}, 5, 3},
+		{"pairs 2*(a*b + c*a + d*d)", 5, []Term{{Coeff: two, Factors: []int{0, 1, 2}}, {Coeff: two, Factors: []int{3, 0, 1}}, {Coeff: two, Factors: []int{4, 4, 0}}}, 5, -1},
+		{"pairs unequal coefficients", 4, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: two, Factors: []int{0, 3, 4}}}, 5, -1},
+		{"pairs parallel", 13, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: fr.One(), Factors: []int{0, 3, 4}}}, 5, 1},
 	}
 	for _, c := range cases {
 		form := &Form{NumVars: c.n, Public: make([]bool, c.nf), Terms: c.terms}
@@ -154,6 +162,10 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 			t.Fatalf("%s: Sum differs in eq mode", c.name)
 		}
 		a, b := newEngine(plain, claim), newEngine(fast, claim)
+		wantPairs := strings.HasPrefix(c.name, "pairs") && !strings.Contains(c.name, "unequal")
+		if b.eqPairs != wantPairs {
+			t.Fatalf("%s: eqPairs kernel selected %v, want %v", c.name, b.eqPairs, wantPairs)
+		}
 		ca, cb := make([]fr.Element, form.Degree+1), make([]fr.Element, form.Degree+1)
 		for j := 0; j < c.n; j++ {
 			a.round(ca)
