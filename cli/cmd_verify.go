@@ -50,7 +50,7 @@ func verifyCommand() *ucli.Command {
 			"  zkllm verify eip155:1337:0x.../proof/0x...\n" +
 			"  zkllm verify 0x<tx hash> --rpc-url http://127.0.0.1:8545 --gateway http://127.0.0.1:8080 --attest\n" +
 			"  zkllm verify --file story.zkp --model stories260K",
-		Flags:  flagsOf(baseFlags, []ucli.Flag{proofFileFlag, modelFlag, attestFlag}, chainFlags, txFlags, ipfsFlags),
+		Flags:  flagsOf(baseFlags, []ucli.Flag{proofFileFlag, modelFlag, attestFlag, validatorFlag}, chainFlags, txFlags, ipfsFlags),
 		Action: action(1, verify),
 	}
 }
@@ -84,6 +84,8 @@ type verifyResult struct {
 	VerifySeconds   float64     `json:"verify_seconds"`
 	Seconds         float64     `json:"seconds"`
 	AttestTx        string      `json:"attest_tx,omitempty"`
+	// Attestations: the proof record's on-chain verdicts, counted only for --validator.
+	Attestations *attestationSummary `json:"attestations,omitempty"`
 }
 
 func (r *verifyResult) add(name string, ok bool, format string, a ...any) bool {
@@ -280,6 +282,9 @@ func verifyRef(s *session) error {
 		return failVerify(s, r, start, "model version", classifyChainErr(s, cc, err))
 	}
 	r.ModelID = v.ModelID.Hex()
+	if r.Attestations, err = summarizeAttestations(s.ctx, reg, p.Key, s.c.StringSlice(validatorFlag.Name), v.RevokedBlock); err != nil {
+		return classifyChainErr(s, cc, err)
+	}
 	if !r.add("model version live", !v.Revoked, "%s", map[bool]string{true: "the owner revoked model version " + r.ModelVersion, false: "model version " + r.ModelVersion + " is live"}[v.Revoked]) {
 		return finishVerify(s, r, start, "", nil)
 	}
@@ -442,6 +447,7 @@ func printVerdict(w io.Writer, r *verifyResult) {
 	if r.AttestTx != "" {
 		fmt.Fprintf(w, "  verdict recorded on-chain: %s\n", r.AttestTx)
 	}
+	r.Attestations.print(w)
 }
 
 // attestTag labels zkllm's verdicts among ERC-8004 validation responses.
