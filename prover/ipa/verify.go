@@ -101,7 +101,7 @@ func ipaEquation(tr *transcript.Transcript, gens *pedersen.Generators, pa Combin
 
 	eInv := fr.BatchInvert(e)
 	s := foldCoefficients(e, eInv)
-	wStar := w.folded(e, eInv)
+	wStar := w.folded(s, e, eInv)
 
 	eq := &equation{gen: s}
 	field.ScalarMul(eq.gen, eq.gen, &p.Z1) // z1·g*

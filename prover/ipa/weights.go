@@ -53,10 +53,11 @@ func (w Weights) Values() []fr.Element {
 	return EqTable(w.eq)
 }
 
-// folded returns w* = Σ_i s_i·w_i for the round challenges e (and inverses).
-func (w Weights) folded(e, eInv []fr.Element) fr.Element {
+// folded returns w* = Σ_i s_i·w_i for the round challenges e (and
+// inverses), where s = foldCoefficients(e, eInv): the caller computes s once
+// (the verifier needs it for g* too); eq weights never read it.
+func (w Weights) folded(s, e, eInv []fr.Element) fr.Element {
 	if w.vec != nil {
-		s := foldCoefficients(e, eInv)
 		return field.InnerProduct(s, w.vec)
 	}
 	// w* = Π_t (e_t⁻¹·(1−u_{k−1−t}) + e_t·u_{k−1−t})
