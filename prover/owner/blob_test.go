@@ -18,7 +18,7 @@ import (
 // found by role and layer. This is the addressing prover/model/quant and the
 // gadgets use.
 func TestBlobMatchesQuantTensors(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	b := f.prover.Blob
 	blob := f.prover.Values()
 	blobF := f.prover.FieldValues()
@@ -107,7 +107,7 @@ func TestLogRowLength(t *testing.T) {
 // on weight tensors by name go to Prover.NewPool and settle with one opening
 // that VerifierKey.NewPool checks against the vk rows; a wrong value fails.
 func TestPoolOnWeightBlob(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	k, err := ParseVerifierKey(f.manifest, f.spec, f.vkFile)
 	if err != nil {
 		t.Fatal(err)

@@ -35,23 +35,47 @@ type fixture struct {
 }
 
 var (
-	fixtureOnce sync.Once
-	fixtureVal  *fixture
-	fixtureErr  error
+	committedOnce sync.Once
+	committedVal  *fixture
+	committedErr  error
+	fixtureOnce   sync.Once
+	fixtureVal    *fixture
+	fixtureErr    error
 )
 
-// tinyFixture builds (once per test binary) the committed tiny model and
-// its weight proof. Tests must not modify it.
+// tinyCommitted builds (once per test binary) the committed tiny model,
+// without a weight proof (proof is nil). Tests must not modify it.
+func tinyCommitted(t testing.TB) *fixture {
+	t.Helper()
+	committedOnce.Do(func() { committedVal, committedErr = buildCommitted(tinyConfig(), [32]byte{7}) })
+	if committedErr != nil {
+		t.Fatal(committedErr)
+	}
+	return committedVal
+}
+
+// tinyFixture is tinyCommitted with its weight proof. Tests must not
+// modify it.
 func tinyFixture(t testing.TB) *fixture {
 	t.Helper()
-	fixtureOnce.Do(func() { fixtureVal, fixtureErr = buildFixture(tinyConfig(), [32]byte{7}) })
+	c := tinyCommitted(t)
+	fixtureOnce.Do(func() {
+		p, err := c.prover.ProveWeights(c.vkFile)
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		f := *c
+		f.proof = p.Marshal()
+		fixtureVal = &f
+	})
 	if fixtureErr != nil {
 		t.Fatal(fixtureErr)
 	}
 	return fixtureVal
 }
 
-func buildFixture(cfg model.Config, seed [32]byte) (*fixture, error) {
+func buildCommitted(cfg model.Config, seed [32]byte) (*fixture, error) {
 	q, err := synth.QuantizedSeeded(cfg, seed)
 	if err != nil {
 		return nil, err
@@ -70,11 +94,6 @@ func buildFixture(cfg model.Config, seed [32]byte) (*fixture, error) {
 	if f.vkFile, err = f.vk.Marshal(); err != nil {
 		return nil, err
 	}
-	p, err := f.prover.ProveWeights(f.vkFile)
-	if err != nil {
-		return nil, err
-	}
-	f.proof = p.Marshal()
 	return f, nil
 }
 

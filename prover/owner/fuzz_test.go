@@ -17,7 +17,7 @@ import (
 // decodes and re-encodes to itself (the seeds hold the honest proof, so the
 // accepting path is exercised too).
 func FuzzVerifyWeightProof(f *testing.F) {
-	fx := tinyFixture(f)
+	fx := tinyCommitted(f)
 	k, err := ParseVerifierKey(fx.manifest, fx.spec, fx.vkFile)
 	if err != nil {
 		f.Fatal(err)
@@ -37,7 +37,7 @@ func FuzzVerifyWeightProof(f *testing.F) {
 // and spec. Nothing panics; an accepted file re-encodes to itself and has
 // the layout the manifest implies.
 func FuzzParseVerifierKey(f *testing.F) {
-	fx := tinyFixture(f)
+	fx := tinyCommitted(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		k, err := ParseVerifierKey(fx.manifest, fx.spec, b)
 		if err != nil {
@@ -61,7 +61,7 @@ func TestSeedCorpora(t *testing.T) {
 	targets := []string{"FuzzVerifyWeightProof", "FuzzParseVerifierKey"}
 	if os.Getenv("ZKLLM_WRITE_SEEDS") != "1" {
 		testkit.RequireSeeds(t, "run with ZKLLM_WRITE_SEEDS=1", targets...)
-		fx := tinyFixture(t)
+		fx := tinyCommitted(t)
 		if _, err := LoadVerifierKey(fx.manifest, fx.spec, testkit.ReadSeed(t, targets[1], "valid"), testkit.ReadSeed(t, targets[0], "valid")); err != nil {
 			t.Fatalf("the valid seeds no longer verify (regenerate them): %v", err)
 		}

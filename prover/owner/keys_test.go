@@ -92,7 +92,7 @@ func TestVKLayoutBound(t *testing.T) {
 // TestVKNonASCIINameRefused: a vk whose tensor name holds a non-printable
 // byte is refused with a clear error, before any proof is looked at.
 func TestVKNonASCIINameRefused(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	for _, c := range []byte{0x07, 0x1b, 0x7f, 0xc3} {
 		vk2 := bytes.Clone(f.vkFile)
 		vk2[vkTensorEntry(t, vk2, "embed")+2] = c
@@ -109,7 +109,7 @@ func TestVKNonASCIINameRefused(t *testing.T) {
 // TestVersion1RefusedByName: a version-1 vk file and a version-1 weight
 // range proof are refused with errors that name the version and the fix.
 func TestVersion1RefusedByName(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	vk1 := bytes.Clone(f.vkFile)
 	binary.BigEndian.PutUint32(vk1[len(pedersen.VKMagic):], 1)
 	_, err := ParseVerifierKey(f.manifest, f.spec, vk1)
@@ -162,7 +162,7 @@ func TestBlindingBoundToLayout(t *testing.T) {
 	}
 	// The whole commitment: the same manifest under another row length
 	// commits with other blindings row by row.
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	b := f.prover.Blob
 	alt := &Blob{Layout: b.Layout, LogC: b.LogC + 1}
 	r1, _ := b.RowBlindings(&f.secret, f.md)
@@ -222,7 +222,7 @@ func TestHostileVKBounded(t *testing.T) {
 // TestSpecManifestChecks: the spec must agree with the manifest, and its
 // c_W and generator version must be what the blob implies.
 func TestSpecManifestChecks(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	sp, err := spec.Unmarshal(f.spec)
 	if err != nil {
 		t.Fatal(err)
@@ -251,7 +251,7 @@ func TestSpecManifestChecks(t *testing.T) {
 // partial file and produces the same vk byte for byte; a partial file of
 // another secret restarts from zero.
 func TestResumableCommit(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	path := filepath.Join(t.TempDir(), "commit.partial")
 	ctx, cancel := context.WithCancel(context.Background())
 	opt := CommitOptions{PartialPath: path, BlockRows: 8, AfterBlock: func(k int) {

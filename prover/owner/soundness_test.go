@@ -277,7 +277,7 @@ func TestWeightProofBitFlipsRejected(t *testing.T) {
 // the version-1 proof had, would accept). Entries in whole padding rows need
 // no proof: the vk format forces those rows to be the identity.
 func TestNonZeroPaddingRejected(t *testing.T) {
-	f := tinyFixture(t)
+	f := tinyCommitted(t)
 	b := f.prover.Blob
 	present, err := b.PresentRows()
 	if err != nil {
