@@ -48,6 +48,7 @@ type engine struct {
 	qCoeffs  []fr.Element   // scratch
 	needOne  bool           // eq mode: compute q_j(1) directly this round
 	oneEvals [][]fr.Element // per worker: direct q_j(1) partials
+	scratch  *Scratch       // optional source of the fold buffers (Polynomial.Scratch)
 	eqPairs  bool           // eq mode, every term c·eq·f·g with one common c: see accumulateEqPairs
 }
 
@@ -58,6 +59,7 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 	size := mle.Size(p.Form.NumVars)
 	e := &engine{form: p.Form, d: p.Form.Degree, claim: claim, length: size, evals: make([]fr.Element, p.Form.Degree+1)}
 	e.tables = make([][]fr.Element, len(p.Tables))
+	e.scratch = p.Scratch
 	if p.EqPoint != nil {
 		e.eqMode, e.eqFactor, e.eqPoint = true, p.EqFactor, p.EqPoint
 		e.eqScale.SetOne()
@@ -149,7 +151,7 @@ func (e *engine) round(coeffs []fr.Element) {
 				e.spare[k] = e.tables[k]
 			} else {
 				// Never fold into the caller's table: take a fresh buffer.
-				e.spare[k] = make([]fr.Element, half)
+				e.spare[k] = e.buffer(2*k+1, half)
 			}
 			e.tables[k] = folded
 		}
@@ -245,10 +247,19 @@ func (e *engine) prepareFold() {
 		e.spare = make([][]fr.Element, len(e.tables))
 		for k := range e.spare {
 			if e.tables[k] != nil {
-				e.spare[k] = make([]fr.Element, half)
+				e.spare[k] = e.buffer(2*k, half)
 			}
 		}
 	}
+}
+
+// buffer returns fold buffer i of length n: from the caller's Scratch when
+// there is one, else freshly allocated. Factor k uses buffers 2k and 2k+1.
+func (e *engine) buffer(i, n int) []fr.Element {
+	if e.scratch != nil {
+		return e.scratch.take(i, n)
+	}
+	return make([]fr.Element, n)
 }
 
 func (e *engine) accumulateAny(acc []fr.Element, lo, hi int) {

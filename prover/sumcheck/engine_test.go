@@ -137,6 +137,7 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 		{"pairs unequal coefficients", 4, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: two, Factors: []int{0, 3, 4}}}, 5, -1},
 		{"pairs parallel", 13, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: fr.One(), Factors: []int{0, 3, 4}}}, 5, 1},
 	}
+	shared := NewScratch(0) // reused by every case: fold buffers of earlier, other-sized sumchecks
 	for _, c := range cases {
 		form := &Form{NumVars: c.n, Public: make([]bool, c.nf), Terms: c.terms}
 		for _, tm := range c.terms {
@@ -162,6 +163,9 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 			t.Fatalf("%s: Sum differs in eq mode", c.name)
 		}
 		a, b := newEngine(plain, claim), newEngine(fast, claim)
+		withScratch := *fast
+		withScratch.Scratch = shared
+		sc := newEngine(&withScratch, claim)
 		wantPairs := strings.HasPrefix(c.name, "pairs") && !strings.Contains(c.name, "unequal")
 		if b.eqPairs != wantPairs {
 			t.Fatalf("%s: eqPairs kernel selected %v, want %v", c.name, b.eqPairs, wantPairs)
@@ -170,14 +174,23 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 		for j := 0; j < c.n; j++ {
 			a.round(ca)
 			b.round(cb)
+			cs := make([]fr.Element, len(cb))
+			sc.round(cs)
 			for i := range ca {
 				if !ca[i].Equal(&cb[i]) {
 					t.Fatalf("%s: round %d coefficient %d differs", c.name, j, i)
+				}
+				if !cs[i].Equal(&cb[i]) {
+					t.Fatalf("%s: round %d coefficient %d differs with a reused Scratch", c.name, j, i)
 				}
 			}
 			r := field.RandomScalar()
 			a.bind(ca, r)
 			b.bind(cb, r)
+			sc.bind(cs, r)
+		}
+		if fs, fb := sc.finals(), b.finals(); !slicesEqual(fs, fb) {
+			t.Fatalf("%s: finals differ with a reused Scratch", c.name)
 		}
 		fa, fb := a.finals(), b.finals()
 		for k := range fa {
@@ -192,4 +205,16 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 	if err := bad.Validate(); err == nil {
 		t.Fatal("a term without the eq factor was accepted in eq mode")
 	}
+}
+
+func slicesEqual(a, b []fr.Element) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].Equal(&b[i]) {
+			return false
+		}
+	}
+	return true
 }

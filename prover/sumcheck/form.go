@@ -151,6 +151,35 @@ type Polynomial struct {
 	// same; the prover saves one fold and one evaluation point per pair.
 	EqPoint  []fr.Element
 	EqFactor int
+	// Scratch, when set, supplies the engine's fold buffers, so a proof
+	// that runs many sumchecks one after another (the GKR layers) folds
+	// into the same memory instead of allocating per sumcheck. It must not
+	// be shared by two sumchecks that run at the same time, and must not
+	// hold any table of this Polynomial.
+	Scratch *Scratch
+}
+
+// Scratch is reusable fold space: buffer i of at least n elements. Its
+// contents are never read before the engine writes them.
+type Scratch struct {
+	bufs   [][]fr.Element
+	minCap int
+}
+
+// NewScratch returns a scratch area whose buffers, once allocated, hold at
+// least minCap elements (the largest fold the caller will need), so a
+// sequence of growing sumchecks allocates each buffer once.
+func NewScratch(minCap int) *Scratch { return &Scratch{minCap: minCap} }
+
+// take returns buffer i with length n (contents unspecified).
+func (s *Scratch) take(i, n int) []fr.Element {
+	for len(s.bufs) <= i {
+		s.bufs = append(s.bufs, nil)
+	}
+	if cap(s.bufs[i]) < n {
+		s.bufs[i] = make([]fr.Element, max(n, s.minCap))
+	}
+	return s.bufs[i][:n]
 }
 
 // Validate checks the tables against the form.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/ipa"
 	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -177,10 +178,13 @@ func Prove(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]uint64) (*Pr
 func multToField(mult [][]uint64) [][]fr.Element {
 	out := make([][]fr.Element, len(mult))
 	for ti, m := range mult {
-		out[ti] = make([]fr.Element, len(m))
-		for j, v := range m {
-			out[ti][j].SetUint64(v)
-		}
+		o := make([]fr.Element, len(m))
+		field.Parallel(len(m), func(lo, hi int) {
+			for j := lo; j < hi; j++ {
+				o[j].SetUint64(m[j])
+			}
+		})
+		out[ti] = o
 	}
 	return out
 }
@@ -225,15 +229,21 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	P := line(open[rootP0], open[rootP1], rho)
 	Q := line(open[rootQ0], open[rootQ1], rho)
 
+	// One fold area and one h buffer serve every layer (the last is the
+	// largest): no allocation per layer or round.
+	scratch := sumcheck.NewScratch(1 << max(n-2, 0))
+	hBuf := make([]fr.Element, 1<<max(n-1, 0))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
 		half := 1 << k
 		pu, qu := t.p[k+1], t.q[k+1]
-		h := make([]fr.Element, half)
-		for x := range h {
-			h[x].Mul(&qu[half+x], &lambda)
-			h[x].Add(&h[x], &pu[half+x])
-		}
+		h := hBuf[:half]
+		field.Parallel(half, func(lo, hi int) {
+			for x := lo; x < hi; x++ {
+				h[x].Mul(&qu[half+x], &lambda)
+				h[x].Add(&h[x], &pu[half+x])
+			}
+		})
 		// eq(r,·) is one full-length eq of weight 1: the engine's eq mode
 		// factors it out instead of tabulating and folding it (same proof).
 		poly := &sumcheck.Polynomial{
@@ -241,6 +251,7 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 			Tables:   [][]fr.Element{nil, pu[:half], qu[half:], qu[:half], h},
 			EqPoint:  r,
 			EqFactor: facEq,
+			Scratch:  scratch,
 		}
 		lp, res, err := dlc.Prove(poly, P.Add(Q.Scale(lambda)))
 		if err != nil {
@@ -346,9 +357,11 @@ func (l *Layout) columnValues(w *Witness, mult [][]fr.Element) [][]fr.Element {
 
 func int64sToField(v []int64) []fr.Element {
 	out := make([]fr.Element, len(v))
-	for j, x := range v {
-		out[j].SetInt64(x)
-	}
+	field.Parallel(len(v), func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			out[j].SetInt64(v[j])
+		}
+	})
 	return out
 }
 
