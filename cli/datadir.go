@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	ucli "github.com/urfave/cli/v2"
+
+	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
 // Data directory layout.
@@ -22,6 +24,7 @@ const (
 	chainDirName      = "chain"
 	ipfsDirName       = "ipfs"
 	modelsDirName     = "models"
+	generatorsDirName = "generators" // pinned Pedersen generator files (pedersen.UseCacheDir)
 	chainEndpointFile = "chain.endpoint"
 	ipfsEndpointFile  = "ipfs.endpoint"
 )
@@ -52,6 +55,9 @@ func resolveDataDir(c *ucli.Context) (dataDir, error) {
 	if err := os.MkdirAll(abs, 0o700); err != nil {
 		return dataDir{}, badInputf("data directory %s: %v", abs, err)
 	}
+	// Generators are read from digest-pinned files here instead of being
+	// re-derived by hash-to-curve in every process (written once per dir).
+	pedersen.UseCacheDir(filepath.Join(abs, generatorsDirName))
 	return dataDir{root: abs}, nil
 }
 

@@ -8,6 +8,10 @@
 // derives them in parallel and caches them in-process; LoadOrDerive (and
 // LoadFile/WriteFile) keep a file cache that is accepted only if its SHA-256
 // equals a digest pinned in this package for that count (2^0…2^19 pinned).
+// UseCacheDir (set by the CLI to <data-dir>/generators) routes every Get
+// that misses the in-process cache through LoadOrDerive, so a production
+// process reads the pinned file instead of re-deriving; a cache it cannot
+// read or write only costs the derivation.
 //
 // Commitments: a scalar ⟦v⟧ = v·G + ρ·H; a vector Σ v_i·g_i + ρ·H. Hyrax
 // (§4.2): a vector of length 2^n is a matrix of rows of length c = 2^m, row

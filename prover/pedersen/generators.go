@@ -78,12 +78,54 @@ var cache struct {
 	gens *Generators
 }
 
+// fileCache is the directory Get reads and writes pinned generator files
+// in (UseCacheDir); empty: derive in-process only.
+var fileCache struct {
+	sync.Mutex
+	dir string
+}
+
+// UseCacheDir makes every later Get that needs generators not yet in the
+// process go through LoadOrDerive(dir, n): a pinned, digest-checked file is
+// read instead of deriving by hash-to-curve, and a derived set is written
+// there once (per data directory) for the next process. An empty dir turns
+// the file cache off. A cache that cannot be read or written only costs the
+// derivation: Get never fails because of it.
+func UseCacheDir(dir string) {
+	fileCache.Lock()
+	fileCache.dir = dir
+	fileCache.Unlock()
+}
+
+func cacheDir() string {
+	fileCache.Lock()
+	defer fileCache.Unlock()
+	return fileCache.dir
+}
+
+// cached reports whether the in-process cache holds at least n generators.
+func cached(n int) bool {
+	cache.Lock()
+	defer cache.Unlock()
+	return cache.gens != nil && len(cache.gens.g) >= n
+}
+
 // Get returns at least n generators (exactly the cached prefix of length n),
-// deriving and caching the missing ones.
+// deriving and caching the missing ones (through the file cache when
+// UseCacheDir set one).
 func Get(n int) (*Generators, error) {
 	if n < 0 || n > MaxGenerators {
 		return nil, fmt.Errorf("pedersen: generator count %d outside [0, %d]", n, MaxGenerators)
 	}
+	if dir := cacheDir(); dir != "" && n > 0 && !cached(n) {
+		// On error the generators are derived below (or already were).
+		_, _ = LoadOrDerive(dir, n)
+	}
+	return getDerived(n)
+}
+
+// getDerived is Get without the file cache.
+func getDerived(n int) (*Generators, error) {
 	cache.Lock()
 	defer cache.Unlock()
 	if cache.gens == nil {
@@ -247,13 +289,13 @@ func LoadOrDerive(dir string, n int) (*Generators, error) {
 		}
 	}
 	if m < 0 {
-		return Get(n)
+		return getDerived(n)
 	}
 	path := filepath.Join(dir, CacheFileName(m))
 	if gs, err := LoadFile(path, m); err == nil {
 		return gs.Prefix(n), nil
 	}
-	gs, err := Get(m)
+	gs, err := getDerived(m)
 	if err != nil {
 		return nil, err
 	}

@@ -295,3 +295,54 @@ func TestHashToFieldIndependent(t *testing.T) {
 		t.Fatalf("only %d vectors", n)
 	}
 }
+
+// TestGetUsesCacheDir: with UseCacheDir set, a process that lacks the
+// generators writes the pinned file once and a later process reads it; a
+// corrupted file is re-derived and replaced, never trusted.
+func TestGetUsesCacheDir(t *testing.T) {
+	cache.Lock()
+	saved := cache.gens
+	cache.gens = nil
+	cache.Unlock()
+	dir := t.TempDir()
+	UseCacheDir(dir)
+	defer func() {
+		UseCacheDir("")
+		cache.Lock()
+		cache.gens = saved
+		cache.Unlock()
+	}()
+	check := func() {
+		t.Helper()
+		gs, err := Get(20) // next pinned count: 32
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gs.Len() != 20 || !gs.Vector(20)[19].Equal(ptr(VectorGenerator(19))) || !gs.H.Equal(ptr(hashToG1([]byte("H")))) {
+			t.Fatal("Get through the file cache returned other generators")
+		}
+	}
+	check()
+	path := filepath.Join(dir, CacheFileName(32))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("Get wrote no cache file: %v", err)
+	}
+	want, _ := PinnedDigest(32)
+	if sha256.Sum256(b) != want {
+		t.Fatal("cache file does not match the pinned digest")
+	}
+	b[200] ^= 1
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache.Lock()
+	cache.gens = nil // a fresh process
+	cache.Unlock()
+	check()
+	if b2, _ := os.ReadFile(path); sha256.Sum256(b2) != want {
+		t.Fatal("corrupted cache file was not replaced")
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
