@@ -29,6 +29,10 @@
 //     both blob claims joined by RED into ONE opening of the weight blob.
 //     It binds the model id and the SHA-256 of the whole vk file (names and
 //     shapes included). Version 1 proofs and vk files are refused by name.
+//     Transcript labels, in order: st/model_id, vk/digest, gkr/mult, the
+//     GKR's (gkr/*, sc/*, prod/*), zc/w and the zero-check's sc/*, the
+//     pool's red/* and the blob opening's ipa/*, the multiplicity opening's
+//     ipa/*, the DLC close (dlc/lambda, dlc/xi, ipa/*).
 //
 // # API for the whole-model proof
 //
