@@ -93,3 +93,22 @@ func TestHeadForgeries(t *testing.T) {
 		})
 	}
 }
+
+// Every element of the head's proof bytes, flipped or moved by +G, is
+// rejected (sampled; every chunk with ZKLLM_GADGET_SWEEP=1); so is a
+// changed classifier weight.
+func TestHeadProofElementsAndWeight(t *testing.T) {
+	q, _, w := layertest.Stories(t, 4)
+	s := newSetup(t, q, w, 2)
+	tried, n := layertest.ProofElements(t, s.weights, s.inputs, s.prover, s.verifier, layertest.Step(6))
+	t.Logf("%d forgeries over %d bytes of the gadget, all rejected", tried, n)
+	cls, err := q.Classifier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cls.Data[3]++
+	s = newSetup(t, q, w, 2)
+	if err := s.run(t); !errors.Is(err, layers.ErrReject) {
+		t.Fatalf("a classifier weight the logits do not match: %v", err)
+	}
+}

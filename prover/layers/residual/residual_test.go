@@ -91,3 +91,26 @@ func TestResidualForgeries(t *testing.T) {
 		})
 	}
 }
+
+// Every element of the gadget's proof bytes, flipped or moved by +G, is
+// rejected (sampled; every chunk with ZKLLM_GADGET_SWEEP=1).
+func TestResidualProofElements(t *testing.T) {
+	s := storiesSetup(t, 4)
+	tried, n := layertest.ProofElements(t, s.weights, s.inputs, s.prover, s.verifier, layertest.Step(4))
+	t.Logf("%d forgeries over %d bytes of the gadget, all rejected", tried, n)
+}
+
+// A changed embedding weight (the verifier's vk differs from the rows the
+// checkpoint was made from) is rejected.
+func TestResidualWeightChanged(t *testing.T) {
+	q, _, w := layertest.Stories(t, 4)
+	emb, err := q.Tensor(EmbedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emb.Data[w.Tokens[1]*q.Config.Dim+2]++ // a row the pass reads
+	s := newSetup(t, q, w.Tokens, w)
+	if err := s.run(t); !errors.Is(err, layers.ErrReject) {
+		t.Fatalf("an embedding weight the checkpoint does not match: %v", err)
+	}
+}
