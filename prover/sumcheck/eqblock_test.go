@@ -12,16 +12,22 @@ import (
 // The block-restricted E table equals the full tabulation for points with
 // Boolean top coordinates (RED's q ‖ id_t), short points and mixed ones.
 func TestEqTableBooleanTopBlocks(t *testing.T) {
-	n := 7
+	checkEqBlocks(t, 7, 0)
+	checkEqBlocks(t, 15, 8) // blocks past the parallel threshold
+}
+
+// checkEqBlocks compares Instance.EqTable over n variables with the
+// definition, for claim points of which extra coordinates are random.
+func checkEqBlocks(t *testing.T, n, extra int) {
 	one := fr.One()
 	var zero fr.Element
 	r := func(k int) []fr.Element { return field.RandomScalars(k) }
 	points := [][]fr.Element{
-		append(r(4), one, zero, one),           // claim on a 2^4 tensor in block 5
-		r(7),                                   // whole-blob claim
-		append(r(2), zero),                     // a short point over the top 3 coordinates
-		{one, zero, one, one, zero, one, zero}, // a Boolean point: a single entry
-		append(append(r(2), one), r(2)...),     // a Boolean coordinate below random ones
+		append(r(4+extra), one, zero, one), // claim on a 2^(4+extra) tensor in block 5
+		r(7 + extra),                       // whole-blob claim
+		append(r(2), zero),                 // a short point over the top 3 coordinates
+		append(r(extra), one, zero, one, one, zero, one, zero), // a Boolean point: a single entry (extra = 0)
+		append(append(r(2), one), r(2+extra)...),               // a Boolean coordinate below random ones
 	}
 	in := &Instance{NumVars: n, EqPoints: points, Mu: field.RandomScalars(len(points)), Public: []bool{false}}
 	got := in.EqTable()

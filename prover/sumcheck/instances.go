@@ -5,6 +5,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 )
 
@@ -148,15 +149,20 @@ func addEqBlock(out []fr.Element, n int, u []fr.Element, mu fr.Element) {
 	}
 	low := mle.Size(n - len(u))
 	base := block << (n - nb)
-	top := mle.EqTable(inner)
-	for y := range top {
-		var v fr.Element
-		v.Mul(&top[y], &mu)
-		blk := out[base+y*low : base+(y+1)*low]
-		for x := range blk {
-			blk[x].Add(&blk[x], &v)
+	top := make([]fr.Element, mle.Size(len(inner)))
+	mle.EqTableScaledInto(top, inner, mu) // μ·eq(inner,·), built in parallel
+	// out[base + y·low + x] += top[y], in parallel over whole runs of low.
+	dst := out[base : base+len(top)*low]
+	field.Parallel(len(dst), func(lo, hi int) {
+		for i := lo; i < hi; {
+			y := i / low
+			end := min(hi, (y+1)*low)
+			v := &top[y]
+			for ; i < end; i++ {
+				dst[i].Add(&dst[i], v)
+			}
 		}
-	}
+	})
 }
 
 // EqValue returns E(ρ) = Σ_k μ_k·eq(u_k, ρ_top), the verifier's O(Σ|u_k|) part.
