@@ -25,6 +25,11 @@ import (
 var zkllmBin string
 
 func TestMain(m *testing.M) {
+	if fuzzing() {
+		// A fuzz run (coordinator or worker) needs no binary: building one in
+		// every worker would eat the whole fuzz budget.
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "zkllm-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -41,6 +46,17 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// fuzzing reports whether this test binary runs as a fuzz coordinator or
+// worker (-test.fuzz or -test.fuzzworker on the command line).
+func fuzzing() bool {
+	for _, a := range os.Args[1:] {
+		if strings.HasPrefix(a, "-test.fuzz=") || strings.HasPrefix(a, "-test.fuzzworker") || strings.HasPrefix(a, "--test.fuzz") {
+			return true
+		}
+	}
+	return false
 }
 
 type result struct {
@@ -354,11 +370,14 @@ func TestDemoRunsTwice(t *testing.T) {
 		t.Skip("runs the whole demo")
 	}
 	d := t.TempDir()
-	for i := 0; i < 2; i++ { // the second run reuses the data directory
-		r := zk(t, nil, "--data-dir", d, "demo", "--json")
+	// The whole story (owner, user proving and anchoring, auditor), then the owner's journey
+	// again in the same data directory.
+	for i, extra := range [][]string{nil, {"--owner-only"}} {
+		r := zk(t, nil, append([]string{"--data-dir", d, "demo", "--json"}, extra...)...)
 		wantCode(t, r, 0, "")
 		m := decodeJSON(t, r, "zkllm/demo/v1")
-		if m["verdict"] != "valid" || len(m["steps"].([]any)) != 4 {
+		want := map[int]int{0: 6, 1: 4}[i]
+		if m["verdict"] != "valid" || len(m["steps"].([]any)) != want || (i == 0 && m["proof_verdict"] != "valid") {
 			t.Fatalf("demo run %d: %s", i, r)
 		}
 	}
