@@ -232,17 +232,16 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	// One fold area and one h buffer serve every layer (the last is the
 	// largest): no allocation per layer or round.
 	scratch := sumcheck.NewScratch(1 << max(n-2, 0))
-	hBuf := make([]fr.Element, 1<<max(n-1, 0))
+	hBuf := make(fr.Vector, 1<<max(n-1, 0))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
 		half := 1 << k
 		pu, qu := t.p[k+1], t.q[k+1]
 		h := hBuf[:half]
-		field.Parallel(half, func(lo, hi int) {
-			for x := lo; x < hi; x++ {
-				h[x].Mul(&qu[half+x], &lambda)
-				h[x].Add(&h[x], &pu[half+x])
-			}
+		field.Parallel(half, func(lo, hi int) { // h = λ·q(·,1) + p(·,1)
+			hc := h[lo:hi]
+			hc.ScalarMul(qu[half+lo:half+hi], &lambda)
+			hc.Add(hc, pu[half+lo:half+hi])
 		})
 		// eq(r,·) is one full-length eq of weight 1: the engine's eq mode
 		// factors it out instead of tabulating and folding it (same proof).
