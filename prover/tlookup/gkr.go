@@ -274,11 +274,17 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	cols := l.columnValues(w, mult)
 	proof.Leaves = make([]Point, len(cols))
 	openings := make([]sumcheck.Scalar, len(cols))
+	var eqTab, eqAt []fr.Element // eq(point,·) of the last point: In and Out share theirs
 	for c, col := range cols {
-		v, err := mle.Evaluate(col, form.points[c])
-		if err != nil {
-			return nil, nil, err
+		pt := form.points[c]
+		if len(col) > mle.Size(len(pt)) {
+			return nil, nil, fmt.Errorf("%w: leaf column %d has %d entries for a %d-variable point", ErrWitness, c, len(col), len(pt))
 		}
+		if eqTab == nil || !sameElements(pt, eqAt) {
+			eqTab, eqAt = mle.EqTable(pt), pt
+		}
+		// col(point) = Σ_x col[x]·eq(point,x); the padding zeros add nothing.
+		v := field.InnerProduct(col, eqTab[:len(col)])
 		openings[c], proof.Leaves[c] = dlc.Commit(v)
 		claims.Columns[c].Opening = openings[c]
 		claims.Columns[c].Commitment = proof.Leaves[c]
@@ -293,6 +299,18 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 		return nil, nil, err
 	}
 	return proof, claims, nil
+}
+
+func sameElements(a, b []fr.Element) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].Equal(&b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // rootFactors lists the root products as (x, y, z) indices into Root.
