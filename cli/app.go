@@ -96,6 +96,7 @@ func NewApp(st *runState, stdout, stderr io.Writer) *ucli.App {
 			generateCommand(),
 			proveCommand(),
 			verifyCommand(),
+			reportCommand(),
 		},
 	}
 	var setUsage func([]*ucli.Command)

@@ -21,17 +21,22 @@ import (
 	"github.com/zkllm/zkllm/models"
 )
 
-var keepFlag = &ucli.BoolFlag{Name: "keep", Category: catOutput, Usage: "keep the temporary data directories"}
+var (
+	keepFlag      = &ucli.BoolFlag{Name: "keep", Category: catOutput, Usage: "keep the temporary data directories"}
+	ownerOnlyFlag = &ucli.BoolFlag{Name: "owner-only", Category: catOutput,
+		Usage: "run the owner's journey and the model check only: no proof (seconds instead of about a minute)"}
+)
 
 func demoCommand() *ucli.Command {
 	return &ucli.Command{
 		Name:  "demo",
-		Usage: "run the model owner's journey on embedded defaults with the shipped stories260K model",
-		Description: "import → commit → publish → an independent check from the chain reference alone (a\n" +
+		Usage: "run the whole story on embedded defaults with the shipped stories260K model: owner, user, auditor",
+		Description: "import → commit → publish → prove (a user generates, proves, pins and anchors) → an\n" +
+			"independent check of the model and verification of the proof from the chain references alone (a\n" +
 			"fresh data directory that shares only the chain and IPFS endpoints), printing each step\n" +
 			"with sizes and timings. Runs in a fresh temporary data directory unless --data-dir is given.\n\n" +
 			"Example:\n  zkllm demo",
-		Flags:  flagsOf(baseFlags, []ucli.Flag{keepFlag}),
+		Flags:  flagsOf(baseFlags, []ucli.Flag{keepFlag, ownerOnlyFlag}),
 		Action: demo,
 	}
 }
@@ -47,6 +52,8 @@ type demoResult struct {
 	DataDir      string     `json:"data_dir"`
 	AuditorDir   string     `json:"auditor_data_dir"`
 	Ref          string     `json:"ref"`
+	ProofRef     string     `json:"proof_ref,omitempty"`
+	ProofVerdict string     `json:"proof_verdict,omitempty"`
 	Verdict      string     `json:"verdict"`
 	Steps        []demoStep `json:"steps"`
 	TotalSeconds float64    `json:"total_seconds"`
@@ -60,6 +67,11 @@ func demo(c *ucli.Context) error {
 	out := st.out
 	out.json, out.quiet = c.Bool(jsonFlag.Name), c.Bool(quietFlag.Name)
 	keep := c.Bool(keepFlag.Name)
+	ownerOnly := c.Bool(ownerOnlyFlag.Name)
+	total := demoSteps
+	if ownerOnly {
+		total = demoSteps - 2
+	}
 
 	dir := c.String(dataDirFlag.Name)
 	temporary := dir == "" && !keep // the demo deletes its data directory at the end
@@ -99,7 +111,7 @@ func demo(c *ucli.Context) error {
 			fmt.Fprintf(out.stdout, format+"\n", a...)
 		}
 	}
-	say("zkllm demo: the model owner's journey on embedded defaults")
+	say("zkllm demo: the owner's, the user's and the auditor's journeys on embedded defaults")
 	say("  data directory  %s", dir)
 
 	// The shipped model, written out as a user's files would be.
@@ -132,7 +144,7 @@ func demo(c *ucli.Context) error {
 			return nil, withCode(code, fmt.Errorf("demo step %s failed: %v", name, m["error"]))
 		}
 		res.Steps = append(res.Steps, demoStep{Name: name, Seconds: secs, Result: m})
-		say("\n[%d/4] %-8s %6.2fs", n, name, secs)
+		say("\n[%d/%d] %-8s %6.2fs", n, total, name, secs)
 		return m, nil
 	}
 	ckPath := filepath.Join(src, ck.Name)
@@ -167,6 +179,22 @@ func demo(c *ucli.Context) error {
 	say("  transaction %s, block %.0f, %.0f gas", str(pm["tx_hash"]), num(pm["block"]), num(pm["gas_used"]))
 	say("  reference %s", res.Ref)
 
+	if !ownerOnly {
+		// The user: generates, proves, pins and anchors (a prover holds the weights and the owner
+		// secret, here the owner's data directory).
+		say("\n  a user proves %q (the lookup tables make most of the work: about a minute on 2 cores) …", demoPrompt)
+		pr, err := step(4, "prove", "prove", "--model", "stories260K", "--max-tokens", "2", demoPrompt, "--data-dir", dir)
+		if err != nil {
+			return err
+		}
+		res.ProofRef = str(pr["ref"])
+		say("  %q → %q (%.0f prompt + %d new tokens, greedy)", str(pr["prompt"]), str(pr["output"]), num(pr["prompt_tokens"]), demoNewTokens(pr))
+		say("  proof %s in %.2fs over %d steps, digest %s", humanBytes(int64(num(pr["proof_bytes"]))), num(pr["prove_seconds"]), demoLen(pr["steps"]), str(pr["proof_sha256"]))
+		say("  pinned: proof %s, bundle %s", str(pr["proof_cid"]), str(pr["bundle_cid"]))
+		say("  anchored: transaction %s, block %.0f", str(pr["tx_hash"]), num(pr["block"]))
+		say("  reference %s", res.ProofRef)
+	}
+
 	// The auditor shares nothing with the owner but the endpoints.
 	chainURL, stopChain, err := demoServeChain(dir)
 	if err != nil {
@@ -178,7 +206,7 @@ func demo(c *ucli.Context) error {
 		return err
 	}
 	defer stopGW()
-	ch, err := step(4, "check", "model", "check", res.Ref, "--data-dir", auditor, "--rpc-url", chainURL, "--gateway", gwURL)
+	ch, err := step(total-boolInt(!ownerOnly), "check", "model", "check", res.Ref, "--data-dir", auditor, "--rpc-url", chainURL, "--gateway", gwURL)
 	if err != nil {
 		return err
 	}
@@ -195,8 +223,26 @@ func demo(c *ucli.Context) error {
 			}
 		}
 	}
+	if !ownerOnly {
+		vr, err := step(6, "verify", "verify", res.ProofRef, "--data-dir", auditor, "--rpc-url", chainURL, "--gateway", gwURL)
+		if err != nil {
+			return err
+		}
+		res.ProofVerdict = str(vr["verdict"])
+		say("  the proof from its reference alone: %s in %.2fs (proof verified in %.2fs)", res.ProofVerdict, num(vr["seconds"]), num(vr["verify_seconds"]))
+		if files, ok := vr["files"].([]any); ok {
+			for _, x := range files {
+				if m, ok := x.(map[string]any); ok {
+					say("  fetched %-17s %9s  %s", str(m["name"]), humanBytes(int64(num(m["bytes"]))), str(m["cid"]))
+				}
+			}
+		}
+	}
 	res.TotalSeconds = time.Since(start).Seconds()
 	ess := fmt.Sprintf("%s %s", res.Verdict, res.Ref)
+	if !ownerOnly {
+		ess += fmt.Sprintf("\n%s %s", res.ProofVerdict, res.ProofRef)
+	}
 	if out.json {
 		return out.result(res, ess, nil)
 	}
@@ -204,12 +250,20 @@ func demo(c *ucli.Context) error {
 		fmt.Fprintln(out.stdout, ess)
 		return nil
 	}
-	say("\nverdict: %s   (whole journey %.2fs)", res.Verdict, res.TotalSeconds)
+	if ownerOnly {
+		say("\nverdict: %s   (owner's journey and model check %.2fs)", res.Verdict, res.TotalSeconds)
+	} else {
+		overall := "valid"
+		if res.Verdict != "valid" || res.ProofVerdict != "valid" {
+			overall = "invalid"
+		}
+		say("\nverdict: %s   (model %s, proof %s; whole story %.2fs)", overall, res.Verdict, res.ProofVerdict, res.TotalSeconds)
+	}
 	if keep || c.String(dataDirFlag.Name) != "" {
 		say("data kept in %s (auditor: %s)", dir, auditor)
 	}
-	if res.Verdict != "valid" {
-		return withCode(ExitInvalid, errors.New("the independent check did not pass"))
+	if res.Verdict != "valid" || (!ownerOnly && res.ProofVerdict != "valid") {
+		return withCode(ExitInvalid, errors.New("the independent check or verification did not pass"))
 	}
 	return nil
 }
@@ -263,6 +317,30 @@ func demoServeGateway(dir string) (string, func(), error) {
 	done := make(chan struct{})
 	go func() { ipfsstore.ServeGateway(ctx, ln, h); close(done) }()
 	return "http://" + ln.Addr().String(), func() { cancel(); <-done; fs.Close() }, nil
+}
+
+// The demo's user step: a short greedy generation (the prover's cost is mostly fixed: the
+// lookup tables, not the tokens).
+const (
+	demoSteps  = 6
+	demoPrompt = "Once upon a time"
+)
+
+func demoNewTokens(m map[string]any) int {
+	toks, _ := m["tokens"].([]any)
+	return len(toks) - int(num(m["prompt_tokens"]))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func demoLen(v any) int {
+	a, _ := v.([]any)
+	return len(a)
 }
 
 func num(v any) float64 {

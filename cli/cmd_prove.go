@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -287,6 +288,13 @@ func prove(s *session) error {
 		}
 	}
 	res.Seconds = time.Since(start).Seconds()
+	// The prover's measurements, kept beside the proofs for `zkllm report` (a proof file
+	// carries no timings).
+	if rb, err := json.MarshalIndent(res, "", "  "); err == nil {
+		if err := writeFileAtomic(proveRecordPath(s.dir, res.ProofSHA256), append(rb, '\n'), 0o644); err != nil {
+			return internalf("writing the prove record: %v", err)
+		}
+	}
 	essential := res.Ref
 	if essential == "" {
 		essential = res.File
@@ -305,6 +313,11 @@ func prove(s *session) error {
 			fmt.Fprintf(w, "verify it: zkllm verify --file %s --model %s\n", res.File, res.Model)
 		}
 	})
+}
+
+// proveRecordPath is where prove keeps its result for a proof digest (hex).
+func proveRecordPath(d dataDir, proofSHA256 string) string {
+	return d.path(proofsDirName, proofSHA256+".json")
 }
 
 // pinAndAnchor pins the proof, the tokenizer and the proof bundle, then anchors the proof's

@@ -110,10 +110,14 @@ func verify(s *session) error {
 		if s.c.Bool(attestFlag.Name) {
 			return badInputf("verify: --attest needs a chain reference (a local file has no on-chain record)")
 		}
-		return verifyFile(s, f)
+		return verifyFile(s, f, finishVerify)
 	}
-	return verifyRef(s)
+	return verifyRef(s, strings.TrimSpace(s.c.Args().First()), finishVerify)
 }
+
+// verdictSink ends a verification: it receives the result so far and, when a step failed
+// with an error rather than a check, that step and its cause.
+type verdictSink func(s *session, r *verifyResult, start time.Time, step string, cause error) error
 
 // checkProof verifies a proof file against the key and records the result in r; want, when
 // set, is the statement digest the proof must be about (the chain's). It is safe to call
@@ -147,7 +151,7 @@ func checkProof(r *verifyResult, key *verifier.Key, file []byte, want *[32]byte)
 }
 
 // verifyFile checks a local proof file against an imported model's commitment files.
-func verifyFile(s *session, path string) error {
+func verifyFile(s *session, path string, done verdictSink) error {
 	start := time.Now()
 	r := &verifyResult{Schema: schemaPrefix + "verify/v1", Files: []checkFile{}, Checks: []checkItem{}}
 	file, err := readBounded(path, maxProofBytes)
@@ -171,7 +175,7 @@ func verifyFile(s *session, path string) error {
 	}
 	ok, err := owner.LoadVerifierKey(b[0], b[1], b[2], b[3])
 	if !r.add("model key", err == nil, "%s", errOr(err, "the local commitment files decode and the weight proof verifies")) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	lm, err := loadModelExponents(rec.Format, rec.Sources)
 	if err != nil {
@@ -182,7 +186,7 @@ func verifyFile(s *session, path string) error {
 		return internalf("model %q: tokenizer of type %T cannot decode texts", rec.Name, lm.tokenizer)
 	}
 	checkProof(r, &verifier.Key{Owner: ok, Tokenizer: tok}, file, nil)
-	return finishVerify(s, r, start, "", nil)
+	return done(s, r, start, "", nil)
 }
 
 func readBounded(path string, max int64) ([]byte, error) {
@@ -232,9 +236,8 @@ func (f *casFetcher) get(name, cidStr string, want []byte, max int64) ([]byte, e
 }
 
 // verifyRef is the auditor: from a proof reference or transaction hash alone.
-func verifyRef(s *session) error {
+func verifyRef(s *session, arg string, done verdictSink) error {
 	start := time.Now()
-	arg := strings.TrimSpace(s.c.Args().First())
 	if arg == "" {
 		return badInputf("verify: give a proof reference or transaction hash (or --file with --model)")
 	}
@@ -279,18 +282,18 @@ func verifyRef(s *session) error {
 	r.add("registry code", true, "the code at %s is this build's registry", addr.Hex())
 	v, err := reg.Version(s.ctx, p.VersionID)
 	if err != nil {
-		return failVerify(s, r, start, "model version", classifyChainErr(s, cc, err))
+		return done(s, r, start, "model version", classifyChainErr(s, cc, err))
 	}
 	r.ModelID = v.ModelID.Hex()
 	if r.Attestations, err = summarizeAttestations(s.ctx, reg, p.Key, s.c.StringSlice(validatorFlag.Name), v.RevokedBlock); err != nil {
 		return classifyChainErr(s, cc, err)
 	}
 	if !r.add("model version live", !v.Revoked, "%s", map[bool]string{true: "the owner revoked model version " + r.ModelVersion, false: "model version " + r.ModelVersion + " is live"}[v.Revoked]) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	getter, closeGetter, where, err := s.ipfsReader()
 	if err != nil {
-		return failVerify(s, r, start, "open IPFS", err)
+		return done(s, r, start, "open IPFS", err)
 	}
 	defer closeGetter()
 	r.IPFS = where
@@ -306,18 +309,18 @@ func verifyRef(s *session) error {
 	// The model: the version's bundle names the commitment files (as `model check`).
 	bundleCID, err := parseBundleURI(v.MetadataURI)
 	if !r.add("model bundle", err == nil, "%s", errOr(err, "the version's metadata URI names its bundle")) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	bb, err := f.get("bundle.json", bundleCID, nil, maxBundleBytes)
 	if err != nil {
-		return failVerify(s, r, start, "fetch bundle.json", err)
+		return done(s, r, start, "fetch bundle.json", err)
 	}
 	mb, err := parseBundle(bb)
 	if !r.add("model bundle decodes", err == nil, "%s", errOr(err, "fetched by CID and decoded strictly")) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	if !r.add("commitment CID", mb.Commitment.CID == v.CommitmentCID, "bundle %s, chain %s", mb.Commitment.CID, v.CommitmentCID) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	rangeWant, _ := hex.DecodeString(mb.RangeProof.SHA256)
 	var files [4][]byte
@@ -328,53 +331,49 @@ func verifyRef(s *session) error {
 	}{{vkFile, v.CommitmentCID, v.CommitmentDigest[:], maxVKBytes}, {manifestFile, mb.Manifest.CID, v.SourceDigest[:], maxManifestBytes},
 		{specFile, mb.Spec.CID, v.SpecHash[:], maxSpecBytes}, {rangeFile, mb.RangeProof.CID, rangeWant, maxRangeBytes}} {
 		if files[i], err = f.get(e.name, e.cid, e.want, e.max); err != nil {
-			return failVerify(s, r, start, "fetch "+e.name, err)
+			return done(s, r, start, "fetch "+e.name, err)
 		}
 	}
 	r.add("model files", true, "commitment, manifest, spec and weight proof match the on-chain digests")
 	key, err := owner.LoadVerifierKey(files[1], files[2], files[0], files[3])
 	if !r.add("model key", err == nil, "%s", errOr(err, "the commitment decodes in the manifest's layout and the owner's weight proof verifies")) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	if !r.add("model id", common.Hash(key.ModelID) == v.ModelID, "SHA-256(manifest digest ‖ commitment digest) = %s, on-chain %s", common.Hash(key.ModelID).Hex(), v.ModelID.Hex()) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 
 	// The proof: the on-chain CID names the proof bundle, which names the proof and tokenizer.
 	pbBytes, err := f.get("proof-bundle.json", p.CID, nil, maxProofBundleBytes)
 	if err != nil {
-		return failVerify(s, r, start, "fetch proof-bundle.json", err)
+		return done(s, r, start, "fetch proof-bundle.json", err)
 	}
 	pb, err := parseProofBundle(pbBytes)
 	if !r.add("proof bundle", err == nil, "%s", errOr(err, "fetched by the on-chain CID and decoded strictly")) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	if !r.add("proof digest", pb.Proof.SHA256 == hex.EncodeToString(p.Digest[:]), "bundle %s, on-chain %x", pb.Proof.SHA256, p.Digest) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	file, err := f.get("proof.zkp", pb.Proof.CID, p.Digest[:], maxProofBytes)
 	if err != nil {
-		return failVerify(s, r, start, "fetch proof.zkp", err)
+		return done(s, r, start, "fetch proof.zkp", err)
 	}
 	tokWant, _ := hex.DecodeString(pb.Tokenizer.SHA256)
 	tokBytes, err := f.get("tokenizer.bin", pb.Tokenizer.CID, tokWant, maxTokenizerBytes)
 	if err != nil {
-		return failVerify(s, r, start, "fetch tokenizer.bin", err)
+		return done(s, r, start, "fetch tokenizer.bin", err)
 	}
 	tok, err := llama2c.DecodeTokenizer(tokBytes, key.Manifest.Config.VocabSize)
 	if err == nil && tok.Digest() != key.Manifest.TokenizerDigest {
 		err = fmt.Errorf("tokenizer digest %x, the manifest binds %x", tok.Digest(), key.Manifest.TokenizerDigest)
 	}
 	if !r.add("tokenizer", err == nil, "%s", errOr(err, "decodes and its digest is the one the manifest binds")) {
-		return finishVerify(s, r, start, "", nil)
+		return done(s, r, start, "", nil)
 	}
 	want := [32]byte(p.StatementDigest)
 	checkProof(r, &verifier.Key{Owner: key, Tokenizer: tok}, file, &want)
-	return finishVerify(s, r, start, "", nil)
-}
-
-func failVerify(s *session, r *verifyResult, start time.Time, step string, cause error) error {
-	return finishVerify(s, r, start, step, cause)
+	return done(s, r, start, "", nil)
 }
 
 // finishVerify prints the verdict block (or the verify/v1 JSON object) and returns the exit
@@ -382,12 +381,31 @@ func failVerify(s *session, r *verifyResult, start time.Time, step string, cause
 // (1); other errors are not verdicts and pass through. With --attest the verdict (valid or
 // invalid; never unavailable) is recorded on-chain first.
 func finishVerify(s *session, r *verifyResult, start time.Time, step string, cause error) error {
+	code, err := settleVerdict(r, step, cause)
+	if err != nil {
+		return err
+	}
+	if s.c.Bool(attestFlag.Name) && code != ExitUnavailable {
+		if err := attestVerdict(s, r); err != nil {
+			return err
+		}
+	}
+	r.Seconds = time.Since(start).Seconds()
+	if err := s.out.result(r, strings.ToUpper(r.Verdict), func(w io.Writer) { printVerdict(w, r) }); err != nil {
+		return err
+	}
+	return verdictErr(code, r)
+}
+
+// settleVerdict sets the verdict as `model check` does: a failed fetch is "unavailable"
+// (exit 2), a failed check "invalid" (exit 1); other errors are not verdicts and are returned.
+func settleVerdict(r *verifyResult, step string, cause error) (int, error) {
 	code := ExitOK
 	switch {
 	case cause != nil:
 		code = ExitCode(cause)
 		if code != ExitInvalid && code != ExitUnavailable {
-			return cause
+			return 0, cause
 		}
 		r.add(step, false, "%v", cause)
 	case !r.valid():
@@ -400,20 +418,15 @@ func finishVerify(s *session, r *verifyResult, start time.Time, step string, cau
 			break
 		}
 	}
-	if s.c.Bool(attestFlag.Name) && code != ExitUnavailable {
-		if err := attestVerdict(s, r); err != nil {
-			return err
-		}
+	return code, nil
+}
+
+// verdictErr is the command's error for a printed verdict (nil when valid).
+func verdictErr(code int, r *verifyResult) error {
+	if code == ExitOK {
+		return nil
 	}
-	r.Seconds = time.Since(start).Seconds()
-	err := s.out.result(r, strings.ToUpper(r.Verdict), func(w io.Writer) { printVerdict(w, r) })
-	if err != nil {
-		return err
-	}
-	if code != ExitOK {
-		return afterResult(code, fmt.Errorf("%s: %s: %s", strings.ToUpper(r.Verdict), r.FailedStep, r.Reason))
-	}
-	return nil
+	return afterResult(code, fmt.Errorf("%s: %s: %s", strings.ToUpper(r.Verdict), r.FailedStep, r.Reason))
 }
 
 func printVerdict(w io.Writer, r *verifyResult) {
