@@ -135,3 +135,43 @@ func TestProofLength(t *testing.T) {
 		}
 	}
 }
+
+// One byte flipped in the middle of every section of the body (each step of
+// the run: advice rows, GKR, padding, every gadget, the settlements, the
+// DLC) is rejected.
+func TestEverySectionMutated(t *testing.T) {
+	c := stories(t)
+	m := c.model
+	ptoks := m.Tokenizer.Encode("Once")
+	tokens, err := Generate(m.Quant, ptoks, 2, sample.Rule{}, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := m.Statement("Once", tokens, len(ptoks), sample.Rule{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, rep, err := Prove(m, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := proof.Unmarshal(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := len(file) - len(f.Body)
+	for _, s := range rep.Steps {
+		if s.Bytes == 0 {
+			continue
+		}
+		b := append([]byte(nil), file...)
+		b[off+s.Bytes/2] ^= 0x10
+		if _, err := verifier.Verify(m.PublicKey(), b); !errors.Is(err, layers.ErrReject) {
+			t.Errorf("section %s/%s mutated: %v", s.Phase, s.Name, err)
+		}
+		off += s.Bytes
+	}
+	if off != len(file) {
+		t.Fatalf("the sections cover %d of %d bytes", off, len(file))
+	}
+}
