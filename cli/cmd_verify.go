@@ -130,6 +130,9 @@ func checkProof(r *verifyResult, key *verifier.Key, file []byte, want *[32]byte)
 	r.VerifySeconds = time.Since(t0).Seconds()
 	if st != nil {
 		r.Prompt, r.Output, r.Tokens, r.P, r.Rule = st.Prompt, st.Output, st.Tokens, st.P, summarizeRule(st.Rule)
+		if r.ModelID == "" {
+			r.ModelID = common.Hash(st.ModelID).Hex()
+		}
 		if sd, derr := st.Digest(); derr == nil {
 			r.StatementSHA256 = hex.EncodeToString(sd[:])
 			if want != nil && !r.add("statement digest", sd == *want, "SHA-256 of the statement %x, on-chain %x", sd, *want) {
