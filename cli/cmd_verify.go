@@ -256,7 +256,15 @@ func verifyRef(s *session, arg string, done verdictSink) error {
 	if !ref.Bare() && ref.ChainID != cc.chainID {
 		return badInputf("wrong chain: the reference is for chain %d but %s is chain %d", ref.ChainID, cc.describe(), cc.chainID)
 	}
-	addr, err := s.registryAddress(cc, ref.Contract, false)
+	contract := ref.Contract
+	if ref.Bare() && s.c.String(contractFlag.Name) == "" {
+		// A bare transaction hash names the contract it called; its code hash is checked below
+		// like any registry's, so a transaction to something else fails as "no registry".
+		if tx, _, err := cc.client.TransactionByHash(s.ctx, ref.ID); err == nil && tx.To() != nil {
+			contract = *tx.To()
+		}
+	}
+	addr, err := s.registryAddress(cc, contract, false)
 	if err != nil {
 		return err
 	}
