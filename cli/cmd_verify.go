@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -494,7 +495,10 @@ func attestVerdict(s *session, r *verifyResult) error {
 		return err
 	}
 	checks, _ := json.Marshal(r.Checks)
-	rc, err := reg.Attest(s.ctx, ref.ID, r.Verdict == "valid", "", common.Hash(sha256.Sum256(checks)), attestTag)
+	// The response URI carries the verdict and its first failed step as a data: URI (an auditor
+	// may hold no IPFS node to pin a longer response to); the response hash binds every check.
+	uri := "data:text/plain," + url.PathEscape(strings.TrimSpace("zkllm verify/v1 "+r.Verdict+" "+r.FailedStep))
+	rc, err := reg.Attest(s.ctx, ref.ID, r.Verdict == "valid", uri, common.Hash(sha256.Sum256(checks)), attestTag)
 	if err != nil {
 		return classifyChainErr(s, cc, err)
 	}

@@ -108,6 +108,12 @@ func TestProveVerifyJourneyAnvilKubo(t *testing.T) {
 	if v := decodeJSON(t, r, "zkllm/verify/v1")["verdict"]; v != "valid" {
 		t.Fatalf("verdict %v", v)
 	}
+	// --attest records the verdict on-chain from the signing account.
+	r = zk(t, []string{key}, "verify", ref, "--attest", "--data-dir", t.TempDir(), "--rpc-url", anvil.RPCURL, "--gateway", srv.URL, "--json")
+	wantCode(t, r, 0, "")
+	if tx, _ := decodeJSON(t, r, "zkllm/verify/v1")["attest_tx"].(string); !strings.HasPrefix(tx, "0x") {
+		t.Fatalf("no attestation transaction: %s", r)
+	}
 	// From the transaction hash alone, and a local file against the local model.
 	wantCode(t, audit(m["tx_hash"].(string)), 0, "VALID")
 	wantCode(t, zk(t, nil, "verify", "--file", file, "--data-dir", owner), 0, "VALID")
