@@ -73,7 +73,7 @@ func (g *faultyGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // with its exit code and a message naming what is wrong.
 func TestProveVerifyJourneyAnvilKubo(t *testing.T) {
 	if testing.Short() {
-		t.Skip("proves a whole model (about a minute on 2 cores)")
+		t.Skip("proves a whole model")
 	}
 	anvil := testutil.StartAnvil(t)
 	kubo := testutil.StartKubo(t)
