@@ -191,3 +191,44 @@ func TestProveVerifyJourneyAnvilKubo(t *testing.T) {
 	// Bad input.
 	wantCode(t, audit("not-a-reference"), 3, "malformed chain reference")
 }
+
+// TestGenerateSettings: decoding settings (PROTOCOL §7.11) from the command line: a seeded
+// sample is reproducible, a seed changes it, and settings that do not go together are refused.
+func TestGenerateSettings(t *testing.T) {
+	d := t.TempDir()
+	wantCode(t, zk(t, nil, "model", "import", writeStories260K(t), "--data-dir", d, "--quiet"), 0, "")
+	gen := func(args ...string) result {
+		return zk(t, nil, append([]string{"generate", "--data-dir", d, "--json", "-n", "6"}, args...)...)
+	}
+	seed := strings.Repeat("ab", 32)
+	a := gen("--temperature", "0.9", "--top-k", "12", "--seed", seed, "Once")
+	wantCode(t, a, 0, "")
+	b := gen("--temperature", "0.9", "--top-k", "12", "--seed", seed, "Once")
+	if a.stdout != strings.Replace(b.stdout, jsonSeconds(b.stdout), jsonSeconds(a.stdout), 1) {
+		t.Fatalf("the same seed gave different outputs:\n%s\n%s", a, b)
+	}
+	m := decodeJSON(t, a, "zkllm/generate/v1")
+	if rule := m["rule"].(map[string]any); rule["kind"] != "sample" || rule["seed"] != seed || rule["top_k"] != float64(12) {
+		t.Fatalf("rule %v", rule)
+	}
+	if g := decodeJSON(t, gen("Once"), "zkllm/generate/v1"); g["output"] != " upon a time, there was" || g["rule"].(map[string]any)["kind"] != "greedy" {
+		t.Fatalf("greedy: %v", g)
+	}
+	wantCode(t, gen("--top-k", "3", "Once"), 3, "temperature")
+	wantCode(t, gen("--temperature", "0.9", "--seed", "00", "Once"), 3, "--seed")
+	wantCode(t, gen("--temperature", "-1", "Once"), 3, "negative")
+	wantCode(t, gen("-n", "0", "Once"), 3, "at least 1")
+	wantCode(t, gen(), 3, "prompt")
+	// proving needs a committed model and the owner secret
+	wantCode(t, zk(t, nil, "prove", "--data-dir", d, "--local", "Once"), 3, "not committed")
+}
+
+// jsonSeconds returns the "seconds" member of a JSON object's text (it differs between runs).
+func jsonSeconds(s string) string {
+	i := strings.Index(s, `"seconds":`)
+	if i < 0 {
+		return ""
+	}
+	j := strings.IndexAny(s[i:], ",\n}")
+	return s[i : i+j]
+}
