@@ -24,4 +24,16 @@
 //   - A model id never picks among owners silently (anyone can register any
 //     model id): `model check <model id>` needs a single line or --owner, and
 //     every verdict names the owner and line it is for.
+//   - `prove` never proves with weights or an owner secret that do not
+//     reproduce the commitment (four rows re-committed first, exit 3), never
+//     creates an owner secret, and pins before it anchors: the on-chain proof
+//     CID names a proof bundle (proofbundle.go, strict canonical JSON) whose
+//     proof entry carries the on-chain proof digest and whose tokenizer is
+//     accepted only when its digest is the manifest's.
+//   - `verify <reference>` trusts only the chain and content addresses: the
+//     model version must be live, every fetched file must match its CID and the
+//     on-chain digest that names it, the statement's digest must be the
+//     on-chain statement digest; verdicts and exit codes are `model check`'s,
+//     and checkProof (the verification itself) only reads its key, so
+//     verifications run concurrently.
 package cli
