@@ -45,15 +45,12 @@ func BenchmarkProveStories(b *testing.B) {
 	m := c.model
 	for _, T := range sizes {
 		b.Run(fmt.Sprintf("T=%d", T), func(b *testing.B) {
-			ptoks := m.Tokenizer.Encode("Once upon a time")
-			tokens, err := Generate(m.Quant, ptoks, T+1-len(ptoks), sample.Rule{}, -1)
+			prompt := "Once upon a time"
+			st, err := m.GenerateStatement(prompt, T+1-len(m.Tokenizer.Encode(prompt)), sample.Rule{}, -1)
 			if err != nil {
 				b.Fatal(err)
 			}
-			st, err := m.Statement("Once upon a time", tokens, len(ptoks), sample.Rule{})
-			if err != nil {
-				b.Fatal(err)
-			}
+			tokens := st.Tokens
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()

@@ -200,3 +200,15 @@ func newHead(q *quant.Model, pub *verifier.Public, w *fixed.Witness) (*head.Gadg
 func newFFNProver(q *quant.Model, pub *verifier.Public, w *fixed.Witness) (*ffn.Gadget, error) {
 	return ffn.New(q, pub.Dims.T, pub.Dims.P, w)
 }
+
+// GenerateStatement tokenizes the prompt, generates up to maxNew tokens
+// under rule (stopping after eos when eos ≥ 0) and returns the statement of
+// that output: what Prove then proves.
+func (m *Model) GenerateStatement(prompt string, maxNew int, rule sample.Rule, eos int) (*proof.Statement, error) {
+	ptoks := m.Tokenizer.Encode(prompt)
+	tokens, err := Generate(m.Quant, ptoks, maxNew, rule, eos)
+	if err != nil {
+		return nil, err
+	}
+	return m.Statement(prompt, tokens, len(ptoks), rule)
+}

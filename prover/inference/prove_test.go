@@ -39,12 +39,7 @@ func proveStories(t testing.TB, prompt string, maxNew int, rule sample.Rule) *pr
 	t.Helper()
 	c := stories(t)
 	m := c.model
-	ptoks := m.Tokenizer.Encode(prompt)
-	tokens, err := Generate(m.Quant, ptoks, maxNew, rule, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := m.Statement(prompt, tokens, len(ptoks), rule)
+	st, err := m.GenerateStatement(prompt, maxNew, rule, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,14 +65,12 @@ func TestProveVerifyGreedy(t *testing.T) {
 func TestProveRefusesFalseStatement(t *testing.T) {
 	c := stories(t)
 	m := c.model
-	ptoks := m.Tokenizer.Encode("Once upon a time")
-	tokens, err := Generate(m.Quant, ptoks, 3, sample.Rule{}, -1)
+	st, err := m.GenerateStatement("Once upon a time", 3, sample.Rule{}, -1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tokens[len(tokens)-1] ^= 1
-	st, err := m.Statement("Once upon a time", tokens, len(ptoks), sample.Rule{})
-	if err != nil {
+	st.Tokens[st.T()] ^= 1
+	if st.Output, err = proof.OutputText(m.Tokenizer, st.Tokens, st.P); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := Prove(m, st, Options{}); !errors.Is(err, ErrInput) {
@@ -93,12 +86,7 @@ func TestProveReport(t *testing.T) {
 	}
 	c := stories(t)
 	m := c.model
-	ptoks := m.Tokenizer.Encode("Once")
-	tokens, err := Generate(m.Quant, ptoks, 2, sample.Rule{}, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := m.Statement("Once", tokens, len(ptoks), sample.Rule{})
+	st, err := m.GenerateStatement("Once", 2, sample.Rule{}, -1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,13 +42,7 @@ func runChild(spec string) int {
 	defer field.SeedForTesting([32]byte{42})()
 	c := commitStoriesWith(childTB{}, false)
 	m := c.model
-	ptoks := m.Tokenizer.Encode("Once")
-	tokens, err := Generate(m.Quant, ptoks, 2, sample.Rule{}, -1)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 3
-	}
-	st, err := m.Statement("Once", tokens, len(ptoks), sample.Rule{})
+	st, err := m.GenerateStatement("Once", 2, sample.Rule{}, -1)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 3

@@ -142,12 +142,7 @@ func TestProofLength(t *testing.T) {
 func TestEverySectionMutated(t *testing.T) {
 	c := stories(t)
 	m := c.model
-	ptoks := m.Tokenizer.Encode("Once")
-	tokens, err := Generate(m.Quant, ptoks, 2, sample.Rule{}, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := m.Statement("Once", tokens, len(ptoks), sample.Rule{})
+	st, err := m.GenerateStatement("Once", 2, sample.Rule{}, -1)
 	if err != nil {
 		t.Fatal(err)
 	}

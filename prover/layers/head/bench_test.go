@@ -3,7 +3,6 @@ package head
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/layers/layertest"
@@ -45,29 +44,8 @@ func BenchmarkGadgetHead(b *testing.B) {
 	if !slices.Equal(integerLogits(xf, cls.Data, d, cls.Exp), w.Logits[(d.P-1)*d.V:]) {
 		b.Fatal("the integer reference differs from the witness")
 	}
-	span := &layertest.Span{}
-	ps := []layers.ProverGadget{s.inputs, layertest.Recorder{ProverGadget: s.prover, Span: span}}
-	vs := []layers.VerifierGadget{s.inputs.Public(), s.verifier}
-	var prove, verify, integer time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		t0 := time.Now()
-		proof, err := layertest.Prove(s.weights, ps)
-		if err != nil {
-			b.Fatal(err)
-		}
-		t1 := time.Now()
-		if err := layertest.Verify(s.weights, vs, proof); err != nil {
-			b.Fatal(err)
-		}
-		t2 := time.Now()
+	layertest.Bench(b, s.weights, s.inputs, s.prover, s.verifier, func() error {
 		integerLogits(xf, cls.Data, d, cls.Exp)
-		prove, verify, integer = prove+t1.Sub(t0), verify+t2.Sub(t1), integer+time.Since(t2)
-		b.ReportMetric(float64(len(proof)), "total_B")
-	}
-	n := float64(b.N)
-	b.ReportMetric(prove.Seconds()/n, "prove_s")
-	b.ReportMetric(verify.Seconds()/n, "verify_s")
-	b.ReportMetric(float64(span.Hi-span.Lo), "proof_B")
-	b.ReportMetric(prove.Seconds()/integer.Seconds(), "x_fixed")
+		return nil
+	})
 }
