@@ -124,6 +124,22 @@ install_cuda_toolkit() {
   nvcc --version | tail -1
 }
 
+# install_chromium: Debian's chromium, the real headless browser the report
+# page test (cli TestReportInBrowser) drives; skipped when present, about
+# 50 s otherwise. A browser build that downloads itself cannot be fetched here.
+install_chromium() {
+  if command -v chromium >/dev/null; then
+    step "chromium: $(chromium --version 2>/dev/null | head -1)"
+    return
+  fi
+  step "chromium: apt-get install chromium (about 50 s)"
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  command -v chromium >/dev/null || die "the chromium package installed no chromium"
+}
+
 # cuda_checks: compiles every CUDA kernel for sm_80 and sm_90
 # (kernels/cuda/build.sh, skipped when current), builds and vets the tree
 # with -tags cuda, and runs package kernels' tagged tests under cgocheck2:
