@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/zkllm/zkllm/internal/atomicfile"
 )
 
 func TestPanicBecomesInternalError(t *testing.T) {
@@ -36,7 +38,7 @@ func TestExitCodeMapping(t *testing.T) {
 
 func TestConfigPrecedence(t *testing.T) {
 	d := t.TempDir()
-	if err := writeFileAtomic(d+"/config.json", []byte(`{"quiet": true, "json": false}`), 0o600); err != nil {
+	if err := atomicfile.Write(d+"/config.json", []byte(`{"quiet": true, "json": false}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	run := func(args ...string) string {

@@ -17,6 +17,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/zkllm/zkllm/anchor/devchain"
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/ipfsstore"
 	"github.com/zkllm/zkllm/models"
 )
@@ -120,10 +121,10 @@ func demo(c *ucli.Context) error {
 		return internalf("shipped model: %v", err)
 	}
 	src := filepath.Join(dir, "source")
-	if err := writeFileAtomic(filepath.Join(src, ck.Name), ck.Data, 0o644); err != nil {
+	if err := atomicfile.Write(filepath.Join(src, ck.Name), ck.Data, 0o644); err != nil {
 		return internalf("%v", err)
 	}
-	if err := writeFileAtomic(filepath.Join(src, tok.Name), tok.Data, 0o644); err != nil {
+	if err := atomicfile.Write(filepath.Join(src, tok.Name), tok.Data, 0o644); err != nil {
 		return internalf("%v", err)
 	}
 

@@ -10,6 +10,7 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/model/spec"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
@@ -180,10 +181,10 @@ func modelImport(s *session) error {
 	for _, f := range []string{vkFile, rangeFile, partialFile} {
 		os.Remove(s.dir.path(modelsDirName, name, f))
 	}
-	if err := writeFileAtomic(s.dir.path(modelsDirName, name, manifestFile), manifest, 0o644); err != nil {
+	if err := atomicfile.Write(s.dir.path(modelsDirName, name, manifestFile), manifest, 0o644); err != nil {
 		return internalf("%v", err)
 	}
-	if err := writeFileAtomic(s.dir.path(modelsDirName, name, specFile), spec, 0o644); err != nil {
+	if err := atomicfile.Write(s.dir.path(modelsDirName, name, specFile), spec, 0o644); err != nil {
 		return internalf("%v", err)
 	}
 	md, sd := sha256.Sum256(manifest), sha256.Sum256(spec)
@@ -300,10 +301,10 @@ func modelCommit(s *session) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(s.dir.path(modelsDirName, rec.Name, vkFile), vkBytes, 0o644); err != nil {
+	if err := atomicfile.Write(s.dir.path(modelsDirName, rec.Name, vkFile), vkBytes, 0o644); err != nil {
 		return internalf("%v", err)
 	}
-	if err := writeFileAtomic(s.dir.path(modelsDirName, rec.Name, rangeFile), rangeProof, 0o644); err != nil {
+	if err := atomicfile.Write(s.dir.path(modelsDirName, rec.Name, rangeFile), rangeProof, 0o644); err != nil {
 		return internalf("%v", err)
 	}
 	rd := sha256.Sum256(rangeProof)
@@ -449,7 +450,7 @@ func exportSecret(s *session) error {
 	if _, err := os.Stat(out); err == nil && !s.c.Bool(forceFlag.Name) {
 		return badInputf("%s exists (use --force to overwrite)", out)
 	}
-	if err := writeFileAtomic(out, encodeSecret(sec.key), 0o600); err != nil {
+	if err := atomicfile.Write(out, encodeSecret(sec.key), 0o600); err != nil {
 		return badInputf("export: %v", err)
 	}
 	r := secretResult{Schema: schemaPrefix + "model-export-secret/v1", Path: out}

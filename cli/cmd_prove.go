@@ -16,6 +16,7 @@ import (
 	ucli "github.com/urfave/cli/v2"
 
 	"github.com/zkllm/zkllm/anchor"
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/inference"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/model/tokenizer"
@@ -273,7 +274,7 @@ func prove(s *session) error {
 	if path == "" {
 		path = s.dir.path(proofsDirName, hex.EncodeToString(pd[:])+".zkp")
 	}
-	if err := writeFileAtomic(path, file, 0o644); err != nil {
+	if err := atomicfile.Write(path, file, 0o644); err != nil {
 		return internalf("writing the proof: %v", err)
 	}
 	res := proveResult{
@@ -291,7 +292,7 @@ func prove(s *session) error {
 	// The prover's measurements, kept beside the proofs for `zkllm report` (a proof file
 	// carries no timings).
 	if rb, err := json.MarshalIndent(res, "", "  "); err == nil {
-		if err := writeFileAtomic(proveRecordPath(s.dir, res.ProofSHA256), append(rb, '\n'), 0o644); err != nil {
+		if err := atomicfile.Write(proveRecordPath(s.dir, res.ProofSHA256), append(rb, '\n'), 0o644); err != nil {
 			return internalf("writing the prove record: %v", err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/zkllm/zkllm/anchor/devchain"
+	"github.com/zkllm/zkllm/internal/atomicfile"
 )
 
 func validBundle() []byte {
@@ -72,7 +73,7 @@ func FuzzReadEndpoint(f *testing.F) {
 	f.Add([]byte(`{`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := filepath.Join(t.TempDir(), "ep")
-		if err := writeFileAtomic(p, b, 0o600); err != nil {
+		if err := atomicfile.Write(p, b, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		ep, err := devchain.ReadEndpoint(p)

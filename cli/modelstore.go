@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"sort"
+
+	"github.com/zkllm/zkllm/internal/atomicfile"
 )
 
 // Files of one imported model, under <data-dir>/models/<name>/.
@@ -108,7 +110,7 @@ func (d dataDir) saveRecord(r *modelRecord) error {
 	if err != nil {
 		return internalf("model record: %v", err)
 	}
-	return writeFileAtomic(d.path(modelsDirName, r.Name, recordFile), append(b, '\n'), 0o600)
+	return atomicfile.Write(d.path(modelsDirName, r.Name, recordFile), append(b, '\n'), 0o600)
 }
 
 func (d dataDir) modelNames() ([]string, error) {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	ucli "github.com/urfave/cli/v2"
+
+	"github.com/zkllm/zkllm/internal/atomicfile"
 )
 
 // The report page: one self-contained HTML file (inline CSS and SVG, no script, nothing
@@ -72,7 +74,7 @@ func report(s *session) error {
 			}
 			out = name
 		}
-		if err := writeFileAtomic(out, page, 0o644); err != nil {
+		if err := atomicfile.Write(out, page, 0o644); err != nil {
 			return internalf("writing %s: %v", out, err)
 		}
 		abs, _ := filepath.Abs(out)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/owner"
 )
 
@@ -60,7 +61,7 @@ func loadOrCreateSecret(d dataDir) (s ownerSecret, created bool, err error) {
 	if _, err := rand.Read(s.key[:]); err != nil {
 		return s, false, internalf("owner secret: %v", err)
 	}
-	if err := writeFileAtomic(path, encodeSecret(s.key), 0o600); err != nil {
+	if err := atomicfile.Write(path, encodeSecret(s.key), 0o600); err != nil {
 		return s, false, internalf("owner secret: %v", err)
 	}
 	return s, true, nil
@@ -118,5 +119,5 @@ func importSecret(d dataDir, key [secretSize]byte, force bool) error {
 			return err
 		}
 	}
-	return writeFileAtomic(path, encodeSecret(key), 0o600)
+	return atomicfile.Write(path, encodeSecret(key), 0o600)
 }

@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/layers"
 )
 
@@ -83,7 +83,7 @@ func (s *FileStore) Load(plan [32]byte) (*layers.PhaseAState, error) {
 
 // Save implements layers.PhaseAStore.
 func (s *FileStore) Save(st *layers.PhaseAState) error {
-	return writeAtomic(s.Path, encodeCheckpoint(st, s.Binding), 0o600)
+	return atomicfile.Write(s.Path, encodeCheckpoint(st, s.Binding), 0o600)
 }
 
 // Remove deletes the checkpoint (after the proof file is written).
@@ -149,36 +149,4 @@ func decodeCheckpoint(b []byte, binding [32]byte) (*layers.PhaseAState, error) {
 		p += fr.Bytes
 	}
 	return st, nil
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// directory, synced and renamed over path.
-func writeAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := f.Chmod(perm); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
-// WriteFileAtomic writes a file atomically (temp + fsync + rename).
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	return writeAtomic(path, data, perm)
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/model/sample"
 )
@@ -52,7 +53,7 @@ func runChild(spec string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}
-	if err := WriteFileAtomic(out, file, 0o644); err != nil {
+	if err := atomicfile.Write(out, file, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 3
 	}

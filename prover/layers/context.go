@@ -199,29 +199,22 @@ func (v *Verifier) Pool(cs ...*claims.VerifierClaim) error {
 	return nil
 }
 
-type shaped interface{ Shape() pool.Shape }
-
-func pickPool[P shaped](tensor string, advice, weights P) (P, error) {
-	var zero P
+// pickPool returns the pool (advice first, then weights; nil ones skipped)
+// whose blob holds tensor.
+func pickPool[P interface {
+	comparable
+	Shape() pool.Shape
+}](tensor string, advice, weights P) (P, error) {
+	var none P
 	for _, pl := range []P{advice, weights} {
-		if any(pl) == nil || isNilPool(pl) {
+		if pl == none {
 			continue
 		}
 		if _, ok := pl.Shape().Layout.Lookup(tensor); ok {
 			return pl, nil
 		}
 	}
-	return zero, fmt.Errorf("%w: tensor %q is in no committed blob", ErrGadget, tensor)
-}
-
-func isNilPool(p any) bool {
-	switch x := p.(type) {
-	case *pool.Prover:
-		return x == nil
-	case *pool.Verifier:
-		return x == nil
-	}
-	return true
+	return none, fmt.Errorf("%w: tensor %q is in no committed blob", ErrGadget, tensor)
 }
 
 // Committed reports whether tensor is in a committed blob.

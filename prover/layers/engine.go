@@ -543,7 +543,10 @@ func verify(tr *transcript.Transcript, weights *WeightBlob, gadgets []VerifierGa
 			return err
 		}
 	}
-	batch := v.batch()
+	batch, err := v.useBatch()
+	if err != nil {
+		return err
+	}
 	if pl.lookups != nil {
 		gp, err := tlookup.ReadProof(v.in, pl.lookups)
 		if err != nil {
@@ -606,20 +609,17 @@ func verify(tr *transcript.Transcript, weights *WeightBlob, gadgets []VerifierGa
 	return nil
 }
 
-// batch routes every product proof and the closing IPA into one MSM (§11).
-func (v *Verifier) batch() interface{ Verify() error } {
+// useBatch routes every product proof, blob opening and the closing IPA
+// into one MSM (§11); the caller verifies the batch last.
+func (v *Verifier) useBatch() (*ipa.Batch, error) {
 	gens, err := v.DLC.Generators(0)
 	if err != nil {
-		return failing{err}
+		return nil, err
 	}
 	b := ipa.NewBatch(gens)
 	v.DLC.UseBatch(b)
-	return b
+	return b, nil
 }
-
-type failing struct{ err error }
-
-func (f failing) Verify() error { return f.err }
 
 // provePadding proves that every padded advice entry is zero (P3, §4.3):
 // Σ_x eq(w,x)·Pad(x)·A(x) = 0 at a fresh w, Pad the public padding mask;

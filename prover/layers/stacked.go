@@ -33,22 +33,6 @@ func (s Slots) Layers() int { return s.Count - 1 }
 func (s Slots) InName() string  { return s.Name + ".in" }
 func (s Slots) OutName() string { return s.Name + ".out" }
 
-// View returns the prover's table of the In (out=false) or Out view from
-// the committed tensor's table: [inner…, layer] with log L_pad layer bits.
-func (s Slots) View(table []fr.Element, out bool) []fr.Element {
-	inner := s.Inner.Size()
-	logL := mle.Log2Ceil(s.Layers())
-	res := make([]fr.Element, inner<<logL)
-	for l := 0; l < s.Layers(); l++ {
-		src := l
-		if out {
-			src = l + 1
-		}
-		copy(res[l*inner:(l+1)*inner], table[src*inner:(src+1)*inner])
-	}
-	return res
-}
-
 func (p *Prover) sendRaw(label string, vals []fr.Element) []sumcheck.Scalar {
 	opens := make([]sumcheck.Scalar, len(vals))
 	pts := make([]sumcheck.Point, len(vals))

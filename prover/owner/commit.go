@@ -9,11 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
@@ -246,7 +246,7 @@ func openPartial(path string, hdr []byte, present []bool, rows []bls12381.G1Affi
 		return f, done, nil
 	}
 	// Fresh start: write the header atomically, then append blocks.
-	if err := writeFileAtomic(path, hdr, 0o600); err != nil {
+	if err := atomicfile.Write(path, hdr, 0o600); err != nil {
 		return nil, 0, fmt.Errorf("%w: %w", ErrCommit, err)
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0o600)
@@ -254,38 +254,4 @@ func openPartial(path string, hdr []byte, present []bool, rows []bls12381.G1Affi
 		return nil, 0, fmt.Errorf("%w: %w", ErrCommit, err)
 	}
 	return f, 0, nil
-}
-
-// writeFileAtomic writes data to path through a synced temporary file in
-// the same directory (named ".<base>.tmp-*") and a rename.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if err := tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/internal/testkit"
 	"github.com/zkllm/zkllm/prover/pedersen"
@@ -142,7 +143,7 @@ func FuzzCommitPartial(f *testing.F) {
 	f.Add(append(bytes.Clone(honest), 1))
 	f.Fuzz(func(t *testing.T, tail []byte) {
 		path := filepath.Join(t.TempDir(), "partial")
-		if err := writeFileAtomic(path, append(bytes.Clone(hdr), tail...), 0o600); err != nil {
+		if err := atomicfile.Write(path, append(bytes.Clone(hdr), tail...), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		vk, resumed, err := b.Commit(context.Background(), values, &s, md, CommitOptions{PartialPath: path, BlockRows: blockRows})

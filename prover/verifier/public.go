@@ -7,6 +7,7 @@ import (
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/params"
+	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/sample"
 )
 
@@ -46,7 +47,7 @@ func PublicOf(c model.Config, exps []int, tokens []int, p int, rule sample.Rule)
 	}
 	pub.Dims = d
 	for name := range pub.Exps {
-		if role, ok := layerRole(name); ok && pub.Exps[name] != pub.Exps[layers.WeightName(0, role)] {
+		if role, ok := quant.LayerRole(name); ok && pub.Exps[name] != pub.Exps[layers.WeightName(0, role)] {
 			return nil, fmt.Errorf("%w: %s has exponent %d, layer 0's %s has %d: not stackable", layers.ErrGadget, name, pub.Exps[name], role, pub.Exps[layers.WeightName(0, role)])
 		}
 	}
@@ -67,12 +68,3 @@ func (p *Public) Classifier() string {
 
 // Inputs returns the forward pass's input tokens s_0…s_{T−1}.
 func (p *Public) Inputs() []int { return p.Tokens[:len(p.Tokens)-1] }
-
-func layerRole(name string) (string, bool) {
-	var l int
-	var role string
-	if n, _ := fmt.Sscanf(name, "layers.%d.%s", &l, &role); n == 2 {
-		return role, true
-	}
-	return "", false
-}

@@ -9,9 +9,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/zkllm/zkllm/internal/atomicfile"
 )
 
 // platforms whose dependency graphs are joined: a few modules are linked on
@@ -67,7 +68,7 @@ func main() {
 	}
 	var buf bytes.Buffer
 	render(&buf, entries)
-	if err := writeAtomic(*out, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(*out, buf.Bytes(), 0o644); err != nil {
 		fail(err)
 	}
 }
@@ -227,21 +228,4 @@ func render(w io.Writer, entries []entry) {
 	for _, e := range entries {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", e.path, e.version, e.licence, e.files, e.platforms, e.note)
 	}
-}
-
-// writeAtomic writes data to path through a temporary file and a rename.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

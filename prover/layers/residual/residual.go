@@ -92,7 +92,7 @@ func (g *Gadget) act(name string) rescale.Checked {
 	return rescale.Checked{Name: name, Format: layers.FormatAct, LogSize: g.Dims.Act(g.Dims.D).LogSize()}
 }
 
-// points squeezes the residual relation's point (u inner, v layers).
+// residualPoint squeezes the residual relation's point (u inner, v layers).
 func (g *Gadget) residualPoint(fresh func(string, int) claims.Point) (u, v claims.Point) {
 	s := g.Dims.Checkpoints()
 	return fresh(transcript.LabelPointU, s.Inner.LogSize()), fresh(transcript.LabelPointV, g.Dims.LogL())
