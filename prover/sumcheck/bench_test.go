@@ -39,10 +39,15 @@ func (m *measured) run(f func()) {
 }
 
 // BenchmarkProductSumcheck: sumcheck of a product of two MLEs over 2^20,
-// cleartext and ZK, against one fr.Vector.Mul over 2^20. Each iteration
+// cleartext and ZK, against one fr.Vector.Mul over 2^20 (gnark's method as
+// shipped: one goroutine, AVX-512 IFMA where the CPU has it). Each iteration
 // times one Mul and one sumcheck back to back, so both see the same load;
-// the metrics are ratios of the sums (wall and process CPU time).
-// Acceptance: cleartext ≤ 5× the Mul.
+// the metrics are ratios of the sums (wall and process CPU time). The Mul's
+// output buffer is written before timing and every sub-benchmark runs its
+// baseline and its subject once untimed, so -benchtime 1x times neither
+// page faults nor first-use allocations. prove_ms is the subject's wall time
+// per op: scripts/bench runs this with -cpu 1,2 for the cores speed-up.
+// Acceptance: cleartext ≤ 5× the Mul; ZK ≤ 8× on an IFMA machine.
 func BenchmarkProductSumcheck(b *testing.B) {
 	n := 20
 	if testing.Short() {
@@ -54,43 +59,61 @@ func BenchmarkProductSumcheck(b *testing.B) {
 	poly := &Polynomial{Form: form, Tables: [][]fr.Element{x, w}}
 	claim := field.InnerProduct(x, w)
 	out := make(fr.Vector, size)
-	mulOnce := func() { out.Mul(x, w) } // gnark's own method, as shipped
+	touch(out)
+	mulOnce := func() { out.Mul(x, w) }
+	zkProve := func() {
+		p, err := NewDLCProver(transcript.New())
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, _ := p.Commit(claim)
+		if _, _, err := InnerProduct(n).Prove(p, [][]fr.Element{x, w}, s); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	clearProve := func() { proveCleartext(transcript.New(), poly, claim) }
 
 	report := func(b *testing.B, base, got measured) {
+		n := float64(b.N)
 		b.ReportMetric(float64(got.wall)/float64(base.wall), "x_VectorMul")
 		b.ReportMetric(float64(got.cpu)/float64(base.cpu), "cpu_x_VectorMul")
-		b.ReportMetric(float64(base.wall.Microseconds())/1000/float64(b.N), "VectorMul_ms")
+		b.ReportMetric(float64(base.wall.Microseconds())/1000/n, "VectorMul_ms")
+		b.ReportMetric(float64(got.wall.Microseconds())/1000/n, "prove_ms")
 	}
 	b.Run("cleartext", func(b *testing.B) {
+		mulOnce() // warm-up, untimed
+		clearProve()
 		var base, got measured
 		for b.Loop() {
 			base.run(mulOnce)
-			got.run(func() { proveCleartext(transcript.New(), poly, claim) })
+			got.run(clearProve)
 		}
 		report(b, base, got)
 	})
 	b.Run("zk", func(b *testing.B) {
+		mulOnce() // warm-up, untimed
+		clearProve()
+		zkProve()
 		var base, clear, got measured
 		for b.Loop() {
 			base.run(mulOnce)
-			clear.run(func() { proveCleartext(transcript.New(), poly, claim) })
-			got.run(func() {
-				p, err := NewDLCProver(transcript.New())
-				if err != nil {
-					b.Fatal(err)
-				}
-				s, _ := p.Commit(claim)
-				if _, _, err := InnerProduct(n).Prove(p, [][]fr.Element{x, w}, s); err != nil {
-					b.Fatal(err)
-				}
-				if _, err := p.Close(); err != nil {
-					b.Fatal(err)
-				}
-			})
+			clear.run(clearProve)
+			got.run(zkProve)
 		}
 		report(b, base, got)
 		b.ReportMetric(float64(got.wall)/float64(clear.wall), "x_cleartext")
 	})
+}
+
+// touch writes every page of v, so a later write into it takes no page
+// fault (a fresh large allocation is mapped lazily).
+func touch(v fr.Vector) {
+	for i := range v {
+		v[i].SetOne()
+	}
 }
 
 // cpuTime is the process's user+system CPU time.
