@@ -132,6 +132,7 @@ func (r *Reader) ReadScalar() (fr.Element, error) {
 		r.off -= ScalarSize
 		return e, r.fail(err)
 	}
+	trace(r.buf, r.off-ScalarSize, ScalarSize)
 	return e, nil
 }
 
@@ -164,6 +165,7 @@ func (r *Reader) ReadPoint() (bls12381.G1Affine, error) {
 		r.off -= PointSize
 		return p, r.fail(err)
 	}
+	trace(r.buf, r.off-PointSize, PointSize)
 	return p, nil
 }
 
@@ -191,6 +193,9 @@ func (r *Reader) ReadPoints(n int) ([]bls12381.G1Affine, error) {
 			r.off = start + i*PointSize
 			return nil, r.fail(fmt.Errorf("point %d: %w", i, err))
 		}
+	}
+	for i := range out {
+		trace(r.buf, start+i*PointSize, PointSize)
 	}
 	r.off = start + n*PointSize
 	return out, nil

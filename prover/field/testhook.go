@@ -3,6 +3,7 @@ package field
 import (
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 )
@@ -43,4 +44,29 @@ func seededScalar() (fr.Element, bool) {
 	var e fr.Element
 	e.SetBytes(b[:]) // reduction is intended here: a test stream, not a decoder
 	return e, true
+}
+
+// ReadTrace receives every scalar or point a Reader decodes: the buffer it
+// reads, the element's offset in it and its size (ScalarSize or PointSize).
+type ReadTrace func(buf []byte, off, size int)
+
+// traced is the ReadTrace set by TraceReadsForTesting, if any.
+var traced atomic.Pointer[ReadTrace]
+
+// TraceReadsForTesting calls f for every scalar and point any Reader
+// decodes until the returned restore function is called, so a test can
+// map a proof's byte stream onto its elements (to substitute each one) by
+// running the honest verifier once. It is a TEST HOOK, reachable from no
+// command; f runs on the reading goroutine and must be safe for
+// concurrent use.
+func TraceReadsForTesting(f ReadTrace) (restore func()) {
+	traced.Store(&f)
+	return func() { traced.Store(nil) }
+}
+
+// trace reports one decoded element to the test hook, if set.
+func trace(buf []byte, off, size int) {
+	if f := traced.Load(); f != nil {
+		(*f)(buf, off, size)
+	}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/zkllm/zkllm/prover/layers"
+	"github.com/zkllm/zkllm/prover/model/fixed"
+	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/sample"
 	"github.com/zkllm/zkllm/prover/proof"
 	"github.com/zkllm/zkllm/prover/verifier"
@@ -27,6 +29,10 @@ func stories(t testing.TB) *committed {
 	}
 	return storiesVal
 }
+
+// storyPrompt is the acceptance prompt of the whole-model proof: 16 tokens
+// of stories260K's tokenizer.
+const storyPrompt = "Once upon a time, there was a little girl named Lily."
 
 // proven is one honest proof and what it proves.
 type proven struct {
@@ -130,5 +136,60 @@ func TestProveVerifyTopKSample(t *testing.T) {
 	}
 	if _, err := verifier.Verify(key, b); !errors.Is(err, verifier.ErrReject) {
 		t.Fatalf("a changed seed: %v", err)
+	}
+}
+
+// The acceptance run of the whole-model proof: a 16-token prompt and 240
+// generated tokens (T = 256), greedy and a seeded top-k sample, each proved
+// and verified, the output checked against a plain forward pass over the
+// same tokens (every emitted token is the rule's choice from its logits).
+// About a minute and 13 GB each on 2 cores: ZKLLM_LONG_TESTS only.
+func TestProveVerify256(t *testing.T) {
+	if os.Getenv("ZKLLM_LONG_TESTS") == "" {
+		t.Skip("set ZKLLM_LONG_TESTS=1 for the 256-token proofs")
+	}
+	kappa, err := sample.KappaFromTemperature(0.8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rule := range map[string]sample.Rule{
+		"greedy": {},
+		"top-k":  {Kind: sample.Sample, Kappa: kappa, TopK: 40, Seed: [32]byte{2, 5, 6}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := proveStories(t, storyPrompt, 240, rule)
+			if p.st.P != 16 || p.st.T() != 255 {
+				t.Fatalf("prompt %d tokens, T = %d: want 16 and 256 tokens in all", p.st.P, p.st.T()+1)
+			}
+			start := time.Now()
+			st, err := verifier.Verify(p.c.model.PublicKey(), p.file)
+			if err != nil {
+				t.Fatalf("honest proof rejected: %v", err)
+			}
+			t.Logf("%d tokens: proof %d bytes, verified in %v; output %q", len(st.Tokens), len(p.file), time.Since(start), st.Output)
+			checkPlainInference(t, p.c.model.Quant, st.Tokens, st.P, rule)
+		})
+	}
+}
+
+// checkPlainInference runs the fixed-point model once over tokens (no
+// incremental decoding) and checks that each generated token is what rule
+// chooses from the logits before it.
+func checkPlainInference(t *testing.T, q *quant.Model, tokens []int, p int, rule sample.Rule) {
+	t.Helper()
+	w, err := fixed.Forward(q, tokens[:len(tokens)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := q.Config.VocabSize
+	for i := p; i < len(tokens); i++ {
+		g := i - p
+		want, err := rule.Choose(g, w.Logits[(i-1)*v:i*v])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tokens[i] != want {
+			t.Fatalf("token %d is %d; plain inference chooses %d", i, tokens[i], want)
+		}
 	}
 }
