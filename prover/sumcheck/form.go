@@ -157,6 +157,54 @@ type Polynomial struct {
 	// be shared by two sumchecks that run at the same time, and must not
 	// hold any table of this Polynomial.
 	Scratch *Scratch
+	// Kernel, when set, computes the round polynomials in place of the
+	// generic engine (Tables, EqPoint and Scratch are then ignored and may
+	// be empty): a caller that knows more about its tables than the engine
+	// can (the LogUp-GKR layers: constant tails, numerators ≡ 1) supplies
+	// its own. Each round polynomial is unique, so an honest kernel gives
+	// the same proof bytes as the engine.
+	Kernel RoundKernel
+}
+
+// RoundKernel computes a sumcheck's round polynomials for Polynomial.Kernel.
+// Round j receives claim = p_{j−1}(ρ_{j−1}) (S for j = 0) and writes the
+// d+1 coefficients of p_j(X) = Σ_{x>j} F(ρ_{<j}, X, x); Bind fixes x_j = ρ_j;
+// after NumVars binds, Finals returns every factor's value at ρ (factor
+// order; public factors included).
+type RoundKernel interface {
+	Round(coeffs []fr.Element, claim fr.Element)
+	Bind(rho fr.Element)
+	Finals() []fr.Element
+}
+
+// rounder is what ProveRounds drives: the engine or a caller's kernel.
+type rounder interface {
+	round(coeffs []fr.Element)
+	bind(coeffs []fr.Element, rho fr.Element)
+	finals() []fr.Element
+}
+
+// kernelRounder adapts a RoundKernel, tracking the running claim.
+type kernelRounder struct {
+	k     RoundKernel
+	claim fr.Element
+}
+
+func (r *kernelRounder) round(coeffs []fr.Element) { r.k.Round(coeffs, r.claim) }
+
+func (r *kernelRounder) bind(coeffs []fr.Element, rho fr.Element) {
+	r.claim = EvalPoly(coeffs, rho)
+	r.k.Bind(rho)
+}
+
+func (r *kernelRounder) finals() []fr.Element { return r.k.Finals() }
+
+// rounder returns the round computer for p: its Kernel, else the engine.
+func (p *Polynomial) rounder(claim fr.Element) rounder {
+	if p.Kernel != nil {
+		return &kernelRounder{k: p.Kernel, claim: claim}
+	}
+	return newEngine(p, claim)
 }
 
 // Scratch is reusable fold space: buffer i of at least n elements. Its
@@ -186,6 +234,9 @@ func (s *Scratch) take(i, n int) []fr.Element {
 func (p *Polynomial) Validate() error {
 	if err := p.Form.Validate(); err != nil {
 		return err
+	}
+	if p.Kernel != nil {
+		return nil // the kernel holds the tables
 	}
 	if len(p.Tables) != p.Form.NumFactors() {
 		return fmt.Errorf("%w: %d tables for %d factors", ErrForm, len(p.Tables), p.Form.NumFactors())
