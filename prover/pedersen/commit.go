@@ -30,11 +30,16 @@ func (gs *Generators) CommitScalar(v, rho *fr.Element) bls12381.G1Affine {
 
 // MSM returns Σ scalars[i]·points[i] (Jacobian), using every core.
 func MSM(points []bls12381.G1Affine, scalars []fr.Element) bls12381.G1Jac {
+	return msmWith(points, scalars, msmConfig)
+}
+
+// msmWith is MSM with a MultiExp configuration (its task count).
+func msmWith(points []bls12381.G1Affine, scalars []fr.Element, cfg ecc.MultiExpConfig) bls12381.G1Jac {
 	var res bls12381.G1Jac
 	if len(points) == 0 {
 		return res // identity (Z = 0)
 	}
-	if _, err := res.MultiExp(points, scalars, msmConfig); err != nil {
+	if _, err := res.MultiExp(points, scalars, cfg); err != nil {
 		panic("pedersen: MultiExp: " + err.Error()) // only on length mismatch: a bug
 	}
 	return res

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"runtime"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
+	"github.com/consensys/gnark-crypto/ecc"
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -30,25 +33,78 @@ func (gs *Generators) checkRows(n, c, from, to, nBlind int) error {
 	return nil
 }
 
+// rowParallelMax is the longest row that CommitRows and CommitRowsSmall
+// commit row-parallel: rows spread over the cores, each MSM on one core
+// (NbTasks 1). A short row's MSM has too little work per window task (and
+// a serial bucket reduction) to keep many cores busy, so one all-core MSM
+// per row leaves cores idle; longer rows keep gnark's all-core MSM. Either
+// way each row is the same group element.
+var rowParallelMax = 1 << 14 // a variable only so tests can force either path
+
+// msmSingle runs a MultiExp on the calling goroutine's core only.
+var msmSingle = ecc.MultiExpConfig{NbTasks: 1}
+
+// rowWorkers is how many goroutines commit rows of length c (1: rows in
+// order, each with an all-core MSM).
+func rowWorkers(c, rows int) int {
+	if c > rowParallelMax {
+		return 1
+	}
+	return max(1, min(rows, runtime.GOMAXPROCS(0)))
+}
+
+// eachRow calls commit(k, worker, cfg) for every k in [from,to): with one
+// worker in order and cfg = all cores, else on workers goroutines that take
+// rows one at a time (rows differ in cost: zero rows are free) with cfg =
+// one core. worker < workers indexes per-goroutine scratch.
+func eachRow(from, to, workers int, commit func(k, worker int, cfg ecc.MultiExpConfig)) {
+	if workers <= 1 {
+		for k := from; k < to; k++ {
+			commit(k, 0, msmConfig)
+		}
+		return
+	}
+	var next atomic.Int64
+	next.Store(int64(from))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= to {
+					return
+				}
+				commit(k, w, msmSingle)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // CommitRows commits rows [from,to) of v seen as rows of length c:
 // C_k = Σ_i v[kc+i]·g_i + blind[k−from]·H. Entries past len(v) are zero. A
 // row that is all zero with zero blinding is the identity (how structural
-// padding rows come out: the caller passes ρ_k = 0 for them).
+// padding rows come out: the caller passes ρ_k = 0 for them). Short rows
+// (≤ 2^14) are committed row-parallel.
 func (gs *Generators) CommitRows(v []fr.Element, c, from, to int, blind []fr.Element) ([]bls12381.G1Affine, error) {
 	if err := gs.checkRows(len(v), c, from, to, len(blind)); err != nil {
 		return nil, err
 	}
 	out := make([]bls12381.G1Jac, to-from)
-	for k := from; k < to; k++ {
+	eachRow(from, to, rowWorkers(c, to-from), func(k, _ int, cfg ecc.MultiExpConfig) {
 		lo, hi := min(k*c, len(v)), min((k+1)*c, len(v))
-		out[k-from] = MSM(gs.g[:hi-lo], v[lo:hi])
+		out[k-from] = msmWith(gs.g[:hi-lo], v[lo:hi], cfg)
 		addBlinding(&out[k-from], &gs.H, &blind[k-from])
-	}
+	})
 	return bls12381.BatchJacobianToAffineG1(out), nil
 }
 
 // Small is a signed integer type committed by the small-scalar trick.
-type Small interface{ ~int8 | ~int16 | ~int32 }
+type Small interface {
+	~int8 | ~int16 | ~int32 | ~int64
+}
 
 // negated returns −g_i for i < c (computed once per call, cheap next to
 // the MSMs).
@@ -62,51 +118,98 @@ func (gs *Generators) negated(c int) []bls12381.G1Affine {
 	return neg
 }
 
+// smallRows is what every row of one CommitRowsSmall call shares.
+type smallRows struct {
+	g, neg []bls12381.G1Affine // g_i and −g_i, i < c
+	hPow   []bls12381.G1Affine // 2^{bits·j}·H
+	bits   int
+}
+
+// rowScratch is one worker's MSM input: bases and scalars for a row and
+// the blinding limbs.
+type rowScratch struct {
+	bases   []bls12381.G1Affine
+	scalars []fr.Element
+}
+
 // CommitRowsSmall is CommitRows for small signed integers (§4.3): where
 // w_i < 0 it uses −g_i with |w_i|, so every MSM scalar is below 2^bits
 // (bits = the width of T) and the MSM runs at small-scalar speed; the points
 // equal CommitRows on w mod r. The blinding ρ_k·H joins the same MSM as
 // limbs: Σ_j ρ_{k,j}·(2^{bits·j}·H) with bits-wide digits ρ_{k,j}, so it
 // adds ⌈255/bits⌉ small-scalar points instead of a full scalar
-// multiplication per row.
+// multiplication per row. A row of zeros with zero blinding is the identity
+// without an MSM. Short rows (≤ 2^14) are committed row-parallel.
 func CommitRowsSmall[T Small](gs *Generators, w []T, c, from, to int, blind []fr.Element) ([]bls12381.G1Affine, error) {
 	if err := gs.checkRows(len(w), c, from, to, len(blind)); err != nil {
 		return nil, err
 	}
 	bits := int(unsafe.Sizeof(T(0))) * 8
-	hPow := limbBases(&gs.H, bits)
-	neg := gs.negated(c)
-	out := make([]bls12381.G1Jac, to-from)
-	bases := make([]bls12381.G1Affine, c+len(hPow))
-	scalars := make([]fr.Element, c+len(hPow))
-	table := smallTable()
-	for k := from; k < to; k++ {
-		lo, hi := min(k*c, len(w)), min((k+1)*c, len(w))
-		row := w[lo:hi]
-		n := len(row)
-		field.Parallel(n, func(a, b int) {
-			for i := a; i < b; i++ {
-				x := int64(row[i])
-				if x < 0 {
-					bases[i] = neg[i]
-					x = -x
-				} else {
-					bases[i] = gs.g[i]
-				}
-				if x < int64(len(table)) {
-					scalars[i] = table[x] // avoids a Montgomery multiplication
-				} else {
-					scalars[i].SetUint64(uint64(x))
-				}
-			}
-		})
-		m := n
-		if !blind[k-from].IsZero() {
-			m += setLimbs(bases[n:], scalars[n:], hPow, &blind[k-from], bits)
+	sh := smallRows{g: gs.g[:c], neg: gs.negated(c), hPow: limbBases(&gs.H, bits), bits: bits}
+	workers := rowWorkers(c, to-from)
+	scratch := make([]rowScratch, workers)
+	for i := range scratch {
+		scratch[i] = rowScratch{
+			bases:   make([]bls12381.G1Affine, c+len(sh.hPow)),
+			scalars: make([]fr.Element, c+len(sh.hPow)),
 		}
-		out[k-from] = MSM(bases[:m], scalars[:m])
 	}
+	out := make([]bls12381.G1Jac, to-from)
+	eachRow(from, to, workers, func(k, worker int, cfg ecc.MultiExpConfig) {
+		lo, hi := min(k*c, len(w)), min((k+1)*c, len(w))
+		out[k-from] = commitSmallRow(&sh, &scratch[worker], w[lo:hi], &blind[k-from], cfg, workers == 1)
+	})
 	return bls12381.BatchJacobianToAffineG1(out), nil
+}
+
+// commitSmallRow commits one row (len(row) ≤ c) with blinding rho; parallel
+// says whether the scalar conversion may use every core (it runs on the
+// caller's goroutine otherwise).
+func commitSmallRow[T Small](sh *smallRows, s *rowScratch, row []T, rho *fr.Element, cfg ecc.MultiExpConfig, parallel bool) bls12381.G1Jac {
+	n := len(row)
+	var nonZero atomic.Bool
+	fill := func(a, b int) {
+		if loadSmall(s.bases[a:b], s.scalars[a:b], row[a:b], sh.g[a:b], sh.neg[a:b]) {
+			nonZero.Store(true)
+		}
+	}
+	if parallel {
+		field.Parallel(n, fill)
+	} else {
+		fill(0, n)
+	}
+	m := n
+	if !rho.IsZero() {
+		m += setLimbs(s.bases[n:], s.scalars[n:], sh.hPow, rho, sh.bits)
+	} else if !nonZero.Load() {
+		return bls12381.G1Jac{} // identity (Z = 0)
+	}
+	return msmWith(s.bases[:m], s.scalars[:m], cfg)
+}
+
+// loadSmall writes the MSM inputs of row: base ±g_i and scalar |w_i|. It
+// reports whether any w_i is non-zero.
+func loadSmall[T Small](bases []bls12381.G1Affine, scalars []fr.Element, row []T, g, neg []bls12381.G1Affine) bool {
+	table := smallTable()
+	any := false
+	for i, x := range row {
+		// |x| as uint64: −x in two's complement is right even for the
+		// most negative value (2^63 for int64).
+		u := uint64(int64(x))
+		if x < 0 {
+			bases[i] = neg[i]
+			u = -u
+		} else {
+			bases[i] = g[i]
+		}
+		if u < uint64(len(table)) {
+			scalars[i] = table[u] // avoids a Montgomery multiplication
+		} else {
+			scalars[i].SetUint64(u)
+		}
+		any = any || u != 0
+	}
+	return any
 }
 
 // limbBases returns 2^{bits·j}·H for j < ⌈255/bits⌉.
@@ -144,7 +247,7 @@ var smallTableOnce struct {
 	t []fr.Element
 }
 
-// smallTable holds the field elements 0…2^16 (2 MB), so int8/int16 values
+// smallTable holds the field elements 0…2^16 (2 MB), so small values
 // convert by lookup.
 func smallTable() []fr.Element {
 	smallTableOnce.Do(func() {
@@ -162,10 +265,29 @@ func smallTable() []fr.Element {
 // SmallToField converts small signed integers to field elements (z mod r).
 func SmallToField[T Small](w []T) []fr.Element {
 	out := make([]fr.Element, len(w))
+	SmallToFieldInto(out, w)
+	return out
+}
+
+// SmallToFieldInto writes w_i mod r into dst[i] (len(dst) ≥ len(w)), in
+// parallel; values below 2^16 in magnitude convert by table lookup.
+func SmallToFieldInto[T Small](dst []fr.Element, w []T) {
+	table := smallTable()
 	field.Parallel(len(w), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			out[i].SetInt64(int64(w[i]))
+			x := int64(w[i])
+			u := uint64(x)
+			if x < 0 {
+				u = -u
+			}
+			if u < uint64(len(table)) {
+				dst[i] = table[u]
+			} else {
+				dst[i].SetUint64(u)
+			}
+			if x < 0 {
+				dst[i].Neg(&dst[i])
+			}
 		}
 	})
-	return out
 }
