@@ -35,9 +35,34 @@ func (v *Verifier) AddBlob(q []fr.Element, y sumcheck.Point) error {
 	return nil
 }
 
-// Values returns the blob's entries (prover side; not copied): gadgets
-// evaluate committed tensors from it.
-func (p *Prover) Values() []fr.Element { return p.values }
+// Values returns every stored entry of the blob as field elements (prover
+// side): NewProver's slice itself (not copied), or for NewProverSmall a
+// fresh conversion of the whole blob (O(size): take it once per use, or
+// Entries for one tensor). Callers must not modify it.
+func (p *Prover) Values() []fr.Element { return p.Entries(0, p.stored()) }
+
+// Entries returns the blob's entries [off, off+n) as field elements, cut
+// short at the last stored entry (the rest are zero): a view of NewProver's
+// slice or a fresh conversion for NewProverSmall. Callers must not modify
+// it. Gadgets evaluate committed tensors from it.
+func (p *Prover) Entries(off uint64, n int) []fr.Element {
+	size := uint64(p.stored())
+	lo, hi := min(off, size), min(off+uint64(n), size)
+	if p.ints == nil {
+		return p.values[lo:hi:hi]
+	}
+	out := make([]fr.Element, hi-lo)
+	p.ints.toField(out, int(lo))
+	return out
+}
+
+// stored is the number of stored entries (≤ 2^LogSize).
+func (p *Prover) stored() int {
+	if p.ints != nil {
+		return p.ints.size()
+	}
+	return len(p.values)
+}
 
 // Shape returns the blob's public shape.
 func (p *Prover) Shape() Shape { return p.shape }

@@ -19,7 +19,11 @@
 //     the DLC rejects.
 //   - The verifier side (Verifier) holds only row commitments, claim points
 //     and commitments; the prover side (Prover) holds the blob's values and
-//     row blindings.
+//     row blindings: field elements (NewProver) or small signed integers
+//     (NewProverSmall, how the advice blob is held: 4–8 B per entry instead
+//     of 32), converted only where a field element is needed (Entries and
+//     Values for gadgets, once in Settle for RED and the opening). Both give
+//     the same proof for the same entries mod r.
 //   - The prover's RED runs over the whole blob: O(blob size) field work,
 //     the same order as the opening's row fold a = Σ_k eq(q_row,k)·row_k.
 //     (Restricting it to the claimed tensors would still need every sibling

@@ -147,26 +147,64 @@ func UnmarshalProof(b []byte, s Shape) (*Proof, error) {
 // Prover is the prover's pool for one committed blob.
 type Prover struct {
 	shape   Shape
-	values  []fr.Element // the blob, length ≤ 2^LogSize (zero-padded)
+	values  []fr.Element // the blob (NewProver), length ≤ 2^LogSize (zero-padded); nil if ints holds it
+	ints    intEntries   // the blob as small integers (NewProverSmall); nil if values holds it
 	blinds  []fr.Element // ρ_k per Hyrax row (0 for padding rows)
 	points  [][]fr.Element
 	claims  []sumcheck.Scalar
 	settled bool
 }
 
+// intEntries is a blob held as small integers (8 or 4 B per entry instead of
+// 32); entries become field elements only when asked for.
+type intEntries interface {
+	size() int
+	toField(dst []fr.Element, off int) // dst[i] = entry off+i mod r
+}
+
+type smallInts[T pedersen.Small] []T
+
+func (s smallInts[T]) size() int { return len(s) }
+
+func (s smallInts[T]) toField(dst []fr.Element, off int) {
+	pedersen.SmallToFieldInto(dst, s[off:off+len(dst)])
+}
+
 // NewProver opens a pool on the blob with the given entries and row
 // blindings (one per row of 2^LogC entries, as committed).
 func NewProver(s Shape, values []fr.Element, rowBlinds []fr.Element) (*Prover, error) {
+	p, err := newProver(s, len(values), rowBlinds)
+	if err != nil {
+		return nil, err
+	}
+	p.values = values
+	return p, nil
+}
+
+// NewProverSmall is NewProver for a blob of small signed integers (entry i
+// is values[i] mod r). The pool keeps them as integers and converts only
+// what a caller asks for (Entries, Values) and, once, the whole blob in
+// Settle; the proof is the same as NewProver's on the converted blob.
+func NewProverSmall[T pedersen.Small](s Shape, values []T, rowBlinds []fr.Element) (*Prover, error) {
+	p, err := newProver(s, len(values), rowBlinds)
+	if err != nil {
+		return nil, err
+	}
+	p.ints = smallInts[T](values)
+	return p, nil
+}
+
+func newProver(s Shape, n int, rowBlinds []fr.Element) (*Prover, error) {
 	if err := s.validate(); err != nil {
 		return nil, err
 	}
-	if uint64(len(values)) > s.Layout.Size() {
-		return nil, fmt.Errorf("%w: %d entries for a blob of %d", ErrBlob, len(values), s.Layout.Size())
+	if uint64(n) > s.Layout.Size() {
+		return nil, fmt.Errorf("%w: %d entries for a blob of %d", ErrBlob, n, s.Layout.Size())
 	}
 	if rows := 1 << (s.Layout.LogSize - s.LogC); len(rowBlinds) != rows {
 		return nil, fmt.Errorf("%w: %d row blindings for %d rows", ErrBlob, len(rowBlinds), rows)
 	}
-	return &Prover{shape: s, values: values, blinds: rowBlinds}, nil
+	return &Prover{shape: s, blinds: rowBlinds}, nil
 }
 
 // Add records the claim t(q) = y for tensor name, with y the opening of a
@@ -209,7 +247,8 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	mu := squeezeMu(tr, ys, p.points)
 	sum := sumcheck.Combine(mu, p.claims)
 	in := redInstance(p.shape.Layout.LogSize, p.points, mu)
-	red, res, err := in.Prove(dlc, [][]fr.Element{p.values}, sum)
+	values := p.Values() // converted once for RED and the opening
+	red, res, err := in.Prove(dlc, [][]fr.Element{values}, sum)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +257,7 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, alpha, err := ipa.OpenWitness(p.values, 1<<p.shape.LogC, p.blinds, qRow)
+	a, alpha, err := ipa.OpenWitness(values, 1<<p.shape.LogC, p.blinds, qRow)
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,7 @@ var statement = []byte("pool test statement")
 type testBlob struct {
 	shape  Shape
 	values []fr.Element
+	ints   []int64 // when set: values = ints mod r, and prove opens NewProverSmall
 	blinds []fr.Element
 	rows   []bls12381.G1Affine
 
@@ -124,6 +125,9 @@ func (b *testBlob) prove(t testing.TB, claims []claimSpec) (proof *Proof, closin
 		t.Fatal(err)
 	}
 	pp, err := NewProver(b.shape, b.values, b.blinds)
+	if b.ints != nil {
+		pp, err = NewProverSmall(b.shape, b.ints, b.blinds)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
