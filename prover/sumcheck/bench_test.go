@@ -12,8 +12,9 @@ import (
 	"github.com/zkllm/zkllm/prover/transcript"
 )
 
-// proveCleartext is the non-ZK sumcheck (round coefficients sent in the
-// clear): the baseline the ZK version's overhead is measured against.
+// proveCleartext is the non-ZK sumcheck (round coefficients and the final
+// factor values sent in the clear): the baseline the ZK version's overhead
+// is measured against. It returns the point.
 func proveCleartext(tr *transcript.Transcript, poly *Polynomial, claim fr.Element) []fr.Element {
 	eng := newEngine(poly, claim)
 	coeffs := make([]fr.Element, poly.Form.Degree+1)
@@ -25,6 +26,7 @@ func proveCleartext(tr *transcript.Transcript, poly *Polynomial, claim fr.Elemen
 		eng.bind(coeffs, r)
 		point = append(point, r)
 	}
+	tr.AbsorbScalars(transcript.LabelFinalEvals, eng.finals())
 	return point
 }
 

@@ -82,6 +82,10 @@
 //     Polynomial.EqPoint set (Instance does it for a single full-length eq
 //     point) the eq factor is factored out of each round (Gruen) and never
 //     tabulated: same round polynomials, ≈30% less prover work at d = 3.
+//     Folds and the product kernel run on blocks split into even and odd
+//     entries through gnark's fr.Vector kernels (AVX-512 IFMA where the CPU
+//     has it); the field values, hence the proofs, are those of the
+//     per-element code (TestEngineVectorKernelsMatchGeneric, golden tests).
 //   - Encodings (encode.go) are canonical and strict: points are 48-byte
 //     compressed, subgroup-checked, non-identity; counts come from the Form
 //     (instances) and from ProofLogLen (the DLC proof).

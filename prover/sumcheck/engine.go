@@ -15,8 +15,12 @@ import (
 // never writes the caller's tables.
 //
 // Folding is fused with the next round: bind only records ρ_j, and the next
-// round reads the unfolded tables, folds each pair it needs on the fly and
-// writes the folded table as it goes — one pass over memory per round.
+// round reads the unfolded tables block by block (vecBlock pairs), folds
+// each block with fr.Vector kernels, stores it and runs the form's kernel on
+// it while it is in cache — one pass over memory per round. The fold
+// destinations come from a Scratch (the caller's, the DLCProver's, or one
+// from a process-wide pool), so sumchecks after the first reuse memory that
+// is already mapped.
 //
 // Eq mode (Polynomial.EqPoint set): the factor eq(r,·) over all variables is
 // never tabulated. Since eq(r,x) = eq(r_{<j},ρ_{<j})·eq(r_j,X)·eq(r_{>j},x_{>j}),
@@ -32,39 +36,75 @@ type engine struct {
 	owned   bool           // tables are the engine's own buffers
 	pending bool           // tables still need folding with rho
 	rho     fr.Element
-	claim   fr.Element   // p_{j−1}(ρ_{j−1}); S before round 0
-	evals   []fr.Element // scratch: p_j(0..d)
-	partial [][]fr.Element
+	claim   fr.Element     // p_{j−1}(ρ_{j−1}); S before round 0
+	evals   []fr.Element   // scratch: p_j(0..d)
+	cur     [][]fr.Element // this round's tables: the fold destinations while pending, else tables
+	work    []*workspace   // per worker, reused every round
+	kind    kernel         // which accumulate kernel the form selects
 
 	// Eq mode.
 	eqMode   bool
 	eqFactor int
 	eqPoint  []fr.Element
-	eqScale  fr.Element     // C_j = Π_{k<j} eq(r_k, ρ_k)
-	suffix   []fr.Element   // eq(r_{>j}, i) for the pairs i of round j
-	rest     [][]int        // per term: its factors other than the eq factor
-	j        int            // current round
-	qEvals   []fr.Element   // scratch: q_j(0..d)
-	qCoeffs  []fr.Element   // scratch
-	needOne  bool           // eq mode: compute q_j(1) directly this round
-	oneEvals [][]fr.Element // per worker: direct q_j(1) partials
-	scratch  *Scratch       // optional source of the fold buffers (Polynomial.Scratch)
-	eqPairs  bool           // eq mode, every term c·eq·f·g with one common c: see accumulateEqPairs
+	eqScale  fr.Element   // C_j = Π_{k<j} eq(r_k, ρ_k)
+	suffix   []fr.Element // eq(r_{>j}, i) for the pairs i of round j
+	rest     [][]int      // per term: its factors other than the eq factor
+	j        int          // current round
+	qEvals   []fr.Element // scratch: q_j(0..d)
+	qCoeffs  []fr.Element // scratch
+	needOne  bool         // eq mode: compute q_j(1) directly this round
+	scratch  *Scratch     // source of the fold buffers: Polynomial.Scratch, else one from scratchPool
+	pooled   bool         // scratch came from scratchPool (returned by finals)
+	final    []fr.Element // finals' result, once computed
+	eqPairs  bool         // eq mode, every term c·eq·f·g with one common c: see accumulateEqPairs
 }
 
 // parallelPairs is the pair count below which a round stays on one goroutine.
 const parallelPairs = 1 << 11
 
+// vecBlock is the number of pairs the kernels handle per block: each block
+// of every table is split into its even and odd entries (contiguous, in
+// cache) so that folds and products run through gnark's fr.Vector kernels
+// (AVX-512 IFMA where the CPU has it) instead of one element at a time.
+const vecBlock = 256
+
+// kernel names the accumulate kernel of a form.
+type kernel int
+
+const (
+	kernelGeneric  kernel = iota // any form: per pair, per point, per term
+	kernelProduct2               // f_a·f_b, d = 2: two inner products per block
+	kernelEq                     // eq mode, any form
+	kernelEqPairs                // eq mode, eq·(c·f_1·g_1 + c·f_2·g_2 + …)
+)
+
+// workspace is one worker's memory, kept across rounds: its partial sums
+// and the block buffers of the kernels.
+type workspace struct {
+	acc  []fr.Element // acc[term·(d+1)+X]
+	vals []fr.Element // generic kernels: f_k at X for the current pair
+	blk  []fr.Element // vector kernels: blockBufs blocks of 2·vecBlock
+}
+
+// blockBufs is the number of 2·vecBlock buffers in a workspace: two for a
+// fold (evens, odds) and, for the product kernel, one more per factor.
+const blockBufs = 3
+
 func newEngine(p *Polynomial, claim fr.Element) *engine {
 	size := mle.Size(p.Form.NumVars)
 	e := &engine{form: p.Form, d: p.Form.Degree, claim: claim, length: size, evals: make([]fr.Element, p.Form.Degree+1)}
 	e.tables = make([][]fr.Element, len(p.Tables))
+	e.cur = make([][]fr.Element, len(p.Tables))
 	e.scratch = p.Scratch
+	if e.scratch == nil {
+		e.scratch, e.pooled = scratchPool.Get().(*Scratch), true
+	}
 	if p.EqPoint != nil {
 		e.eqMode, e.eqFactor, e.eqPoint = true, p.EqFactor, p.EqPoint
 		e.eqScale.SetOne()
 		if len(p.EqPoint) > 0 {
-			e.suffix = mle.EqTable(p.EqPoint[1:])
+			e.suffix = e.buffer(suffixBuffer, mle.Size(len(p.EqPoint)-1))
+			mle.EqTableInto(e.suffix, p.EqPoint[1:])
 		}
 		e.rest = make([][]int, len(p.Form.Terms))
 		for ti, t := range p.Form.Terms {
@@ -88,6 +128,14 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 		}
 		e.tables[k] = t
 	}
+	switch {
+	case e.eqMode && e.eqPairs:
+		e.kind = kernelEqPairs
+	case e.eqMode:
+		e.kind = kernelEq
+	case e.isProduct2():
+		e.kind = kernelProduct2
+	}
 	return e
 }
 
@@ -109,35 +157,44 @@ func (e *engine) round(coeffs []fr.Element) {
 		rj = e.eqPoint[e.j]
 		e.needOne = rj.IsZero() || e.eqScale.IsZero()
 	}
+	for k, t := range e.tables {
+		e.cur[k] = t
+		if e.pending && t != nil {
+			e.cur[k] = e.spare[k][:2*half]
+		}
+	}
 	workers := 1
 	if half >= parallelPairs {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if len(e.partial) < workers {
-		e.partial = make([][]fr.Element, workers)
+	for len(e.work) < workers {
+		e.work = append(e.work, &workspace{
+			acc:  make([]fr.Element, nt*(d+1)),
+			vals: make([]fr.Element, len(e.tables)*max(d+1, 2)),
+			blk:  make([]fr.Element, blockBufs*2*vecBlock),
+		})
 	}
 	var wg sync.WaitGroup
+	// Chunks are whole blocks, so every block but the last is full.
 	chunk := (half + workers - 1) / workers
+	chunk = (chunk + vecBlock - 1) / vecBlock * vecBlock
 	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, half)
-		if len(e.partial[w]) != nt*(d+1) {
-			e.partial[w] = make([]fr.Element, nt*(d+1))
+		ws := e.work[w]
+		for i := range ws.acc {
+			ws.acc[i].SetZero()
 		}
-		acc := e.partial[w]
-		for i := range acc {
-			acc[i].SetZero()
-		}
+		lo, hi := min(w*chunk, half), min((w+1)*chunk, half)
 		if lo >= hi {
 			continue
 		}
 		if workers == 1 {
-			e.accumulateAny(acc, lo, hi)
+			e.accumulateRange(ws, lo, hi)
 			continue
 		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			e.accumulateAny(acc, lo, hi)
+			e.accumulateRange(ws, lo, hi)
 		}()
 	}
 	wg.Wait()
@@ -151,7 +208,7 @@ func (e *engine) round(coeffs []fr.Element) {
 				e.spare[k] = e.tables[k]
 			} else {
 				// Never fold into the caller's table: take a fresh buffer.
-				e.spare[k] = e.buffer(2*k+1, half)
+				e.spare[k] = e.buffer(foldBuffer(k, 1), half)
 			}
 			e.tables[k] = folded
 		}
@@ -172,7 +229,7 @@ func (e *engine) round(coeffs []fr.Element) {
 		for X := 0; X <= d; X++ {
 			var s fr.Element
 			for w := 0; w < workers; w++ {
-				s.Add(&s, &e.partial[w][ti*(d+1)+X])
+				s.Add(&s, &e.work[w].acc[ti*(d+1)+X])
 			}
 			t.Mul(&s, &term.Coeff)
 			sums[X].Add(&sums[X], &t)
@@ -183,7 +240,7 @@ func (e *engine) round(coeffs []fr.Element) {
 		return
 	}
 	e.evals[1].Sub(&e.claim, &e.evals[0])
-	if e.isProduct2() {
+	if e.kind == kernelProduct2 {
 		// The fast path accumulated the leading coefficient c_2 in slot 2:
 		// p(2) = 2·p(1) − p(0) + 2·c_2.
 		var t fr.Element
@@ -247,51 +304,113 @@ func (e *engine) prepareFold() {
 		e.spare = make([][]fr.Element, len(e.tables))
 		for k := range e.spare {
 			if e.tables[k] != nil {
-				e.spare[k] = e.buffer(2*k, half)
+				e.spare[k] = e.buffer(foldBuffer(k, 0), half)
 			}
 		}
 	}
 }
 
-// buffer returns fold buffer i of length n: from the caller's Scratch when
-// there is one, else freshly allocated. Factor k uses buffers 2k and 2k+1.
-func (e *engine) buffer(i, n int) []fr.Element {
-	if e.scratch != nil {
-		return e.scratch.take(i, n)
+// suffixBuffer is the Scratch buffer of the eq-mode suffix table.
+const suffixBuffer = 0
+
+// foldBuffer is the Scratch buffer index of factor k's fold buffer
+// which ∈ {0, 1} (the two halves of its ping-pong).
+func foldBuffer(k, which int) int { return 1 + 2*k + which }
+
+// scratchPool holds the fold space of finished sumchecks for the next
+// ones, in this proof or the next: a 2^20 sumcheck folds into 2·(2^19 +
+// 2^18) elements (48 MiB), and fresh memory costs a page fault per 4 KiB
+// on first write, which on these machines took longer than the folds
+// themselves. sync.Pool drops what stays unused for two GCs.
+var scratchPool = sync.Pool{New: func() any { return NewScratch(0) }}
+
+// buffer returns Scratch buffer i of length n.
+func (e *engine) buffer(i, n int) []fr.Element { return e.scratch.take(i, n) }
+
+// release returns a pooled Scratch (once); the engine's tables may point
+// into it, so they are dropped too.
+func (e *engine) release() {
+	if e.pooled {
+		e.pooled = false
+		scratchPool.Put(e.scratch)
+		e.scratch, e.tables, e.spare, e.cur, e.suffix = nil, nil, nil, nil, nil
 	}
-	return make([]fr.Element, n)
 }
 
-func (e *engine) accumulateAny(acc []fr.Element, lo, hi int) {
-	switch {
-	case e.eqMode && e.eqPairs:
-		e.accumulateEqPairs(acc, lo, hi)
-	case e.eqMode:
-		e.accumulateEq(acc, lo, hi)
-	case e.isProduct2():
-		t := e.form.Terms[0]
-		e.accumulateProduct2(acc, lo, hi, t.Factors[0], t.Factors[1])
-	default:
-		e.accumulate(acc, lo, hi)
+// accumulateRange adds the contributions of pairs [lo,hi) into ws.acc,
+// block by block: first the pending fold of every table's block (into
+// e.cur), then the form's kernel on the folded block.
+func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
+	for s := lo; s < hi; s += vecBlock {
+		t := min(s+vecBlock, hi)
+		if e.kind == kernelProduct2 {
+			e.product2Block(ws, s, t)
+			continue
+		}
+		if e.pending {
+			for k, tab := range e.tables {
+				if tab != nil {
+					foldBlock(ws, e.cur[k][2*s:2*t], tab[4*s:4*t], &e.rho)
+				}
+			}
+		}
+		switch e.kind {
+		case kernelEqPairs:
+			e.accumulateEqPairs(ws, s, t)
+		case kernelEq:
+			e.accumulateEq(ws, s, t)
+		default:
+			e.accumulate(ws, s, t)
+		}
 	}
 }
 
-// loadPair writes f_k at X = 0..len(v)−1 for pair i of table tab into v,
-// folding the pending challenge first when needed (and storing the folded
-// pair into dst).
-func (e *engine) loadPair(v []fr.Element, tab, dst []fr.Element, i int) {
+// split writes the even entries of src into dst[:m] and the odd ones into
+// dst[m:2m], m = len(src)/2: pair i of src becomes (dst[i], dst[m+i]).
+func split(dst, src []fr.Element) {
+	m := len(src) / 2
+	for i := 0; i < m; i++ {
+		dst[i], dst[m+i] = src[2*i], src[2*i+1]
+	}
+}
+
+// interleave is the inverse of split: dst[2i], dst[2i+1] = src[i], src[m+i].
+func interleave(dst, src []fr.Element) {
+	m := len(dst) / 2
+	for i := 0; i < m; i++ {
+		dst[2*i], dst[2*i+1] = src[i], src[m+i]
+	}
+}
+
+// foldSplit folds one block of a table with rho: src holds 4m entries (m
+// pairs of the next round, each from two pairs of this one); on return lo
+// holds the 2m folded entries split (evens, then odds): f(ρ, 0, i) in
+// lo[:m] and f(ρ, 1, i) in lo[m:2m]. f(ρ,·) = f(0,·) + ρ·(f(1,·) − f(0,·)),
+// computed with fr.Vector's Sub, ScalarMul and Add; hi is scratch.
+func foldSplit(lo, hi, src []fr.Element, rho *fr.Element) fr.Vector {
+	m2 := len(src) / 2
+	l, h := fr.Vector(lo[:m2]), fr.Vector(hi[:m2])
+	m := m2 / 2
+	for i := 0; i < m; i++ {
+		l[i], h[i] = src[4*i], src[4*i+1]
+		l[m+i], h[m+i] = src[4*i+2], src[4*i+3]
+	}
+	h.Sub(h, l)
+	h.ScalarMul(h, rho)
+	l.Add(l, h)
+	return l
+}
+
+// foldBlock folds one block of a table into dst (2m entries, interleaved
+// like every table), using the workspace's first two block buffers.
+func foldBlock(ws *workspace, dst, src []fr.Element, rho *fr.Element) {
+	interleave(dst, foldSplit(ws.blk[:2*vecBlock], ws.blk[2*vecBlock:4*vecBlock], src, rho))
+}
+
+// loadPair writes f_k at X = 0..len(v)−1 for pair i of table tab into v.
+func loadPair(v []fr.Element, tab []fr.Element, i int) {
+	v[0], v[1] = tab[2*i], tab[2*i+1]
 	var diff fr.Element
-	if e.pending {
-		diff.Sub(&tab[4*i+1], &tab[4*i])
-		diff.Mul(&diff, &e.rho)
-		v[0].Add(&tab[4*i], &diff)
-		diff.Sub(&tab[4*i+3], &tab[4*i+2])
-		diff.Mul(&diff, &e.rho)
-		v[1].Add(&tab[4*i+2], &diff)
-		dst[2*i], dst[2*i+1] = v[0], v[1]
-	} else {
-		v[0], v[1] = tab[2*i], tab[2*i+1]
-	}
 	diff.Sub(&v[1], &v[0])
 	for X := 2; X < len(v); X++ {
 		v[X].Add(&v[X-1], &diff)
@@ -299,19 +418,15 @@ func (e *engine) loadPair(v []fr.Element, tab, dst []fr.Element, i int) {
 }
 
 // accumulate adds, for pairs i ∈ [lo,hi), Π_k f_k(ρ_<j, X, i) into
-// acc[term·(d+1)+X] for X ∈ {0, 2, …, d}. Allocates only its scratch.
-func (e *engine) accumulate(acc []fr.Element, lo, hi int) {
+// acc[term·(d+1)+X] for X ∈ {0, 2, …, d}.
+func (e *engine) accumulate(ws *workspace, lo, hi int) {
 	d := e.d
 	w := d + 1
-	vals := make([]fr.Element, len(e.tables)*w) // vals[k·(d+1)+X] = f_k at X
+	vals, acc := ws.vals, ws.acc // vals[k·(d+1)+X] = f_k at X
 	var prod fr.Element
 	for i := lo; i < hi; i++ {
-		for k, tab := range e.tables {
-			var dst []fr.Element
-			if e.pending {
-				dst = e.spare[k]
-			}
-			e.loadPair(vals[k*w:(k+1)*w], tab, dst, i)
+		for k, tab := range e.cur {
+			loadPair(vals[k*w:(k+1)*w], tab, i)
 		}
 		for ti, term := range e.form.Terms {
 			a := acc[ti*w : (ti+1)*w]
@@ -332,21 +447,16 @@ func (e *engine) accumulate(acc []fr.Element, lo, hi int) {
 
 // accumulateEq is accumulate in eq mode: it adds eq(r_{>j},i)·Π(rest)(X,i)
 // into acc[term·(d+1)+X] for X ∈ {0, 2, …, d−1} (and X = 1 if needOne).
-func (e *engine) accumulateEq(acc []fr.Element, lo, hi int) {
+func (e *engine) accumulateEq(ws *workspace, lo, hi int) {
 	d := e.d
 	w := max(d, 2) // values per table: X = 0..d−1 (at least the pair)
-	vals := make([]fr.Element, len(e.tables)*w)
+	vals, acc := ws.vals, ws.acc
 	var prod fr.Element
 	for i := lo; i < hi; i++ {
-		for k, tab := range e.tables {
-			if tab == nil {
-				continue
+		for k, tab := range e.cur {
+			if tab != nil {
+				loadPair(vals[k*w:(k+1)*w], tab, i)
 			}
-			var dst []fr.Element
-			if e.pending {
-				dst = e.spare[k]
-			}
-			e.loadPair(vals[k*w:(k+1)*w], tab, dst, i)
 		}
 		wt := &e.suffix[i]
 		for ti, fs := range e.rest {
@@ -391,21 +501,16 @@ func eqPairsShape(f *Form, rest [][]int) bool {
 // (the other terms' slots stay zero, so round combines the same total).
 // Per pair and point X that is one product per term plus one, instead of
 // two per term; the field sums, hence the proof, are unchanged.
-func (e *engine) accumulateEqPairs(acc []fr.Element, lo, hi int) {
+func (e *engine) accumulateEqPairs(ws *workspace, lo, hi int) {
 	const w = 3 // values per table: X = 0, 1, 2
-	vals := make([]fr.Element, len(e.tables)*w)
+	vals := ws.vals
 	var s, prod fr.Element
 	var a0, a1, a2 fr.Element
 	for i := lo; i < hi; i++ {
-		for k, tab := range e.tables {
-			if tab == nil {
-				continue
+		for k, tab := range e.cur {
+			if tab != nil {
+				loadPair(vals[k*w:(k+1)*w], tab, i)
 			}
-			var dst []fr.Element
-			if e.pending {
-				dst = e.spare[k]
-			}
-			e.loadPair(vals[k*w:(k+1)*w], tab, dst, i)
 		}
 		wt := &e.suffix[i]
 		for X := 0; X < w; X++ {
@@ -428,6 +533,7 @@ func (e *engine) accumulateEqPairs(acc []fr.Element, lo, hi int) {
 			}
 		}
 	}
+	acc := ws.acc
 	acc[0].Add(&acc[0], &a0)
 	acc[1].Add(&acc[1], &a1)
 	acc[2].Add(&acc[2], &a2)
@@ -453,7 +559,17 @@ func (e *engine) bind(coeffs []fr.Element, r fr.Element) {
 }
 
 // finals returns each factor's value at the bound point (after n binds).
+// It ends the engine: a pooled Scratch goes back to the pool, so no round
+// or bind may follow (finals itself may be called again).
 func (e *engine) finals() []fr.Element {
+	if e.final == nil {
+		e.final = e.computeFinals()
+		e.release()
+	}
+	return append([]fr.Element(nil), e.final...)
+}
+
+func (e *engine) computeFinals() []fr.Element {
 	out := make([]fr.Element, len(e.tables))
 	for k, t := range e.tables {
 		switch {
@@ -477,44 +593,34 @@ func (e *engine) isProduct2() bool {
 	return !e.eqMode && len(terms) == 1 && len(terms[0].Factors) == 2 && e.d == 2 && terms[0].Factors[0] != terms[0].Factors[1]
 }
 
-// accumulateProduct2 is accumulate for F = f_a·f_b with d = 2, written out
-// with locals only: p(0) += a_0·b_0 and the leading coefficient
-// c_2 += (a_1−a_0)·(b_1−b_0) (in slot 2; round converts it to p(2)).
-func (e *engine) accumulateProduct2(acc []fr.Element, lo, hi, fa, fb int) {
-	ta, tb := e.tables[fa], e.tables[fb]
-	var a0, a1, b0, b1, t, s0, s2 fr.Element
-	if !e.pending {
-		for i := lo; i < hi; i++ {
-			a0, a1, b0, b1 = ta[2*i], ta[2*i+1], tb[2*i], tb[2*i+1]
-			t.Mul(&a0, &b0)
-			s0.Add(&s0, &t)
-			a1.Sub(&a1, &a0)
-			b1.Sub(&b1, &b0)
-			t.Mul(&a1, &b1)
-			s2.Add(&s2, &t)
-		}
+// product2Block is the kernel for F = f_a·f_b with d = 2 on pairs
+// [lo,hi): with each table's block split into f(0,·) and f(1,·) (folded
+// with the pending challenge first, the folded block stored into e.cur),
+// p(0) += ⟨a_0, b_0⟩ and the leading coefficient
+// c_2 += ⟨a_1−a_0, b_1−b_0⟩ (in slot 2; round converts it to p(2)), all
+// through fr.Vector's Sub and InnerProduct.
+func (e *engine) product2Block(ws *workspace, lo, hi int) {
+	t := e.form.Terms[0]
+	fa, fb := t.Factors[0], t.Factors[1]
+	m := hi - lo
+	bufA, tmp, bufB := ws.blk[:2*vecBlock], ws.blk[2*vecBlock:4*vecBlock], ws.blk[4*vecBlock:6*vecBlock]
+	var A, B fr.Vector
+	if e.pending {
+		A = foldSplit(bufA, tmp, e.tables[fa][4*lo:4*hi], &e.rho)
+		interleave(e.cur[fa][2*lo:2*hi], A)
+		B = foldSplit(bufB, tmp, e.tables[fb][4*lo:4*hi], &e.rho)
+		interleave(e.cur[fb][2*lo:2*hi], B)
 	} else {
-		da, db := e.spare[fa], e.spare[fb]
-		rho := e.rho
-		for i := lo; i < hi; i++ {
-			// Fold the next level's pair i on the fly and store it.
-			t.Sub(&ta[4*i+1], &ta[4*i]).Mul(&t, &rho)
-			a0.Add(&ta[4*i], &t)
-			t.Sub(&ta[4*i+3], &ta[4*i+2]).Mul(&t, &rho)
-			a1.Add(&ta[4*i+2], &t)
-			t.Sub(&tb[4*i+1], &tb[4*i]).Mul(&t, &rho)
-			b0.Add(&tb[4*i], &t)
-			t.Sub(&tb[4*i+3], &tb[4*i+2]).Mul(&t, &rho)
-			b1.Add(&tb[4*i+2], &t)
-			da[2*i], da[2*i+1], db[2*i], db[2*i+1] = a0, a1, b0, b1
-			t.Mul(&a0, &b0)
-			s0.Add(&s0, &t)
-			a1.Sub(&a1, &a0)
-			b1.Sub(&b1, &b0)
-			t.Mul(&a1, &b1)
-			s2.Add(&s2, &t)
-		}
+		A, B = bufA[:2*m], bufB[:2*m]
+		split(A, e.tables[fa][2*lo:2*hi])
+		split(B, e.tables[fb][2*lo:2*hi])
 	}
+	a0, a1, b0, b1 := A[:m], A[m:2*m], B[:m], B[m:2*m]
+	s0 := a0.InnerProduct(b0)
+	a1.Sub(a1, a0)
+	b1.Sub(b1, b0)
+	s2 := a1.InnerProduct(b1)
+	acc := ws.acc
 	acc[0].Add(&acc[0], &s0)
 	acc[2].Add(&acc[2], &s2)
 }
