@@ -5,6 +5,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/pool"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -115,33 +116,57 @@ func (c Checked) recomposition() []fr.Element {
 // ProveAt evaluates the virtual tensor at u (len LogSize): it sends ⟦l_i(u)⟧
 // for every limb (one absorb), adds each as a pool claim on its limb tensor,
 // and returns the opening of ⟦v(u)⟧ = Σ 2^(16i)·⟦l_i(u)⟧ and the sent points.
+// eq(u,·) is tabulated once and each limb is an inner product of its
+// integers with it (EvalSmall): no limb is converted to field elements.
 func (c Checked) ProveAt(dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element, limbs [][]int64) (sumcheck.Scalar, []sumcheck.Point, error) {
-	f := make([][]fr.Element, len(limbs))
-	for i, l := range limbs {
-		f[i] = make([]fr.Element, len(l))
-		for j, x := range l {
-			f[i][j].SetInt64(x)
-		}
+	if err := c.checkAt(u, len(limbs)); err != nil {
+		return sumcheck.Scalar{}, nil, err
 	}
-	return c.ProveAtElems(dlc, pl, u, f)
+	eq := mle.EqTable(u)
+	vals := make([]fr.Element, len(limbs))
+	for i, l := range limbs {
+		if len(l) > len(eq) {
+			return sumcheck.Scalar{}, nil, fmt.Errorf("%w: limb %d of %q has %d entries for 2^%d", ErrFormat, i, c.Name, len(l), c.LogSize)
+		}
+		vals[i] = EvalSmall(eq, l)
+	}
+	return c.sendAt(dlc, pl, u, vals)
 }
 
-// ProveAtElems is ProveAt for limbs given as field elements.
+// ProveAtElems is ProveAt for limbs given as field elements (one eq table,
+// one inner product per limb).
 func (c Checked) ProveAtElems(dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element, limbs [][]fr.Element) (sumcheck.Scalar, []sumcheck.Point, error) {
-	if len(u) != c.LogSize || len(limbs) != c.NumLimbs() {
-		return sumcheck.Scalar{}, nil, fmt.Errorf("%w: %q at a %d-point with %d limbs", ErrFormat, c.Name, len(u), len(limbs))
+	if err := c.checkAt(u, len(limbs)); err != nil {
+		return sumcheck.Scalar{}, nil, err
 	}
-	opens := make([]sumcheck.Scalar, len(limbs))
-	pts := make([]sumcheck.Point, len(limbs))
+	eq := mle.EqTable(u)
+	vals := make([]fr.Element, len(limbs))
 	for i, l := range limbs {
-		v, err := mle.Evaluate(l, u)
-		if err != nil {
-			return sumcheck.Scalar{}, nil, err
+		if len(l) > len(eq) {
+			return sumcheck.Scalar{}, nil, fmt.Errorf("%w: limb %d of %q has %d entries for 2^%d", ErrFormat, i, c.Name, len(l), c.LogSize)
 		}
-		opens[i], pts[i] = dlc.Commit(v)
+		vals[i] = field.InnerProduct(l, eq[:len(l)])
+	}
+	return c.sendAt(dlc, pl, u, vals)
+}
+
+func (c Checked) checkAt(u []fr.Element, limbs int) error {
+	if len(u) != c.LogSize || limbs != c.NumLimbs() {
+		return fmt.Errorf("%w: %q at a %d-point with %d limbs", ErrFormat, c.Name, len(u), limbs)
+	}
+	return nil
+}
+
+// sendAt commits the limb values l_i(u) (one absorb), pools them and returns
+// the recomposed opening.
+func (c Checked) sendAt(dlc *sumcheck.DLCProver, pl *pool.Prover, u []fr.Element, vals []fr.Element) (sumcheck.Scalar, []sumcheck.Point, error) {
+	opens := make([]sumcheck.Scalar, len(vals))
+	pts := make([]sumcheck.Point, len(vals))
+	for i := range vals {
+		opens[i], pts[i] = dlc.Commit(vals[i])
 	}
 	dlc.Transcript.AbsorbPoints(transcript.LabelClaim, pts)
-	for i := range limbs {
+	for i := range vals {
 		if err := pl.Add(c.LimbName(i), u, opens[i]); err != nil {
 			return sumcheck.Scalar{}, nil, err
 		}
