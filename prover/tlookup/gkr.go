@@ -231,7 +231,7 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 
 	// One fold area and one h buffer serve every layer (the last is the
 	// largest): no allocation per layer or round.
-	scratch := sumcheck.NewScratch(1 << max(n-2, 0))
+	scratch := &layerScratch{}
 	hBuf := make(fr.Vector, 1<<max(n-1, 0))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
@@ -243,14 +243,11 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 			hc.ScalarMul(qu[half+lo:half+hi], &lambda)
 			hc.Add(hc, pu[half+lo:half+hi])
 		})
-		// eq(r,·) is one full-length eq of weight 1: the engine's eq mode
-		// factors it out instead of tabulating and folding it (same proof).
+		// The layer kernel (kernel.go) computes the engine's eq-mode round
+		// polynomials, exploiting the tables' constant tails (same proof).
 		poly := &sumcheck.Polynomial{
-			Form:     layerForm(k),
-			Tables:   [][]fr.Element{nil, pu[:half], qu[half:], qu[:half], h},
-			EqPoint:  r,
-			EqFactor: facEq,
-			Scratch:  scratch,
+			Form:   layerForm(k),
+			Kernel: newLayerKernel(r, [numTabs][]fr.Element{pu[:half], qu[half:], qu[:half], h}, scratch),
 		}
 		lp, res, err := dlc.Prove(poly, P.Add(Q.Scale(lambda)))
 		if err != nil {

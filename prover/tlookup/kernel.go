@@ -1,0 +1,450 @@
+package tlookup
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/mle"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+)
+
+// The GKR layer kernel (sumcheck.RoundKernel) computes the round
+// polynomials of Σ_x eq(r,x)·[p0·q1 + q0·h] (layerForm) — the same
+// polynomials as the generic engine's eq mode, hence the same proof — with
+// what the engine cannot know about these tables:
+//   - Constant tails. Unused leaves are p = 0, q = 1 and the lookup
+//     segments have p ≡ 1, so past some length most tables of the upper
+//     layers are one constant (folding keeps a tail constant). A product
+//     with one factor in its tail c is c·⟨w, data⟩ (an inner product, no
+//     element-wise product); with both, c·c'·Σw. The top layer, half of all
+//     the GKR work, is mostly q1 + λ·q0 this way.
+//   - Vector kernels. Data is processed in chunks through gnark's
+//     fr.Vector (AVX-512 IFMA where present): fold, products and the
+//     eq-weighted sums as element-wise operations and inner products.
+//
+// Eq is factored out as in the engine (Gruen): p_j = C_j·eq(r_j,X)·q_j(X)
+// with q_j(X) = Σ_i w_i·[p0·q1 + q0·h](X, i), w = eq(r_{>j}, ·).
+
+// Kernel table indices (the layer's committed factors, in factor order).
+const (
+	tabP0 = iota
+	tabQ1
+	tabQ0
+	tabH
+	numTabs
+)
+
+// kernelChunk is the number of pairs per vector operation: the chunk's
+// working vectors stay in L1/L2.
+const kernelChunk = 256
+
+// kernelParallelPairs is the pair count below which a round stays on one
+// goroutine (as the engine).
+const kernelParallelPairs = 1 << 11
+
+// tailTable is a table whose entries from len(data) on all equal tail.
+type tailTable struct {
+	data []fr.Element
+	tail fr.Element
+}
+
+// newTailTable splits t (non-empty) into its data and its constant tail.
+func newTailTable(t []fr.Element) tailTable {
+	last := t[len(t)-1]
+	n := len(t) - 1
+	for n > 0 && t[n-1].Equal(&last) {
+		n--
+	}
+	return tailTable{data: t[:n], tail: last}
+}
+
+// at returns entry x.
+func (t *tailTable) at(x int) *fr.Element {
+	if x < len(t.data) {
+		return &t.data[x]
+	}
+	return &t.tail
+}
+
+// layerScratch is the memory one proof's layer kernels share (they run one
+// after another): two fold buffers per table and per-worker chunk vectors.
+type layerScratch struct {
+	fold    [numTabs][2][]fr.Element
+	workers []*chunkBufs
+}
+
+func (s *layerScratch) foldBuf(t, which, n int) []fr.Element {
+	if cap(s.fold[t][which]) < n {
+		s.fold[t][which] = make([]fr.Element, n)
+	}
+	return s.fold[t][which][:n]
+}
+
+func (s *layerScratch) worker(w int) *chunkBufs {
+	for len(s.workers) <= w {
+		s.workers = append(s.workers, newChunkBufs())
+	}
+	return s.workers[w]
+}
+
+// chunkBufs holds one worker's vectors for one chunk of pairs.
+type chunkBufs struct {
+	s    [4]fr.Vector          // stride-4 split of a table's stored entries
+	v    [numTabs][3]fr.Vector // per table: its values at X = 0, 1, 2
+	t, u fr.Vector
+}
+
+func newChunkBufs() *chunkBufs {
+	c := &chunkBufs{t: make(fr.Vector, kernelChunk), u: make(fr.Vector, kernelChunk)}
+	for i := range c.s {
+		c.s[i] = make(fr.Vector, kernelChunk)
+	}
+	for t := range c.v {
+		for x := range c.v[t] {
+			c.v[t][x] = make(fr.Vector, kernelChunk)
+		}
+	}
+	return c
+}
+
+// kernelAcc is one worker's partial sums for a round: q_j(X) for X = 0, 1, 2.
+type kernelAcc struct {
+	x [3]fr.Element
+}
+
+// layerKernel is one layer's sumcheck state.
+type layerKernel struct {
+	r       []fr.Element // eq point, one coordinate per round
+	j       int
+	scale   fr.Element   // C_j = Π_{k<j} eq(r_k, ρ_k)
+	suffix  []fr.Element // w = eq(r_{>j}, ·) for the pairs of round j
+	tabs    [numTabs]tailTable
+	size    int  // logical length of the stored tables
+	pending bool // the stored tables still need folding with rho
+	rho     fr.Element
+	scratch *layerScratch
+	flip    int // fold buffer the next fold writes
+}
+
+// newLayerKernel starts the kernel for eq point r over the given tables
+// (factor order p0, q1, q0, h; each of length 2^len(r)), which it never
+// writes.
+func newLayerKernel(r []fr.Element, tables [numTabs][]fr.Element, scratch *layerScratch) *layerKernel {
+	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch}
+	k.scale.SetOne()
+	k.suffix = mle.EqTable(r[1:])
+	for t, tab := range tables {
+		k.tabs[t] = newTailTable(tab)
+	}
+	return k
+}
+
+// bounds returns, for table t in the current round, the first pair that is
+// not entirely data and the first pair entirely in the tail.
+func (k *layerKernel) bounds(t int) (full, tail int) {
+	n := len(k.tabs[t].data)
+	if k.pending {
+		return n / 4, (n + 3) / 4
+	}
+	return n / 2, (n + 1) / 2
+}
+
+// breakpoints returns the sorted pair indices in [0,half] where some
+// table's status changes (data → mixed → tail): between two consecutive
+// ones every table is entirely data, entirely tail, or (one pair) mixed.
+func (k *layerKernel) breakpoints(half int) []int {
+	pts := []int{0, half}
+	for t := range k.tabs {
+		full, tail := k.bounds(t)
+		pts = append(pts, min(full, half), min(tail, half))
+	}
+	slices.Sort(pts)
+	return slices.Compact(pts)
+}
+
+// accumulate adds the pairs [lo,hi) of the round into acc, run by run.
+func (k *layerKernel) accumulate(acc *kernelAcc, bufs *chunkBufs, lo, hi int, pts []int, dst [numTabs][]fr.Element, needOne bool) {
+	for p := 0; p+1 < len(pts); p++ {
+		s, e := max(lo, pts[p]), min(hi, pts[p+1])
+		if s >= e {
+			continue
+		}
+		var data [numTabs]bool
+		mixed := false
+		for t := range k.tabs {
+			full, tail := k.bounds(t)
+			switch {
+			case e <= full:
+				data[t] = true
+			case s >= tail:
+			default:
+				mixed = true
+			}
+		}
+		if mixed {
+			k.mixed(acc, s, e, dst, needOne)
+		} else {
+			k.vector(acc, bufs, s, e, data, dst, needOne)
+		}
+	}
+}
+
+// Round implements sumcheck.RoundKernel.
+func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
+	half := k.size / 2
+	if k.pending {
+		half /= 2
+	}
+	rj := k.r[k.j]
+	needOne := sumcheck.EqNeedsOne(rj, k.scale)
+	var dst [numTabs][]fr.Element
+	if k.pending {
+		for t := range k.tabs {
+			dst[t] = k.scratch.foldBuf(t, k.flip, (len(k.tabs[t].data)+1)/2)
+		}
+	}
+	pts := k.breakpoints(half)
+	workers := 1
+	if half >= kernelParallelPairs {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	accs := make([]kernelAcc, workers)
+	chunk := (half + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, half)
+		if lo >= hi {
+			continue
+		}
+		bufs := k.scratch.worker(w)
+		run := func() { k.accumulate(&accs[w], bufs, lo, hi, pts, dst, needOne) }
+		if workers == 1 {
+			run()
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run()
+		}()
+	}
+	wg.Wait()
+	if k.pending {
+		for t := range k.tabs {
+			k.tabs[t].data = dst[t]
+		}
+		k.size /= 2
+		k.pending = false
+		k.flip ^= 1
+	}
+
+	q := make([]fr.Element, 4)
+	for w := range accs {
+		for X := range accs[w].x {
+			q[X].Add(&q[X], &accs[w].x[X])
+		}
+	}
+	sumcheck.EqRoundCoeffs(coeffs, q, rj, k.scale, claim, needOne)
+}
+
+// loadFull writes table t's values at X = 0, 1 (and 2 when want2) for the
+// pairs [lo,hi) of the round, all data, into v, folding the pending
+// challenge first (and storing the folded entries into dst).
+func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element, want2 bool) {
+	n := hi - lo
+	v := &bufs.v[t]
+	v0, v1 := v[0][:n], v[1][:n]
+	data := k.tabs[t].data
+	if k.pending {
+		src := data[4*lo : 4*hi]
+		s0, s1, s2, s3 := bufs.s[0][:n], bufs.s[1][:n], bufs.s[2][:n], bufs.s[3][:n]
+		for i := range n {
+			s0[i], s1[i], s2[i], s3[i] = src[4*i], src[4*i+1], src[4*i+2], src[4*i+3]
+		}
+		s1.Sub(s1, s0)
+		s1.ScalarMul(s1, &k.rho)
+		v0.Add(s0, s1)
+		s3.Sub(s3, s2)
+		s3.ScalarMul(s3, &k.rho)
+		v1.Add(s2, s3)
+		out := dst[2*lo : 2*hi]
+		for i := range n {
+			out[2*i], out[2*i+1] = v0[i], v1[i]
+		}
+	} else {
+		src := data[2*lo : 2*hi]
+		for i := range n {
+			v0[i], v1[i] = src[2*i], src[2*i+1]
+		}
+	}
+	if want2 {
+		v2 := v[2][:n]
+		v2.Add(v1, v1)
+		v2.Sub(v2, v0)
+	}
+}
+
+// layerTerms are the layer's two products, p0·q1 and q0·h.
+var layerTerms = [2][2]int{{tabP0, tabQ1}, {tabQ0, tabH}}
+
+// vector accumulates the pairs [lo,hi), on which each table is entirely
+// data (data[t]) or entirely its tail, in chunks through fr.Vector: a
+// product of two data tables is an element-wise product, one with a tail
+// factor c is c·⟨w, data⟩, two tails are c·c'·Σw.
+func (k *layerKernel) vector(acc *kernelAcc, bufs *chunkBufs, lo, hi int, data [numTabs]bool, dst [numTabs][]fr.Element, needOne bool) {
+	var want2 [numTabs]bool
+	for _, tm := range layerTerms {
+		if data[tm[0]] && data[tm[1]] {
+			want2[tm[0]], want2[tm[1]] = true, true
+		}
+	}
+	for c := lo; c < hi; c += kernelChunk {
+		e := min(c+kernelChunk, hi)
+		n := e - c
+		for t := range k.tabs {
+			if data[t] {
+				k.loadFull(bufs, t, c, e, dst[t], want2[t])
+			}
+		}
+		w := fr.Vector(k.suffix[c:e])
+		var sumW fr.Element
+		var ip [numTabs][3]fr.Element // ⟨w, t(X)⟩ where needed
+		var haveIP [numTabs]bool
+		for _, tm := range layerTerms {
+			switch {
+			case data[tm[0]] && data[tm[1]]:
+			case data[tm[0]] || data[tm[1]]:
+				t := tm[0]
+				if !data[t] {
+					t = tm[1]
+				}
+				if !haveIP[t] {
+					v0, v1 := bufs.v[t][0][:n], bufs.v[t][1][:n]
+					ip[t][0], ip[t][1] = v0.InnerProduct(w), v1.InnerProduct(w)
+					ip[t][2].Double(&ip[t][1]).Sub(&ip[t][2], &ip[t][0])
+					haveIP[t] = true
+				}
+			default:
+				if sumW.IsZero() {
+					sumW = w.Sum()
+				}
+			}
+		}
+		tv, uv := bufs.t[:n], bufs.u[:n]
+		for X := 0; X < 3; X++ {
+			if X == 1 && !needOne {
+				continue
+			}
+			var total, t fr.Element
+			vec := false
+			for _, tm := range layerTerms {
+				a, b := tm[0], tm[1]
+				switch {
+				case data[a] && data[b]:
+					if !vec {
+						tv.Mul(bufs.v[a][X][:n], bufs.v[b][X][:n])
+						vec = true
+					} else {
+						uv.Mul(bufs.v[a][X][:n], bufs.v[b][X][:n])
+						tv.Add(tv, uv)
+					}
+				case data[a]:
+					t.Mul(&ip[a][X], &k.tabs[b].tail)
+					total.Add(&total, &t)
+				case data[b]:
+					t.Mul(&ip[b][X], &k.tabs[a].tail)
+					total.Add(&total, &t)
+				default:
+					t.Mul(&k.tabs[a].tail, &k.tabs[b].tail)
+					t.Mul(&t, &sumW)
+					total.Add(&total, &t)
+				}
+			}
+			if vec {
+				t = tv.InnerProduct(w)
+				total.Add(&total, &t)
+			}
+			acc.x[X].Add(&acc.x[X], &total)
+		}
+	}
+}
+
+// pair returns table t's folded pair i (entries 2i, 2i+1 of the round's
+// table), folding the pending challenge and storing into dst as needed.
+func (k *layerKernel) pair(t, i int, dst []fr.Element) (v0, v1 fr.Element) {
+	tab := &k.tabs[t]
+	if !k.pending {
+		return *tab.at(2 * i), *tab.at(2*i + 1)
+	}
+	var out [2]fr.Element
+	for h := range out {
+		m := 2*i + h
+		a := tab.at(2 * m)
+		out[h].Sub(tab.at(2*m+1), a)
+		out[h].Mul(&out[h], &k.rho)
+		out[h].Add(&out[h], a)
+		if m < len(dst) {
+			dst[m] = out[h]
+		}
+	}
+	return out[0], out[1]
+}
+
+// mixed accumulates pairs of any shape, one at a time (the few pairs where
+// a table's data ends, and the runs between regions).
+func (k *layerKernel) mixed(acc *kernelAcc, lo, hi int, dst [numTabs][]fr.Element, needOne bool) {
+	var vals [numTabs][3]fr.Element
+	var s, prod fr.Element
+	for i := lo; i < hi; i++ {
+		for t := range k.tabs {
+			v := &vals[t]
+			v[0], v[1] = k.pair(t, i, dst[t])
+			v[2].Double(&v[1]).Sub(&v[2], &v[0])
+		}
+		for X := 0; X < 3; X++ {
+			if X == 1 && !needOne {
+				continue
+			}
+			s.Mul(&vals[tabP0][X], &vals[tabQ1][X])
+			prod.Mul(&vals[tabQ0][X], &vals[tabH][X])
+			s.Add(&s, &prod)
+			s.Mul(&s, &k.suffix[i])
+			acc.x[X].Add(&acc.x[X], &s)
+		}
+	}
+}
+
+// Bind implements sumcheck.RoundKernel.
+func (k *layerKernel) Bind(rho fr.Element) {
+	k.scale = sumcheck.EqBindScale(k.scale, k.r[k.j], rho)
+	// eq(r_{>j+1}, i) = eq(r_{>j}, (0,i)) + eq(r_{>j}, (1,i)).
+	half := len(k.suffix) / 2
+	for i := 0; i < half; i++ {
+		k.suffix[i].Add(&k.suffix[2*i], &k.suffix[2*i+1])
+	}
+	k.suffix = k.suffix[:half]
+	k.rho = rho
+	k.pending = true
+	k.j++
+}
+
+// Finals implements sumcheck.RoundKernel: eq, p0, q1, q0, h at ρ.
+func (k *layerKernel) Finals() []fr.Element {
+	out := make([]fr.Element, numFactors)
+	out[facEq] = k.scale
+	for t := range k.tabs {
+		tab := &k.tabs[t]
+		v := *tab.at(0)
+		if k.pending {
+			var d fr.Element
+			d.Sub(tab.at(1), &v)
+			d.Mul(&d, &k.rho)
+			v.Add(&v, &d)
+		}
+		out[facP0+t] = v
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package tlookup
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/transcript"
+)
+
+// tailed returns a random table of 2^n entries whose entries from data on
+// equal c.
+func tailed(n, data int, c fr.Element) []fr.Element {
+	t := field.RandomScalars(1 << n)
+	for i := data; i < len(t); i++ {
+		t[i] = c
+	}
+	return t
+}
+
+// The layer kernel gives the engine's eq-mode proof byte for byte, on tables
+// with and without constant tails (odd data lengths: pairs that mix data and
+// tail, before and after folds), a zero eq coordinate (q_j(1) computed
+// directly) and sizes on the serial and the parallel path; it never writes
+// the caller's tables.
+func TestLayerKernelMatchesEngine(t *testing.T) {
+	one, lambda, c := fr.One(), field.RandomScalar(), field.RandomScalar()
+	type shape struct {
+		name    string
+		n       int
+		lengths [numTabs]int // data length per table (p0, q1, q0, h); −1: all data
+		tails   [numTabs]fr.Element
+		zeroR   []int // coordinates of r set to 0
+	}
+	full := [numTabs]int{-1, -1, -1, -1}
+	leafTop := func(n, used int) [numTabs]int { return [numTabs]int{0, used, -1, used} }
+	shapes := []shape{
+		{"full", 6, full, [numTabs]fr.Element{}, nil},
+		{"full-parallel", 13, full, [numTabs]fr.Element{}, nil},
+		{"leaf-top", 7, leafTop(7, 21), [numTabs]fr.Element{one, one, c, lambda}, nil},
+		{"leaf-top-parallel", 13, leafTop(13, 1<<9+5), [numTabs]fr.Element{one, one, c, lambda}, nil},
+		{"p0-tail", 12, [numTabs]int{77, -1, -1, -1}, [numTabs]fr.Element{one}, nil},
+		{"padded-q0", 8, [numTabs]int{0, 3, 101, 3}, [numTabs]fr.Element{one, one, c, lambda}, nil},
+		{"all-tails", 5, [numTabs]int{0, 0, 0, 0}, [numTabs]fr.Element{c, one, lambda, c}, nil},
+		{"zero-coordinates", 7, leafTop(7, 33), [numTabs]fr.Element{one, one, c, lambda}, []int{0, 3}},
+		{"one-variable", 1, full, [numTabs]fr.Element{}, nil},
+	}
+	for _, sh := range shapes {
+		t.Run(sh.name, func(t *testing.T) {
+			var tabs [numTabs][]fr.Element
+			for k := range tabs {
+				l := sh.lengths[k]
+				if l < 0 {
+					l = 1 << sh.n
+				}
+				tabs[k] = tailed(sh.n, l, sh.tails[k])
+			}
+			orig := tabs
+			for k := range orig {
+				orig[k] = slices.Clone(tabs[k])
+			}
+			r := field.RandomScalars(sh.n)
+			for _, j := range sh.zeroR {
+				r[j].SetZero()
+			}
+			enginePoly := &sumcheck.Polynomial{Form: layerForm(sh.n), Tables: [][]fr.Element{nil, tabs[0], tabs[1], tabs[2], tabs[3]}, EqPoint: r, EqFactor: facEq}
+			claim := enginePoly.Sum()
+			prove := func(poly *sumcheck.Polynomial) ([]byte, []fr.Element) {
+				defer field.SeedForTesting([32]byte{byte(sh.n)})()
+				p, err := sumcheck.NewDLCProver(transcript.New())
+				if err != nil {
+					t.Fatal(err)
+				}
+				s, _ := p.Commit(claim)
+				proof, res, err := p.Prove(poly, s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var vals []fr.Element
+				for _, o := range res.Openings {
+					vals = append(vals, o.Value)
+				}
+				return proof.Marshal(), vals
+			}
+			want, wantVals := prove(enginePoly)
+			kernel := newLayerKernel(r, tabs, &layerScratch{})
+			got, gotVals := prove(&sumcheck.Polynomial{Form: layerForm(sh.n), Kernel: kernel})
+			if !bytes.Equal(got, want) {
+				t.Fatal("kernel proof differs from the engine's")
+			}
+			if fmt.Sprint(gotVals) != fmt.Sprint(wantVals) {
+				t.Fatal("kernel final values differ from the engine's")
+			}
+			for k := range tabs {
+				if !slices.Equal(tabs[k], orig[k]) {
+					t.Fatalf("table %d was written", k)
+				}
+			}
+		})
+	}
+}
