@@ -54,6 +54,7 @@ func (p *DLCProver) Close() (*DLCProof, error) {
 		return nil, ErrClosed
 	}
 	p.closed = true
+	p.releaseScratch()
 	c := deriveClosing(p.Transcript, &p.layout, p.slotRels, p.noXiBinding)
 	size := len(c.weights)
 	gens, err := p.Generators(size)

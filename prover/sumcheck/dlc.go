@@ -102,6 +102,7 @@ type DLCProver struct {
 	values     []Scalar
 	closed     bool
 	gens       *pedersen.Generators
+	scratch    *Scratch // fold space of this proof's sumchecks (engine.go: withScratch)
 
 	// noXiBinding removes the ξ-binding of §5.2 (ξ := 1). Test hook only: it
 	// exists to show that attack 23 succeeds without the binding.

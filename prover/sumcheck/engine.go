@@ -327,6 +327,29 @@ var scratchPool = sync.Pool{New: func() any { return NewScratch(0) }}
 // buffer returns Scratch buffer i of length n.
 func (e *engine) buffer(i, n int) []fr.Element { return e.scratch.take(i, n) }
 
+// withScratch returns poly, or a copy of it folding into the proof's
+// Scratch when the caller gave none: every sumcheck of one proof (they run
+// one after another on its transcript) reuses the same fold space.
+func (p *DLCProver) withScratch(poly *Polynomial) *Polynomial {
+	if poly.Scratch != nil || poly.Kernel != nil {
+		return poly
+	}
+	if p.scratch == nil {
+		p.scratch = scratchPool.Get().(*Scratch)
+	}
+	q := *poly
+	q.Scratch = p.scratch
+	return &q
+}
+
+// releaseScratch hands the proof's fold space to the next proof (Close).
+func (p *DLCProver) releaseScratch() {
+	if p.scratch != nil {
+		scratchPool.Put(p.scratch)
+		p.scratch = nil
+	}
+}
+
 // release returns a pooled Scratch (once); the engine's tables may point
 // into it, so they are dropped too.
 func (e *engine) release() {

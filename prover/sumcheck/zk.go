@@ -38,7 +38,7 @@ func (p *DLCProver) ProveRounds(poly *Polynomial, claim Scalar) (*RoundsOutput, 
 	out := &RoundsOutput{degree: d, numVars: n, claimS: claim, Point: make([]fr.Element, 0, n), Rounds: make([]Point, 0, n)}
 	claimPt := claim.Commitment(p.gens)
 	p.Transcript.AbsorbPoint(transcript.LabelSumcheckClaim, &claimPt) // ⟦S⟧, by construction
-	eng := poly.rounder(claim.Value)
+	eng := p.withScratch(poly).rounder(claim.Value)
 	omega := SumWeights(d)
 	coeffs := make([]fr.Element, d+1)
 	prevStart := -1
