@@ -169,18 +169,34 @@ func (p *Prover) StackedTable(names []string) ([]fr.Element, error) {
 // ⌈log L⌉ coordinates of the claim's point: it sends ⟦W_ℓ(u)⟧ for every
 // real layer (registered and pooled at u) and defers
 // Σ_ℓ eq(v,ℓ)·⟦W_ℓ(u)⟧ = ⟦W(u,v)⟧ to the DLC. The weight blob keeps its
-// per-layer layout, so this costs one commitment per layer.
+// per-layer layout, so this costs one commitment per layer. The W_ℓ(u) are
+// evaluated here (one eq table for all layers).
 func (p *Prover) SettleLayers(c *claims.ProverClaim, names []string) error {
+	u, _, err := splitLayer(c.At, len(names))
+	if err != nil {
+		return err
+	}
+	vals, err := p.EvalAll(names, u.Coords())
+	if err != nil {
+		return err
+	}
+	return p.SettleLayersWith(c, names, vals)
+}
+
+// SettleLayersWith is SettleLayers for a caller that already holds
+// vals[ℓ] = W_ℓ(u) for every real layer (a matmul folds the weights at u
+// for its own sumcheck): the same proof, without evaluating the weights
+// again. A wrong value makes the proof fail to verify, never a false one.
+func (p *Prover) SettleLayersWith(c *claims.ProverClaim, names []string, vals []fr.Element) error {
 	u, v, err := splitLayer(c.At, len(names))
 	if err != nil {
 		return err
 	}
-	vals := make([]fr.Element, len(names))
+	if len(vals) != len(names) {
+		return fmt.Errorf("%w: %d layer values for %d layers", ErrGadget, len(vals), len(names))
+	}
 	targets := make([]Target, len(names))
 	for l, n := range names {
-		if vals[l], err = p.Eval(n, u.Coords()); err != nil {
-			return err
-		}
 		targets[l] = Target{Tensor: n}
 	}
 	per, err := p.Send(transcript.LabelSlotValues, targets, u, vals)

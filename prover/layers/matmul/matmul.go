@@ -168,9 +168,16 @@ func (m Layer) Prove(p *layers.Prover, x []fr.Element, ys []*claims.ProverClaim)
 	if err != nil {
 		return nil, err
 	}
+	// W̃_k at ρ_i gives every layer's W_k,ℓ(ρ_i, u_o) (reused by
+	// SettleLayersWith), and those at ρ_ℓ give W̃_k(ρ).
+	li := m.logIn()
 	vals := make([]fr.Element, len(m.Weights))
+	byLayer := make([][]fr.Element, len(m.Weights))
 	for k := range m.Weights {
-		if vals[k], err = mle.Evaluate(per[k], rho.Coords()); err != nil {
+		if byLayer[k], err = mle.PartialEvalLow(per[k], rho.Slice(0, li).Coords()); err != nil {
+			return nil, err
+		}
+		if vals[k], err = mle.Evaluate(byLayer[k], rho.Slice(li, rho.Len()).Coords()); err != nil {
 			return nil, err
 		}
 	}
@@ -186,7 +193,7 @@ func (m Layer) Prove(p *layers.Prover, x []fr.Element, ys []*claims.ProverClaim)
 		return nil, err
 	}
 	for k, w := range ws {
-		if err := p.SettleLayers(w, m.Names(k)); err != nil {
+		if err := p.SettleLayersWith(w, m.Names(k), byLayer[k][:m.L]); err != nil {
 			return nil, err
 		}
 	}
