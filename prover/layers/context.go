@@ -237,10 +237,7 @@ func (p *Prover) Eval(tensor string, at []fr.Element) (fr.Element, error) {
 		return fr.Element{}, err
 	}
 	t, _ := pl.Shape().Layout.Lookup(tensor)
-	vals := pl.Values()
-	lo := min(int(t.Offset), len(vals))
-	hi := min(int(t.Offset)+1<<t.LogSize, len(vals))
-	return mle.Evaluate(vals[lo:hi], at)
+	return mle.Evaluate(pl.Entries(t.Offset, 1<<t.LogSize), at)
 }
 
 // Table returns a committed tensor's padded values (a copy).
@@ -250,11 +247,8 @@ func (p *Prover) Table(tensor string) ([]fr.Element, error) {
 		return nil, err
 	}
 	t, _ := pl.Shape().Layout.Lookup(tensor)
-	vals := pl.Values()
 	out := make([]fr.Element, 1<<t.LogSize)
-	lo := min(int(t.Offset), len(vals))
-	hi := min(int(t.Offset)+1<<t.LogSize, len(vals))
-	copy(out, vals[lo:hi])
+	copy(out, pl.Entries(t.Offset, 1<<t.LogSize))
 	return out, nil
 }
 

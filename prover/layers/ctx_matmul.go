@@ -82,10 +82,7 @@ func (p *Prover) PartialEvalHigh(tensor string, u []fr.Element) ([]fr.Element, e
 	if len(u) > t.LogSize {
 		return nil, fmt.Errorf("%w: %q has %d variables, bound %d", ErrGadget, tensor, t.LogSize, len(u))
 	}
-	vals := pl.Values()
-	lo := min(int(t.Offset), len(vals))
-	hi := min(int(t.Offset)+1<<t.LogSize, len(vals))
-	out, err := mle.PartialEvalHigh(vals[lo:hi], u)
+	out, err := mle.PartialEvalHigh(pl.Entries(t.Offset, 1<<t.LogSize), u)
 	if err != nil {
 		return nil, err
 	}

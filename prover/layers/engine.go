@@ -246,16 +246,19 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 		if blob, cols, mult, err = adviceWitness(pl, gadgets, runner); err != nil {
 			return err
 		}
-		rows, blinds, err := commitPhaseA(p.DLC, pl, blob, opt.PhaseA, runner)
+		var rows []bls12381.G1Affine
+		if narrow, ok := narrowInt32(blob); ok {
+			blob = nil // only the int32 copy lives on
+			rows, p.advice, err = commitAdviceBlob(p.DLC, pl, narrow, opt.PhaseA, runner)
+		} else {
+			rows, p.advice, err = commitAdviceBlob(p.DLC, pl, blob, opt.PhaseA, runner)
+		}
 		if err != nil {
 			return err
 		}
 		sent := presentRows(rows, pl.present)
 		tr.AbsorbPoints(transcript.LabelAdviceRows, sent)
 		p.out = field.AppendPoints(p.out, sent)
-		if p.advice, err = pool.NewProver(pool.Shape{Layout: pl.layout, LogC: pl.logC}, ToField(blob), blinds); err != nil {
-			return err
-		}
 		if weights != nil {
 			p.weights, err = pool.NewProver(pool.Shape{Layout: weights.Layout, LogC: weights.LogC}, weights.Values, weights.Blinds)
 		}
@@ -357,9 +360,38 @@ func adviceWitness(pl *plan, gadgets []ProverGadget, runner Runner) ([]int64, []
 	return blob, cols, mult, nil
 }
 
+// narrowInt32 returns the blob as int32 when every entry fits (A32
+// activations, limbs, multiplicities), halving what the pool holds.
+func narrowInt32(blob []int64) ([]int32, bool) {
+	for _, v := range blob {
+		if v != int64(int32(v)) {
+			return nil, false
+		}
+	}
+	out := make([]int32, len(blob))
+	field.Parallel(len(blob), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = int32(blob[i])
+		}
+	})
+	return out, true
+}
+
+// commitAdviceBlob commits the advice (phase A) and opens its pool on the
+// same integers: the advice stays small integers until a field element is
+// needed (pool.NewProverSmall), 4–8 B per entry instead of 32.
+func commitAdviceBlob[T pedersen.Small](dlc *sumcheck.DLCProver, pl *plan, blob []T, store PhaseAStore, runner Runner) ([]bls12381.G1Affine, *pool.Prover, error) {
+	rows, blinds, err := commitPhaseA(dlc, pl, blob, store, runner)
+	if err != nil {
+		return nil, nil, err
+	}
+	pp, err := pool.NewProverSmall(pool.Shape{Layout: pl.layout, LogC: pl.logC}, blob, blinds)
+	return rows, pp, err
+}
+
 // commitPhaseA commits the advice rows, or reuses a saved commitment of the
 // same plan (store may be nil).
-func commitPhaseA(dlc *sumcheck.DLCProver, pl *plan, blob []int64, store PhaseAStore, runner Runner) ([]bls12381.G1Affine, []fr.Element, error) {
+func commitPhaseA[T pedersen.Small](dlc *sumcheck.DLCProver, pl *plan, blob []T, store PhaseAStore, runner Runner) ([]bls12381.G1Affine, []fr.Element, error) {
 	gens, err := dlc.Generators(1 << pl.logC)
 	if err != nil {
 		return nil, nil, err
@@ -451,46 +483,29 @@ func presentRows(rows []bls12381.G1Affine, present []bool) []bls12381.G1Affine {
 	return out
 }
 
-// commitAdvice commits the advice rows in blocks (one runner job each);
-// rows that are structural padding are the identity with blinding 0. A row
-// whose values all fit int32 takes the small-scalar MSM (§4.3's
-// negated-generator trick), others full width.
-func commitAdvice(gens *pedersen.Generators, blob []int64, pl *plan, blinds []fr.Element, runner Runner) ([]bls12381.G1Affine, error) {
+// commitAdvice commits the advice rows by the small-scalar MSM (§4.3's
+// negated-generator trick, pedersen.CommitRowsSmall); structural padding
+// rows are zero with blinding 0, so they come out as the identity without
+// an MSM. The default Local runner commits every row in one call, which
+// spreads short rows over the cores (one single-core MSM each) and gives
+// long rows all-core MSMs; any other runner (or a Local with a worker
+// count) gets blocks of rows as jobs. The rows are the same either way.
+func commitAdvice[T pedersen.Small](gens *pedersen.Generators, blob []T, pl *plan, blinds []fr.Element, runner Runner) ([]bls12381.G1Affine, error) {
 	c := 1 << pl.logC
 	g := gens.Prefix(c)
-	rows := make([]bls12381.G1Affine, len(pl.present))
+	n := len(pl.present)
+	if l, ok := runner.(Local); ok && l.Workers <= 0 {
+		return pedersen.CommitRowsSmall(g, blob, c, 0, n, blinds)
+	}
+	rows := make([]bls12381.G1Affine, n)
 	const block = 16
 	var jobs []func() error
-	for lo := 0; lo < len(rows); lo += block {
-		hi := min(lo+block, len(rows))
+	for lo := 0; lo < n; lo += block {
+		hi := min(lo+block, n)
 		jobs = append(jobs, func() error {
-			small := make([]int32, c)
-			for k := lo; k < hi; k++ {
-				if !pl.present[k] {
-					continue
-				}
-				row := blob[k*c : (k+1)*c]
-				fits := true
-				for i, v := range row {
-					if v != int64(int32(v)) {
-						fits = false
-						break
-					}
-					small[i] = int32(v)
-				}
-				var r []bls12381.G1Affine
-				var err error
-				if fits {
-					r, err = pedersen.CommitRowsSmall(g, small, c, 0, 1, blinds[k:k+1])
-				} else {
-					r, err = g.CommitRows(ToField(row), c, 0, 1, blinds[k:k+1])
-				}
-				if err != nil {
-					return err
-				}
-				rows[k] = r[0]
-			}
-			return nil
+			r, err := pedersen.CommitRowsSmall(g, blob, c, lo, hi, blinds[lo:hi])
+			copy(rows[lo:hi], r)
+			return err
 		})
 	}
 	return rows, runner.Run(jobs)
