@@ -54,6 +54,18 @@ func QuantizedSeeded(cfg model.Config, seed [32]byte) (*quant.Model, error) {
 	return q, nil
 }
 
+// Exponents returns the exponents Quantized gives cfg's tensors, in
+// model.TensorLayout order, without generating any weight: what a public
+// key's manifest holds, for sizing a proof of a model too large to build.
+func Exponents(cfg model.Config) []int {
+	layout := model.TensorLayout(cfg)
+	out := make([]int, len(layout))
+	for i, t := range layout {
+		out[i] = exponent(t)
+	}
+	return out
+}
+
 // exponent puts max|w| ≈ 2^15/2^e near the scale of a trained tensor.
 func exponent(t model.Tensor) int {
 	switch t.Kind {

@@ -52,6 +52,15 @@ func TestQuantizedSeeded(t *testing.T) {
 	if _, err := q.Tensor("lm_head"); err != nil {
 		t.Fatal(err)
 	}
+	exps := Exponents(cfg)
+	if len(exps) != len(q.Tensors) {
+		t.Fatalf("%d exponents for %d tensors", len(exps), len(q.Tensors))
+	}
+	for i, e := range exps {
+		if q.Tensors[i].Exp != e {
+			t.Fatalf("%s: Exponents says %d, the model has %d", q.Tensors[i].Name, e, q.Tensors[i].Exp)
+		}
+	}
 }
 
 // BenchmarkQuantized7BLayer: generating one LLaMA-2-7B-shaped layer (202M int16).
