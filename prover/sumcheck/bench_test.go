@@ -30,14 +30,19 @@ func proveCleartext(tr *transcript.Transcript, poly *Polynomial, claim fr.Elemen
 	return point
 }
 
-// measured accumulates wall and process CPU time of one operation.
-type measured struct{ wall, cpu time.Duration }
+// measured accumulates wall and process CPU time and minor page faults of
+// one operation.
+type measured struct {
+	wall, cpu time.Duration
+	faults    int64
+}
 
 func (m *measured) run(f func()) {
-	start, c0 := time.Now(), cpuTime()
+	start, c0, f0 := time.Now(), cpuTime(), minorFaults()
 	f()
 	m.wall += time.Since(start)
 	m.cpu += cpuTime() - c0
+	m.faults += minorFaults() - f0
 }
 
 // BenchmarkProductSumcheck: sumcheck of a product of two MLEs over 2^20,
@@ -84,6 +89,7 @@ func BenchmarkProductSumcheck(b *testing.B) {
 		b.ReportMetric(float64(got.cpu)/float64(base.cpu), "cpu_x_VectorMul")
 		b.ReportMetric(float64(base.wall.Microseconds())/1000/n, "VectorMul_ms")
 		b.ReportMetric(float64(got.wall.Microseconds())/1000/n, "prove_ms")
+		b.ReportMetric(float64(got.faults)/n, "faults/op")
 	}
 	b.Run("cleartext", func(b *testing.B) {
 		mulOnce() // warm-up, untimed
@@ -125,6 +131,16 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// minorFaults is the process's count of minor page faults (first touches of
+// fresh memory): a benchmark that reports none timed no page faults.
+func minorFaults() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Minflt
 }
 
 // BenchmarkEqWeightedSumcheck: Σ eq(u,x)·a(x)·b(x) (d = 3) over 2^18, with

@@ -97,7 +97,7 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 	e.cur = make([][]fr.Element, len(p.Tables))
 	e.scratch = p.Scratch
 	if e.scratch == nil {
-		e.scratch, e.pooled = scratchPool.Get().(*Scratch), true
+		e.scratch, e.pooled = scratchPool.Get(), true
 	}
 	if p.EqPoint != nil {
 		e.eqMode, e.eqFactor, e.eqPoint = true, p.EqFactor, p.EqPoint
@@ -318,11 +318,45 @@ const suffixBuffer = 0
 func foldBuffer(k, which int) int { return 1 + 2*k + which }
 
 // scratchPool holds the fold space of finished sumchecks for the next
-// ones, in this proof or the next: a 2^20 sumcheck folds into 2·(2^19 +
-// 2^18) elements (48 MiB), and fresh memory costs a page fault per 4 KiB
-// on first write, which on these machines took longer than the folds
-// themselves. sync.Pool drops what stays unused for two GCs.
-var scratchPool = sync.Pool{New: func() any { return NewScratch(0) }}
+// ones, in this proof or the next: a 2^20 product sumcheck folds into
+// 2·(2^19 + 2^18) elements (48 MiB), and fresh memory costs a page fault per
+// 4 KiB on first write, which on these machines took longer than the folds
+// themselves. A sync.Pool would not do: it loses an object put on one P and
+// asked for on another, and drops everything at GCs, so a large Scratch was
+// reallocated (and faulted in) by most sumchecks.
+var scratchPool freeScratches
+
+// maxIdleScratches bounds the idle fold spaces kept (one per concurrent
+// proof that has finished); what they hold stays mapped for the next.
+const maxIdleScratches = 4
+
+// freeScratches is a small free list of Scratches.
+type freeScratches struct {
+	mu   sync.Mutex
+	idle []*Scratch
+}
+
+// Get returns an idle Scratch, the most recently used first, or a new one.
+func (f *freeScratches) Get() *Scratch {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n := len(f.idle); n > 0 {
+		s := f.idle[n-1]
+		f.idle[n-1] = nil
+		f.idle = f.idle[:n-1]
+		return s
+	}
+	return NewScratch(0)
+}
+
+// Put makes s available to the next Get (or drops it when enough are idle).
+func (f *freeScratches) Put(s *Scratch) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.idle) < maxIdleScratches {
+		f.idle = append(f.idle, s)
+	}
+}
 
 // buffer returns Scratch buffer i of length n.
 func (e *engine) buffer(i, n int) []fr.Element { return e.scratch.take(i, n) }
@@ -335,7 +369,7 @@ func (p *DLCProver) withScratch(poly *Polynomial) *Polynomial {
 		return poly
 	}
 	if p.scratch == nil {
-		p.scratch = scratchPool.Get().(*Scratch)
+		p.scratch = scratchPool.Get()
 	}
 	q := *poly
 	q.Scratch = p.scratch
