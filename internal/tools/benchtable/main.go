@@ -5,27 +5,42 @@
 //
 //	go test -run XXX -bench . -benchtime 1x ./prover/sumcheck | go run ./internal/tools/benchtable
 //
-// Lines that are not benchmark results (pkg:, cpu:, PASS, ok …) are ignored;
-// a "pkg:" line names the package of the results that follow.
+// Above the table it prints the CPU (go test's "cpu:" line) and its vector
+// features (a "cpufeatures:" line, which `benchtable -features` prints for
+// the machine it runs on: the flags gnark-crypto's fr.Vector kernels
+// dispatch on, AVX-512 IFMA chief among them), since every ratio against a
+// gnark kernel depends on them. Benchmarks run at several GOMAXPROCS
+// (go test -cpu 1,N) keep their core count in the table, and a second table
+// gives the 1→N-core speed-up of their wall-time metrics.
+//
+// Other lines (PASS, ok …) are ignored; a "pkg:" line names the package of
+// the results that follow.
 package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/consensys/gnark-crypto/utils/cpu"
 )
 
 // meanings says what a metric compares, for the metrics our benchmarks report.
 var meanings = map[string]string{
 	"ratio":           "Hyrax commit / raw MultiExp on the same rows (wall)",
 	"cpu-ratio":       "Hyrax commit / raw MultiExp on the same rows (CPU)",
-	"x_VectorMul":     "sumcheck prover / one fr.Vector.Mul of the same size (wall)",
-	"cpu_x_VectorMul": "sumcheck prover / one fr.Vector.Mul of the same size (CPU)",
+	"x_VectorMul":     "sumcheck prover / one single-threaded fr.Vector.Mul of the same size (wall)",
+	"cpu_x_VectorMul": "sumcheck prover / one single-threaded fr.Vector.Mul of the same size (CPU)",
+	"VectorMul_ms":    "the fr.Vector.Mul baseline, wall ms",
+	"prove_ms":        "the benchmark's prover, wall ms per op",
 	"x_cleartext":     "ZK sumcheck / cleartext sumcheck (wall)",
 	"x_plain":         "eq factored out / eq tabulated, same sumcheck (wall)",
 	"cpu_x_plain":     "eq factored out / eq tabulated, same sumcheck (CPU)",
@@ -50,15 +65,41 @@ var meanings = map[string]string{
 	"dlc_s":           "whole-model prover, phase F (DLC closing IPA)",
 }
 
-// result is one metric of one benchmark.
+// result is one metric of one benchmark run at procs GOMAXPROCS.
 type result struct {
-	pkg, bench, metric string
-	value              float64
+	pkg, bench string
+	procs      int
+	metric     string
+	value      float64
+}
+
+// report is everything parse keeps from the input.
+type report struct {
+	results  []result
+	cpu      string // go test's "cpu:" line
+	features string // the "cpufeatures:" line
+}
+
+// featuresPrefix starts the line `benchtable -features` prints.
+const featuresPrefix = "cpufeatures: "
+
+// features describes the vector features of this machine as gnark-crypto
+// sees them (its fr.Vector kernels take the IFMA path only where
+// cpu.SupportAVX512IFMA holds).
+func features() string {
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	return fmt.Sprintf("AVX-512 IFMA: %s (AVX-512: %s, ADX: %s; %d cores)",
+		yes(cpu.SupportAVX512IFMA), yes(cpu.SupportAVX512), yes(cpu.SupportADX), runtime.NumCPU())
 }
 
 // parse reads go test -bench output.
-func parse(r io.Reader) ([]result, error) {
-	var out []result
+func parse(r io.Reader) (*report, error) {
+	rep := &report{}
 	pkg := ""
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -68,6 +109,14 @@ func parse(r io.Reader) ([]result, error) {
 			pkg = strings.TrimSpace(p)
 			continue
 		}
+		if c, ok := strings.CutPrefix(line, "cpu: "); ok && rep.cpu == "" {
+			rep.cpu = strings.TrimSpace(c)
+			continue
+		}
+		if f, ok := strings.CutPrefix(line, featuresPrefix); ok {
+			rep.features = strings.TrimSpace(f)
+			continue
+		}
 		f := strings.Fields(line)
 		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
 			continue
@@ -75,26 +124,27 @@ func parse(r io.Reader) ([]result, error) {
 		if _, err := strconv.Atoi(f[1]); err != nil {
 			continue // e.g. a log line that starts with a benchmark name
 		}
-		name := trimProcs(strings.TrimPrefix(f[0], "Benchmark"))
+		name, procs := splitProcs(strings.TrimPrefix(f[0], "Benchmark"))
 		for i := 2; i+1 < len(f); i += 2 {
 			v, err := strconv.ParseFloat(f[i], 64)
 			if err != nil {
 				return nil, fmt.Errorf("benchtable: %q: value %q is not a number", line, f[i])
 			}
-			out = append(out, result{pkg: pkg, bench: name, metric: f[i+1], value: v})
+			rep.results = append(rep.results, result{pkg: pkg, bench: name, procs: procs, metric: f[i+1], value: v})
 		}
 	}
-	return out, sc.Err()
+	return rep, sc.Err()
 }
 
-// trimProcs drops the -GOMAXPROCS suffix go test appends to names.
-func trimProcs(name string) string {
+// splitProcs splits the -GOMAXPROCS suffix go test appends to names (none
+// means 1).
+func splitProcs(name string) (string, int) {
 	if i := strings.LastIndexByte(name, '-'); i > 0 {
-		if _, err := strconv.Atoi(name[i+1:]); err == nil {
-			return name[:i]
+		if n, err := strconv.Atoi(name[i+1:]); err == nil && n > 0 {
+			return name[:i], n
 		}
 	}
-	return name
+	return name, 1
 }
 
 // format prints v compactly; ns/op becomes a duration.
@@ -111,27 +161,99 @@ func format(metric string, v float64) (string, string) {
 	return strconv.FormatFloat(v, 'f', 3, 64), metric
 }
 
-func write(w io.Writer, rs []result) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "package\tbenchmark\tmetric\tvalue\tcompares")
+// speedupMetrics are the wall-time metrics whose 1→N-core ratio is printed.
+var speedupMetrics = map[string]bool{"prove_ms": true, "prove_s": true}
+
+// speedup is one benchmark's wall-time metric at 1 core and at N.
+type speedup struct {
+	pkg, bench, metric string
+	n                  int
+	one, many          float64
+}
+
+// speedups pairs each speedupMetrics result at 1 core with the same
+// benchmark's result at the most cores present.
+func speedups(rs []result) []speedup {
+	type key struct{ pkg, bench, metric string }
+	one := map[key]float64{}
+	many := map[key]result{}
+	var order []key
 	for _, r := range rs {
+		if !speedupMetrics[r.metric] {
+			continue
+		}
+		k := key{r.pkg, r.bench, r.metric}
+		if r.procs == 1 {
+			if _, seen := one[k]; !seen {
+				order = append(order, k)
+			}
+			one[k] = r.value
+		} else if m, ok := many[k]; !ok || r.procs > m.procs {
+			many[k] = r
+		}
+	}
+	var out []speedup
+	for _, k := range order {
+		if m, ok := many[k]; ok {
+			out = append(out, speedup{k.pkg, k.bench, k.metric, m.procs, one[k], m.value})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pkg < out[j].pkg })
+	return out
+}
+
+func write(w io.Writer, rep *report) error {
+	cpuName, feat := rep.cpu, rep.features
+	if cpuName == "" {
+		cpuName = "unknown (no cpu: line in the input)"
+	}
+	if feat == "" {
+		feat = "AVX-512 IFMA: unknown (no cpufeatures: line in the input; benchtable -features prints it)"
+	}
+	fmt.Fprintf(w, "CPU: %s\nvector features: %s\n\n", cpuName, feat)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tbenchmark\tcpus\tmetric\tvalue\tcompares")
+	for _, r := range rep.results {
 		val, metric := format(r.metric, r.value)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", strings.TrimPrefix(r.pkg, "github.com/zkllm/zkllm/"), r.bench, metric, val, meanings[r.metric])
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", short(r.pkg), r.bench, r.procs, metric, val, meanings[r.metric])
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	sp := speedups(rep.results)
+	if len(sp) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\ncores speed-up (wall time at 1 core / at N cores, same run; vector features as above)\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tbenchmark\tmetric\t1 core\tN cores\tN\tspeed-up")
+	for _, s := range sp {
+		one, _ := format(s.metric, s.one)
+		many, _ := format(s.metric, s.many)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%.2f×\n", short(s.pkg), s.bench, s.metric, one, many, s.n, s.one/s.many)
 	}
 	return tw.Flush()
 }
 
+func short(pkg string) string { return strings.TrimPrefix(pkg, "github.com/zkllm/zkllm/") }
+
 func main() {
-	rs, err := parse(os.Stdin)
+	printFeatures := flag.Bool("features", false, "print this machine's "+strings.TrimSuffix(featuresPrefix, " ")+" line and exit")
+	flag.Parse()
+	if *printFeatures {
+		fmt.Println(featuresPrefix + features())
+		return
+	}
+	rep, err := parse(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if len(rs) == 0 {
+	if len(rep.results) == 0 {
 		fmt.Fprintln(os.Stderr, "benchtable: no benchmark results on stdin")
 		os.Exit(1)
 	}
-	if err := write(os.Stdout, rs); err != nil {
+	if err := write(os.Stdout, rep); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
