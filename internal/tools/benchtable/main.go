@@ -41,6 +41,7 @@ var meanings = map[string]string{
 	"cpu_x_VectorMul": "sumcheck prover / one single-threaded fr.Vector.Mul of the same size (CPU)",
 	"VectorMul_ms":    "the fr.Vector.Mul baseline, wall ms",
 	"prove_ms":        "the benchmark's prover, wall ms per op",
+	"faults/op":       "minor page faults of the timed subject per op (fresh memory touched)",
 	"x_cleartext":     "ZK sumcheck / cleartext sumcheck (wall)",
 	"x_plain":         "eq factored out / eq tabulated, same sumcheck (wall)",
 	"cpu_x_plain":     "eq factored out / eq tabulated, same sumcheck (CPU)",
