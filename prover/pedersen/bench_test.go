@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/consensys/gnark-crypto/ecc"
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -76,6 +77,92 @@ func BenchmarkHyraxCommit4096x4096Int16(b *testing.B) {
 // BenchmarkHyraxCommitSmall is a quick variant for development (256×1024).
 func BenchmarkHyraxCommitSmallInt16(b *testing.B) {
 	benchHyrax(b, 256, 1024, func(r *rand.Rand) int16 { return int16(r.IntN(65536) - 32768) })
+}
+
+// BenchmarkAdviceCommit commits a realistic advice blob (2^22 int32 values,
+// 2^20 with -short; rows of the advice length 2^⌈(n+2)/2⌉; rows alternate
+// 16-bit limbs in [0, 2^16) and signed 32-bit activations) with
+// CommitRowsSmall, and in the same iteration runs raw gnark MultiExp on the
+// same magnitudes |w| over the same generators (scalars converted
+// beforehand, no blinding) twice: on the schedule CommitRowsSmall uses for
+// such short rows (rows over the cores, one single-core MSM each) and on
+// the old one (rows in order, one all-core MSM each). Reported: ratio and
+// cpu-ratio = ours / raw on the same schedule (acceptance: ≤ 1.15), and
+// x_allcore, cpu_x_allcore = ours / raw all-core per row (the row-parallel
+// gain where < 1).
+func BenchmarkAdviceCommit(b *testing.B) {
+	logN := 22
+	if testing.Short() {
+		logN = 20
+	}
+	c := 1 << ((logN + 3) / 2) // layers.AdviceLogC
+	rows := 1 << logN / c
+	gs, err := Get(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(8, 8))
+	w := make([]int32, rows*c)
+	for k := range rows {
+		for i := k * c; i < (k+1)*c; i++ {
+			if k%2 == 0 {
+				w[i] = int32(rng.IntN(1 << 16))
+			} else {
+				w[i] = int32(rng.Uint32())
+			}
+		}
+	}
+	abs := make([]fr.Element, len(w))
+	for i, x := range w {
+		abs[i].SetUint64(uint64(max(int64(x), -int64(x))))
+	}
+	blind := field.RandomScalars(rows)
+	g := gs.Vector(c)
+	rawRowParallel := func(from, to int) {
+		eachRow(from, to, rowWorkers(c, to-from), func(k, _ int, cfg ecc.MultiExpConfig) {
+			var r bls12381.G1Jac
+			if _, err := r.MultiExp(g, abs[k*c:(k+1)*c], cfg); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+	rawAllCore := func(from, to int) {
+		for k := from; k < to; k++ {
+			MSM(g, abs[k*c:(k+1)*c])
+		}
+	}
+	ours := func(from, to int) {
+		if _, err := CommitRowsSmall(gs, w, c, from, to, blind[from:to]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	subjects := []func(from, to int){ours, rawRowParallel, rawAllCore}
+	wall := make([]time.Duration, len(subjects))
+	cpu := make([]time.Duration, len(subjects))
+	for _, f := range subjects { // warm-up: tables, scratch, page faults
+		f(0, min(4, rows))
+	}
+	b.ResetTimer()
+	for range b.N {
+		// Interleave blocks of rows so machine noise hits all alike.
+		const block = 32
+		for from := 0; from < rows; from += block {
+			to := min(from+block, rows)
+			for i, f := range subjects {
+				t0, c0 := time.Now(), cpuTime()
+				f(from, to)
+				wall[i] += time.Since(t0)
+				cpu[i] += cpuTime() - c0
+			}
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(wall[0].Seconds()/n, "commit-s/op")
+	b.ReportMetric(wall[1].Seconds()/n, "baseline-s/op")
+	b.ReportMetric(wall[0].Seconds()/wall[1].Seconds(), "ratio")
+	b.ReportMetric(cpu[0].Seconds()/cpu[1].Seconds(), "cpu-ratio")
+	b.ReportMetric(wall[0].Seconds()/wall[2].Seconds(), "x_allcore")
+	b.ReportMetric(cpu[0].Seconds()/cpu[2].Seconds(), "cpu_x_allcore")
 }
 
 func BenchmarkDeriveGenerators1024(b *testing.B) {

@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -121,8 +120,7 @@ func (gs *Generators) negated(c int) []bls12381.G1Affine {
 // smallRows is what every row of one CommitRowsSmall call shares.
 type smallRows struct {
 	g, neg []bls12381.G1Affine // g_i and −g_i, i < c
-	hPow   []bls12381.G1Affine // 2^{bits·j}·H
-	bits   int
+	h      *bls12381.G1Affine
 }
 
 // rowScratch is one worker's MSM input: bases and scalars for a row and
@@ -136,22 +134,24 @@ type rowScratch struct {
 // w_i < 0 it uses −g_i with |w_i|, so every MSM scalar is below 2^bits
 // (bits = the width of T) and the MSM runs at small-scalar speed; the points
 // equal CommitRows on w mod r. The blinding ρ_k·H joins the same MSM as
-// limbs: Σ_j ρ_{k,j}·(2^{bits·j}·H) with bits-wide digits ρ_{k,j}, so it
-// adds ⌈255/bits⌉ small-scalar points instead of a full scalar
-// multiplication per row. A row of zeros with zero blinding is the identity
-// without an MSM. Short rows (≤ 2^14) are committed row-parallel.
+// limbs: Σ_j ρ_{k,j}·(2^{b·j}·H) with b-wide digits ρ_{k,j}, b the
+// smallest of 8, 16, 32, 64 that holds the row's largest |w_i| (so the
+// limbs add no MSM window the row does not already use), ⌈255/b⌉
+// small-scalar points instead of a full scalar multiplication per row. A
+// row of zeros with zero blinding is the identity without an MSM. Short
+// rows (≤ 2^14) are committed row-parallel.
 func CommitRowsSmall[T Small](gs *Generators, w []T, c, from, to int, blind []fr.Element) ([]bls12381.G1Affine, error) {
 	if err := gs.checkRows(len(w), c, from, to, len(blind)); err != nil {
 		return nil, err
 	}
-	bits := int(unsafe.Sizeof(T(0))) * 8
-	sh := smallRows{g: gs.g[:c], neg: gs.negated(c), hPow: limbBases(&gs.H, bits), bits: bits}
+	sh := smallRows{g: gs.g[:c], neg: gs.negated(c), h: &gs.H}
+	maxLimbs := (fr.Bits + 7) / 8
 	workers := rowWorkers(c, to-from)
 	scratch := make([]rowScratch, workers)
 	for i := range scratch {
 		scratch[i] = rowScratch{
-			bases:   make([]bls12381.G1Affine, c+len(sh.hPow)),
-			scalars: make([]fr.Element, c+len(sh.hPow)),
+			bases:   make([]bls12381.G1Affine, c+maxLimbs),
+			scalars: make([]fr.Element, c+maxLimbs),
 		}
 	}
 	out := make([]bls12381.G1Jac, to-from)
@@ -167,11 +167,9 @@ func CommitRowsSmall[T Small](gs *Generators, w []T, c, from, to int, blind []fr
 // caller's goroutine otherwise).
 func commitSmallRow[T Small](sh *smallRows, s *rowScratch, row []T, rho *fr.Element, cfg ecc.MultiExpConfig, parallel bool) bls12381.G1Jac {
 	n := len(row)
-	var nonZero atomic.Bool
+	var or atomic.Uint64 // the OR of every |w_i|
 	fill := func(a, b int) {
-		if loadSmall(s.bases[a:b], s.scalars[a:b], row[a:b], sh.g[a:b], sh.neg[a:b]) {
-			nonZero.Store(true)
-		}
+		or.Or(loadSmall(s.bases[a:b], s.scalars[a:b], row[a:b], sh.g[a:b], sh.neg[a:b]))
 	}
 	if parallel {
 		field.Parallel(n, fill)
@@ -180,18 +178,23 @@ func commitSmallRow[T Small](sh *smallRows, s *rowScratch, row []T, rho *fr.Elem
 	}
 	m := n
 	if !rho.IsZero() {
-		m += setLimbs(s.bases[n:], s.scalars[n:], sh.hPow, rho, sh.bits)
-	} else if !nonZero.Load() {
+		bits := 8
+		for bits < 64 && or.Load()>>bits != 0 {
+			bits *= 2
+		}
+		m += setLimbs(s.bases[n:], s.scalars[n:], limbBases(sh.h, bits), rho, bits)
+	} else if or.Load() == 0 {
 		return bls12381.G1Jac{} // identity (Z = 0)
 	}
 	return msmWith(s.bases[:m], s.scalars[:m], cfg)
 }
 
 // loadSmall writes the MSM inputs of row: base ±g_i and scalar |w_i|. It
-// reports whether any w_i is non-zero.
-func loadSmall[T Small](bases []bls12381.G1Affine, scalars []fr.Element, row []T, g, neg []bls12381.G1Affine) bool {
+// returns the OR of the |w_i| (zero for a zero row; its bit length bounds
+// every scalar).
+func loadSmall[T Small](bases []bls12381.G1Affine, scalars []fr.Element, row []T, g, neg []bls12381.G1Affine) uint64 {
 	table := smallTable()
-	any := false
+	var or uint64
 	for i, x := range row {
 		// |x| as uint64: −x in two's complement is right even for the
 		// most negative value (2^63 for int64).
@@ -207,13 +210,40 @@ func loadSmall[T Small](bases []bls12381.G1Affine, scalars []fr.Element, row []T
 		} else {
 			scalars[i].SetUint64(u)
 		}
-		any = any || u != 0
+		or |= u
 	}
-	return any
+	return or
 }
 
-// limbBases returns 2^{bits·j}·H for j < ⌈255/bits⌉.
+// limbCache memoizes limbBases per (H, bits): H is the same point for every
+// generator set, so this holds four small tables.
+var limbCache struct {
+	sync.Mutex
+	m map[limbKey][]bls12381.G1Affine
+}
+
+type limbKey struct {
+	h    bls12381.G1Affine
+	bits int
+}
+
+// limbBases returns 2^{bits·j}·H for j < ⌈255/bits⌉ (shared, read-only).
 func limbBases(h *bls12381.G1Affine, bits int) []bls12381.G1Affine {
+	limbCache.Lock()
+	defer limbCache.Unlock()
+	key := limbKey{*h, bits}
+	if t, ok := limbCache.m[key]; ok {
+		return t
+	}
+	if limbCache.m == nil {
+		limbCache.m = map[limbKey][]bls12381.G1Affine{}
+	}
+	t := computeLimbBases(h, bits)
+	limbCache.m[key] = t
+	return t
+}
+
+func computeLimbBases(h *bls12381.G1Affine, bits int) []bls12381.G1Affine {
 	n := (fr.Bits + bits - 1) / bits
 	jac := make([]bls12381.G1Jac, n)
 	jac[0].FromAffine(h)
