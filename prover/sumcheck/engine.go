@@ -78,17 +78,15 @@ const (
 	kernelEqPairs                // eq mode, eq·(c·f_1·g_1 + c·f_2·g_2 + …)
 )
 
-// workspace is one worker's memory, kept across rounds: its partial sums
-// and the block buffers of the kernels.
+// workspace is one worker's memory, kept across rounds: its partial sums,
+// the views of the current block and the block buffers of the kernels.
 type workspace struct {
-	acc  []fr.Element // acc[term·(d+1)+X]
-	vals []fr.Element // generic kernels: f_k at X for the current pair
-	blk  []fr.Element // vector kernels: blockBufs blocks of 2·vecBlock
+	acc    []fr.Element   // acc[term·(d+1)+X]
+	vals   []fr.Element   // generic kernels: f_k at X for the current pair
+	lo, hi [][]fr.Element // per table: f_k(0, i) and f_k(1, i) for the block's pairs
+	blk    []fr.Element   // fold and product scratch: 2 buffers of 2·vecBlock
+	tab    []fr.Element   // per table 2·vecBlock: the caller's tables split (round 0)
 }
-
-// blockBufs is the number of 2·vecBlock buffers in a workspace: two for a
-// fold (evens, odds) and, for the product kernel, one more per factor.
-const blockBufs = 3
 
 func newEngine(p *Polynomial, claim fr.Element) *engine {
 	size := mle.Size(p.Form.NumVars)
@@ -171,7 +169,10 @@ func (e *engine) round(coeffs []fr.Element) {
 		e.work = append(e.work, &workspace{
 			acc:  make([]fr.Element, nt*(d+1)),
 			vals: make([]fr.Element, len(e.tables)*max(d+1, 2)),
-			blk:  make([]fr.Element, blockBufs*2*vecBlock),
+			lo:   make([][]fr.Element, len(e.tables)),
+			hi:   make([][]fr.Element, len(e.tables)),
+			blk:  make([]fr.Element, 4*vecBlock),
+			tab:  make([]fr.Element, len(e.tables)*2*vecBlock),
 		})
 	}
 	var wg sync.WaitGroup
@@ -395,23 +396,43 @@ func (e *engine) release() {
 }
 
 // accumulateRange adds the contributions of pairs [lo,hi) into ws.acc,
-// block by block: first the pending fold of every table's block (into
-// e.cur), then the form's kernel on the folded block.
+// block by block: first every table's block is made available split (its
+// pairs' f(0,·) in ws.lo, f(1,·) in ws.hi, folding the pending challenge
+// into e.cur first), then the form's kernel runs on the block.
+//
+// Layout: the caller's tables are in natural order (pair i at 2i, 2i+1).
+// The engine's own tables (every table after the first fold) are stored
+// split per chunk: each chunk of 2m entries (m = min(vecBlock, half)) holds
+// the f(0,·) of its m pairs, then their f(1,·), so a block's views are the
+// two halves of its chunk and the kernels read them without copying. Only
+// the layout differs; every field value is the per-element code's.
 func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
 	for s := lo; s < hi; s += vecBlock {
 		t := min(s+vecBlock, hi)
-		if e.kind == kernelProduct2 {
-			e.product2Block(ws, s, t)
-			continue
-		}
-		if e.pending {
-			for k, tab := range e.tables {
-				if tab != nil {
-					foldBlock(ws, e.cur[k][2*s:2*t], tab[4*s:4*t], &e.rho)
-				}
+		m := t - s
+		for k, tab := range e.tables {
+			if tab == nil {
+				continue
 			}
+			var chunk []fr.Element
+			switch {
+			case e.pending && e.owned:
+				chunk = e.cur[k][2*s : 2*t]
+				foldChunks(ws, chunk, tab[4*s:4*t], min(2*vecBlock, len(tab)), &e.rho)
+			case e.pending:
+				chunk = e.cur[k][2*s : 2*t]
+				copy(chunk, foldSplit(ws.blk[:2*m], ws.blk[2*vecBlock:2*vecBlock+2*m], tab[4*s:4*t], &e.rho))
+			case e.owned:
+				chunk = tab[2*s : 2*t]
+			default:
+				chunk = ws.tab[k*2*vecBlock : k*2*vecBlock+2*m]
+				split(chunk, tab[2*s:2*t])
+			}
+			ws.lo[k], ws.hi[k] = chunk[:m], chunk[m:]
 		}
 		switch e.kind {
+		case kernelProduct2:
+			e.product2Block(ws)
 		case kernelEqPairs:
 			e.accumulateEqPairs(ws, s, t)
 		case kernelEq:
@@ -428,14 +449,6 @@ func split(dst, src []fr.Element) {
 	m := len(src) / 2
 	for i := 0; i < m; i++ {
 		dst[i], dst[m+i] = src[2*i], src[2*i+1]
-	}
-}
-
-// interleave is the inverse of split: dst[2i], dst[2i+1] = src[i], src[m+i].
-func interleave(dst, src []fr.Element) {
-	m := len(dst) / 2
-	for i := 0; i < m; i++ {
-		dst[2*i], dst[2*i+1] = src[i], src[m+i]
 	}
 }
 
@@ -458,15 +471,28 @@ func foldSplit(lo, hi, src []fr.Element, rho *fr.Element) fr.Vector {
 	return l
 }
 
-// foldBlock folds one block of a table into dst (2m entries, interleaved
-// like every table), using the workspace's first two block buffers.
-func foldBlock(ws *workspace, dst, src []fr.Element, rho *fr.Element) {
-	interleave(dst, foldSplit(ws.blk[:2*vecBlock], ws.blk[2*vecBlock:4*vecBlock], src, rho))
+// foldChunks folds a block of one of the engine's own tables: src holds
+// 4m entries in chunks of size cs (one or two chunks), each chunk's halves
+// being f(0,·) and f(1,·) of its pairs. Each chunk folds to
+// lo + ρ·(hi − lo) (fr.Vector Sub, ScalarMul, Add), giving the next table's
+// 2m entries in natural order, which dst receives split (one chunk).
+func foldChunks(ws *workspace, dst, src []fr.Element, cs int, rho *fr.Element) {
+	next := fr.Vector(ws.blk[:len(dst)])
+	for off := 0; off < len(src); off += cs {
+		h := cs / 2
+		lo, hi := fr.Vector(src[off:off+h]), src[off+h:off+cs]
+		diff := fr.Vector(ws.blk[2*vecBlock : 2*vecBlock+h])
+		diff.Sub(hi, lo)
+		diff.ScalarMul(diff, rho)
+		part := next[off/2 : off/2+h]
+		part.Add(lo, diff)
+	}
+	split(dst, next)
 }
 
-// loadPair writes f_k at X = 0..len(v)−1 for pair i of table tab into v.
-func loadPair(v []fr.Element, tab []fr.Element, i int) {
-	v[0], v[1] = tab[2*i], tab[2*i+1]
+// loadPair writes f_k at X = 0..len(v)−1 into v, given f_k(0) and f_k(1).
+func loadPair(v []fr.Element, f0, f1 *fr.Element) {
+	v[0], v[1] = *f0, *f1
 	var diff fr.Element
 	diff.Sub(&v[1], &v[0])
 	for X := 2; X < len(v); X++ {
@@ -482,8 +508,8 @@ func (e *engine) accumulate(ws *workspace, lo, hi int) {
 	vals, acc := ws.vals, ws.acc // vals[k·(d+1)+X] = f_k at X
 	var prod fr.Element
 	for i := lo; i < hi; i++ {
-		for k, tab := range e.cur {
-			loadPair(vals[k*w:(k+1)*w], tab, i)
+		for k := range e.cur {
+			loadPair(vals[k*w:(k+1)*w], &ws.lo[k][i-lo], &ws.hi[k][i-lo])
 		}
 		for ti, term := range e.form.Terms {
 			a := acc[ti*w : (ti+1)*w]
@@ -512,7 +538,7 @@ func (e *engine) accumulateEq(ws *workspace, lo, hi int) {
 	for i := lo; i < hi; i++ {
 		for k, tab := range e.cur {
 			if tab != nil {
-				loadPair(vals[k*w:(k+1)*w], tab, i)
+				loadPair(vals[k*w:(k+1)*w], &ws.lo[k][i-lo], &ws.hi[k][i-lo])
 			}
 		}
 		wt := &e.suffix[i]
@@ -566,7 +592,7 @@ func (e *engine) accumulateEqPairs(ws *workspace, lo, hi int) {
 	for i := lo; i < hi; i++ {
 		for k, tab := range e.cur {
 			if tab != nil {
-				loadPair(vals[k*w:(k+1)*w], tab, i)
+				loadPair(vals[k*w:(k+1)*w], &ws.lo[k][i-lo], &ws.hi[k][i-lo])
 			}
 		}
 		wt := &e.suffix[i]
@@ -650,33 +676,21 @@ func (e *engine) isProduct2() bool {
 	return !e.eqMode && len(terms) == 1 && len(terms[0].Factors) == 2 && e.d == 2 && terms[0].Factors[0] != terms[0].Factors[1]
 }
 
-// product2Block is the kernel for F = f_a·f_b with d = 2 on pairs
-// [lo,hi): with each table's block split into f(0,·) and f(1,·) (folded
-// with the pending challenge first, the folded block stored into e.cur),
-// p(0) += ⟨a_0, b_0⟩ and the leading coefficient
-// c_2 += ⟨a_1−a_0, b_1−b_0⟩ (in slot 2; round converts it to p(2)), all
-// through fr.Vector's Sub and InnerProduct.
-func (e *engine) product2Block(ws *workspace, lo, hi int) {
+// product2Block is the kernel for F = f_a·f_b with d = 2 on the block in
+// ws: p(0) += ⟨a_0, b_0⟩ and the leading coefficient
+// c_2 += ⟨a_1−a_0, b_1−b_0⟩ (in slot 2; round converts it to p(2)), through
+// fr.Vector's Sub and InnerProduct.
+func (e *engine) product2Block(ws *workspace) {
 	t := e.form.Terms[0]
 	fa, fb := t.Factors[0], t.Factors[1]
-	m := hi - lo
-	bufA, tmp, bufB := ws.blk[:2*vecBlock], ws.blk[2*vecBlock:4*vecBlock], ws.blk[4*vecBlock:6*vecBlock]
-	var A, B fr.Vector
-	if e.pending {
-		A = foldSplit(bufA, tmp, e.tables[fa][4*lo:4*hi], &e.rho)
-		interleave(e.cur[fa][2*lo:2*hi], A)
-		B = foldSplit(bufB, tmp, e.tables[fb][4*lo:4*hi], &e.rho)
-		interleave(e.cur[fb][2*lo:2*hi], B)
-	} else {
-		A, B = bufA[:2*m], bufB[:2*m]
-		split(A, e.tables[fa][2*lo:2*hi])
-		split(B, e.tables[fb][2*lo:2*hi])
-	}
-	a0, a1, b0, b1 := A[:m], A[m:2*m], B[:m], B[m:2*m]
+	a0, a1 := fr.Vector(ws.lo[fa]), ws.hi[fa]
+	b0, b1 := fr.Vector(ws.lo[fb]), ws.hi[fb]
+	m := len(a0)
 	s0 := a0.InnerProduct(b0)
-	a1.Sub(a1, a0)
-	b1.Sub(b1, b0)
-	s2 := a1.InnerProduct(b1)
+	da, db := fr.Vector(ws.blk[:m]), fr.Vector(ws.blk[2*vecBlock:2*vecBlock+m])
+	da.Sub(a1, a0)
+	db.Sub(b1, b0)
+	s2 := da.InnerProduct(db)
 	acc := ws.acc
 	acc[0].Add(&acc[0], &s0)
 	acc[2].Add(&acc[2], &s2)
