@@ -68,7 +68,8 @@ var (
 )
 
 // Table is one lookup table of 2^LogSize entries (In(j), Out(j)). It is
-// immutable once constructed; dense tables are shared between callers.
+// immutable once constructed and shared between callers (one per family
+// and width), so its digest is hashed once per process.
 type Table struct {
 	kind    Kind
 	logSize int
@@ -205,7 +206,7 @@ func Range(w int) (*Table, error) {
 	if w < 1 || w > MaxStructuredLog {
 		return nil, fmt.Errorf("%w: RANGE_%d (want 1..%d)", ErrWidth, w, MaxStructuredLog)
 	}
-	return &Table{kind: KindRange, logSize: w}, nil
+	return structured(KindRange, w, 0), nil
 }
 
 // SRange returns SRANGE_w, entries (j − 2^(w−1), 0), 1 ≤ w ≤ MaxStructuredLog.
@@ -213,7 +214,7 @@ func SRange(w int) (*Table, error) {
 	if w < 1 || w > MaxStructuredLog {
 		return nil, fmt.Errorf("%w: SRANGE_%d (want 1..%d)", ErrWidth, w, MaxStructuredLog)
 	}
-	return &Table{kind: KindSRange, logSize: w, offset: 1 << (w - 1)}, nil
+	return structured(KindSRange, w, 1<<(w-1)), nil
 }
 
 // Indicator returns INDC_w, entries (j, [j ≠ 0]), 1 ≤ w ≤ MaxStructuredLog.
@@ -221,5 +222,25 @@ func Indicator(w int) (*Table, error) {
 	if w < 1 || w > MaxStructuredLog {
 		return nil, fmt.Errorf("%w: INDC_%d (want 1..%d)", ErrWidth, w, MaxStructuredLog)
 	}
-	return &Table{kind: KindIndicator, logSize: w}, nil
+	return structured(KindIndicator, w, 0), nil
+}
+
+// structuredTables holds one shared *Table per structured family and width,
+// so each digest (a hash over every entry, up to 2^MaxStructuredLog of
+// them) is computed once per process rather than once per proof or
+// verification.
+var structuredTables sync.Map // structuredKey → *Table
+
+type structuredKey struct {
+	kind Kind
+	w    int
+}
+
+func structured(kind Kind, w int, offset int64) *Table {
+	k := structuredKey{kind, w}
+	if t, ok := structuredTables.Load(k); ok {
+		return t.(*Table)
+	}
+	t, _ := structuredTables.LoadOrStore(k, &Table{kind: kind, logSize: w, offset: offset})
+	return t.(*Table)
 }
