@@ -240,15 +240,8 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	ys := make([]sumcheck.Point, len(p.claims))
-	for i, c := range p.claims {
-		ys[i] = c.Commitment(gens)
-	}
-	mu := squeezeMu(tr, ys, p.points)
-	sum := sumcheck.Combine(mu, p.claims)
-	in := redInstance(p.shape.Layout.LogSize, p.points, mu)
 	values := p.Values() // converted once for RED and the opening
-	red, res, err := in.Prove(dlc, [][]fr.Element{values}, sum)
+	red, res, err := p.reduce(dlc, gens, values)
 	if err != nil {
 		return nil, err
 	}
@@ -272,6 +265,20 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 		return nil, fmt.Errorf("pool: opening: %w", err)
 	}
 	return &Proof{RED: red, Opening: open}, nil
+}
+
+// reduce runs RED (PROTOCOL §8.3): it binds the claims, squeezes μ and
+// proves Σ_k μ_k·y_k = Σ_x (Σ_k μ_k eq(q_k,x))·T(x) over the blob values,
+// leaving ⟦T(ρ)⟧.
+func (p *Prover) reduce(dlc *sumcheck.DLCProver, gens *pedersen.Generators, values []fr.Element) (*sumcheck.Proof, *sumcheck.Result, error) {
+	ys := make([]sumcheck.Point, len(p.claims))
+	for i, c := range p.claims {
+		ys[i] = c.Commitment(gens)
+	}
+	mu := squeezeMu(dlc.Transcript, ys, p.points)
+	sum := sumcheck.Combine(mu, p.claims)
+	in := redInstance(p.shape.Layout.LogSize, p.points, mu)
+	return in.Prove(dlc, [][]fr.Element{values}, sum)
 }
 
 // Verifier is the verifier's pool for one committed blob: row commitments

@@ -1,6 +1,7 @@
 package sumcheck
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -29,6 +30,12 @@ func checkEqBlocks(t *testing.T, n, extra int) {
 		append(r(extra), one, zero, one, one, zero, one, zero), // a Boolean point: a single entry (extra = 0)
 		append(append(r(2), one), r(2+extra)...),               // a Boolean coordinate below random ones
 	}
+	checkEqTable(t, n, points)
+}
+
+// checkEqTable compares Instance.EqTable with the definition Σ_k μ_k·eq(u_k, x_top).
+func checkEqTable(t *testing.T, n int, points [][]fr.Element) {
+	t.Helper()
 	in := &Instance{NumVars: n, EqPoints: points, Mu: field.RandomScalars(len(points)), Public: []bool{false}}
 	got := in.EqTable()
 	want := make([]fr.Element, 1<<n)
@@ -45,5 +52,33 @@ func checkEqBlocks(t *testing.T, n, extra int) {
 		if !got[x].Equal(&want[x]) {
 			t.Fatalf("entry %d differs", x)
 		}
+	}
+}
+
+// Claims on disjoint tensors (written in place) beside a tensor claimed
+// twice, a claim nested in another tensor's block, and a short point (added).
+func TestEqTableDisjointBlocks(t *testing.T) {
+	const n, logT = 9, 6
+	id := func(b int) []fr.Element { // the 3 id bits of block b, LSB first
+		out := make([]fr.Element, 3)
+		for j := range out {
+			if b>>j&1 == 1 {
+				out[j].SetOne()
+			}
+		}
+		return out
+	}
+	var points [][]fr.Element
+	for b := 0; b < 8; b++ {
+		points = append(points, append(field.RandomScalars(logT), id(b)...))
+	}
+	only := slices.Clone(points)
+	points = append(points, append(field.RandomScalars(logT), id(3)...))                                      // block 3 again
+	points = append(points, append(field.RandomScalars(logT-1), append([]fr.Element{fr.One()}, id(5)...)...)) // half of block 5
+	checkEqTable(t, n, only)
+	checkEqTable(t, n, points)
+	checkEqTable(t, n, append(points, field.RandomScalars(2))) // a short point over everything
+	if got := overlapping([]eqBlock{{base: 0, span: 4}, {base: 4, span: 4}, {base: 8, span: 8}, {base: 12, span: 2}}); !slices.Equal(got, []bool{false, false, true, true}) {
+		t.Fatalf("overlapping = %v", got)
 	}
 }

@@ -1,7 +1,9 @@
 package sumcheck
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -112,26 +114,43 @@ func (in *Instance) eqModePoint() []fr.Element {
 // A point whose top coordinates are Boolean (a claim on one tensor of a blob,
 // u = q ‖ id_t) is non-zero on one aligned block only: it costs the size of
 // that block, so RED over a blob costs O(Σ claimed tensor sizes) to tabulate
-// (PROTOCOL §8.3) instead of O(#claims · blob size).
+// (PROTOCOL §8.3) instead of O(#claims · blob size). A block no other point
+// touches is written in place (no temporary table, no addition pass).
 func (in *Instance) EqTable() []fr.Element {
 	if !in.hasEq() {
 		return nil
 	}
 	out := make([]fr.Element, mle.Size(in.NumVars))
+	blocks := make([]eqBlock, len(in.EqPoints))
 	for k, u := range in.EqPoints {
-		var mu fr.Element
-		mu.SetOne()
+		mu := fr.One()
 		if in.Mu != nil {
 			mu = in.Mu[k]
 		}
-		addEqBlock(out, in.NumVars, u, mu)
+		blocks[k] = newEqBlock(in.NumVars, u, mu)
+	}
+	shared := overlapping(blocks)
+	for k, b := range blocks {
+		if !shared[k] && b.low == 1 {
+			mle.EqTableScaledInto(out[b.base:b.base+b.span], b.inner, b.mu)
+			continue
+		}
+		b.addTo(out)
 	}
 	return out
 }
 
-// addEqBlock adds μ·eq(u, x_top) to out over n variables, u binding the top
-// len(u) coordinates; its Boolean top coordinates select one block.
-func addEqBlock(out []fr.Element, n int, u []fr.Element, mu fr.Element) {
+// eqBlock is μ·eq(u, x_top) over n variables: u's Boolean top coordinates
+// select the aligned block [base, base+span) of x, where it equals
+// μ·eq(inner, y) at x = base + y·low + (any low bits).
+type eqBlock struct {
+	inner     []fr.Element
+	mu        fr.Element
+	base      int
+	span, low int
+}
+
+func newEqBlock(n int, u []fr.Element, mu fr.Element) eqBlock {
 	nb := 0 // Boolean coordinates at the top of u
 	for nb < len(u) {
 		c := &u[len(u)-1-nb]
@@ -140,19 +159,51 @@ func addEqBlock(out []fr.Element, n int, u []fr.Element, mu fr.Element) {
 		}
 		nb++
 	}
-	inner := u[:len(u)-nb]
 	block := 0
-	for j, c := range u[len(inner):] {
+	for j, c := range u[len(u)-nb:] {
 		if c.IsOne() {
 			block |= 1 << j
 		}
 	}
-	low := mle.Size(n - len(u))
-	base := block << (n - nb)
-	top := make([]fr.Element, mle.Size(len(inner)))
-	mle.EqTableScaledInto(top, inner, mu) // μ·eq(inner,·), built in parallel
+	return eqBlock{inner: u[:len(u)-nb], mu: mu, base: block << (n - nb), span: 1 << (n - nb), low: mle.Size(n - len(u))}
+}
+
+// overlapping reports, per block, whether another block shares an entry
+// with it. Blocks are aligned powers of two, so two that meet are nested:
+// after sorting by start (larger first on ties), a block meets an earlier
+// one exactly when it starts before the furthest end so far.
+func overlapping(blocks []eqBlock) []bool {
+	order := make([]int, len(blocks))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(blocks[a].base, blocks[b].base); c != 0 {
+			return c
+		}
+		return cmp.Compare(blocks[b].span, blocks[a].span)
+	})
+	shared := make([]bool, len(blocks))
+	end, owner := -1, -1
+	for _, i := range order {
+		b := blocks[i]
+		if b.base < end {
+			shared[i], shared[owner] = true, true
+		}
+		if b.base+b.span > end {
+			end, owner = b.base+b.span, i
+		}
+	}
+	return shared
+}
+
+// addTo adds the block into out (length 2^n).
+func (b eqBlock) addTo(out []fr.Element) {
+	top := make([]fr.Element, mle.Size(len(b.inner)))
+	mle.EqTableScaledInto(top, b.inner, b.mu) // μ·eq(inner,·), built in parallel
 	// out[base + y·low + x] += top[y], in parallel over whole runs of low.
-	dst := out[base : base+len(top)*low]
+	low := b.low
+	dst := out[b.base : b.base+b.span]
 	field.Parallel(len(dst), func(lo, hi int) {
 		for i := lo; i < hi; {
 			y := i / low
