@@ -137,21 +137,6 @@ func Prove(tr *transcript.Transcript, gens *pedersen.Generators, pa, Y bls12381.
 	return proof, nil
 }
 
-// foldPoints sets lo[i] = lo[i] + s·hi[i] for all i, in parallel.
-func foldPoints(lo, hi []bls12381.G1Affine, s *fr.Element) {
-	var sb big.Int
-	s.BigInt(&sb)
-	jac := make([]bls12381.G1Jac, len(lo))
-	field.ParallelMin(len(lo), 32, func(a, b int) {
-		for i := a; i < b; i++ {
-			jac[i].FromAffine(&hi[i])
-			jac[i].ScalarMultiplication(&jac[i], &sb)
-			jac[i].AddMixed(&lo[i])
-		}
-	})
-	copy(lo, bls12381.BatchJacobianToAffineG1(jac))
-}
-
 // absorbStatement absorbs the IPA statement (P_a, Y) as one message; both
 // sides call it before squeezing x.
 func absorbStatement(tr *transcript.Transcript, pa, y *bls12381.G1Affine) {
