@@ -38,15 +38,11 @@ func (g *Gadget) proveDigits(p *layers.Prover) error {
 		return err
 	}
 	r := c2.At
-	x0, err := p.Eval(TensorX0, r.Coords())
+	xs, err := p.EvalAll([]string{TensorX0, TensorX1}, r.Coords())
 	if err != nil {
 		return err
 	}
-	x1, err := p.Eval(TensorX1, r.Coords())
-	if err != nil {
-		return err
-	}
-	sent, err := p.Send(transcript.LabelAttnDigits, []layers.Target{{Tensor: TensorX0}, {Tensor: TensorX1}}, r, []fr.Element{x0, x1})
+	sent, err := p.Send(transcript.LabelAttnDigits, []layers.Target{{Tensor: TensorX0}, {Tensor: TensorX1}}, r, xs)
 	if err != nil {
 		return err
 	}
@@ -96,8 +92,8 @@ func (g *Gadget) scoresTargets(i claims.Point) []layers.Target {
 func (g *Gadget) proveScores(p *layers.Prover, zc *claims.ProverClaim) error {
 	j, i, top := g.scoresSplit(zc.At)
 	lD, lH := g.lD(), g.lH()
-	q := partialMiddle(toField(g.w.q), lD+lH, i)
-	k := g.expandHeads(partialMiddle(toField(g.w.k), lD+g.lHkv(), j), lD)
+	q := partialMiddle(g.w.q, lD+lH, i)
+	k := g.expandHeads(partialMiddle(g.w.k, lD+g.lHkv(), j), lD)
 	rho, fin, err := p.Sumcheck(g.scoresInstance(top), [][]fr.Element{q, k}, zc.Value, g.scoresTargets(i))
 	if err != nil {
 		return err
@@ -192,7 +188,7 @@ func (g *Gadget) proveO(p *layers.Prover) (*claims.ProverClaim, error) {
 	}
 	uk, uh, ui, ul := g.oSplit(u)
 	lT, lH := g.lT(), g.lH()
-	y := partialMiddle(toField(g.w.y), lT, ui)
+	y := partialMiddle(g.w.y, lT, ui)
 	vk, err := mle.PartialEvalLow(toField(g.w.v), uk.Coords())
 	if err != nil {
 		return nil, err

@@ -4,28 +4,36 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/claims"
-	"github.com/zkllm/zkllm/prover/layers"
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 )
 
 // partialMiddle evaluates f over (a, m, c) — a of low bits, m of len(u)
-// bits, c the rest — at m = u, returning the table over (a, c).
-func partialMiddle(f []fr.Element, low int, u claims.Point) []fr.Element {
+// bits, c the rest — at m = u, returning the table over (a, c). f holds
+// small integers (a witness tensor): each output is Σ_m eq(u,m)·f(a,m,c)
+// with no conversion of f, and the c blocks run in parallel.
+func partialMiddle(f []int64, low int, u claims.Point) []fr.Element {
 	eq := mle.EqTable(u.Coords())
 	a := 1 << low
 	blk := a * len(eq)
 	out := make([]fr.Element, len(f)/len(eq))
-	var t fr.Element
-	for c := 0; c*blk < len(f); c++ {
-		dst := out[c*a : (c+1)*a]
-		for m, e := range eq {
-			src := f[c*blk+m*a : c*blk+(m+1)*a]
-			for x := range dst {
-				t.Mul(&src[x], &e)
-				dst[x].Add(&dst[x], &t)
+	field.ParallelMin(len(out)/a, 1, func(clo, chi int) {
+		var t fr.Element
+		for c := clo; c < chi; c++ {
+			dst := out[c*a : (c+1)*a]
+			for m := range eq {
+				src := f[c*blk+m*a : c*blk+(m+1)*a]
+				for x, v := range src {
+					if v == 0 {
+						continue
+					}
+					t.SetInt64(v)
+					t.Mul(&t, &eq[m])
+					dst[x].Add(&dst[x], &t)
+				}
 			}
 		}
-	}
+	})
 	return out
 }
 
@@ -51,19 +59,23 @@ func (g *Gadget) causalTable() []fr.Element {
 	return mle.BroadcastHigh(mle.CausalMaskTable(g.lT()), g.lH()+g.lL())
 }
 
-// validTable is P(j,i,h,ℓ) = [j ≤ i < T]·[h < H]·[ℓ < L].
+// validTable is P(j,i,h,ℓ) = [j ≤ i < T]·[h < H]·[ℓ < L]: each real row
+// (i, h, ℓ) is a run of ones over j ≤ i (the key axis is lowest), rows in
+// parallel.
 func (g *Gadget) validTable() []fr.Element {
 	out := make([]fr.Element, g.scores().Size())
 	off := g.offsets()
-	for l := range g.d.L {
-		for h := range g.d.H {
-			for i := range g.d.T {
-				for j := 0; j <= i; j++ {
-					out[idx(off.scores, j, i, h, l)].SetOne()
-				}
+	T := g.d.T
+	one := fr.One()
+	field.ParallelMin(g.d.L*g.d.H*T, 16, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
+			i, h, l := r%T, r/T%g.d.H, r/(T*g.d.H)
+			row := out[idx(off.scores, 0, i, h, l):][:i+1]
+			for j := range row {
+				row[j] = one
 			}
 		}
-	}
+	})
 	return out
 }
 
@@ -76,4 +88,13 @@ func boolPoint(x, n int) []fr.Element {
 	return out
 }
 
-func toField(v []int64) []fr.Element { return layers.ToField(v) }
+// toField converts a witness tensor to field elements, in parallel.
+func toField(v []int64) []fr.Element {
+	out := make([]fr.Element, len(v))
+	field.Parallel(len(v), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i].SetInt64(v[i])
+		}
+	})
+	return out
+}
