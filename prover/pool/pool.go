@@ -9,6 +9,7 @@ import (
 
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/ipa"
+	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/sumcheck"
 	"github.com/zkllm/zkllm/prover/transcript"
@@ -160,6 +161,9 @@ type Prover struct {
 type intEntries interface {
 	size() int
 	toField(dst []fr.Element, off int) // dst[i] = entry off+i mod r
+	// openWitness is ipa.OpenWitness on the integers: a = Σ_k eq(q_row,k)·row_k
+	// (the blob's partial evaluation at its row bits), α = Σ_k eq(q_row,k)·ρ_k.
+	openWitness(logSize int, blind, qRow []fr.Element) ([]fr.Element, fr.Element)
 }
 
 type smallInts[T pedersen.Small] []T
@@ -168,6 +172,10 @@ func (s smallInts[T]) size() int { return len(s) }
 
 func (s smallInts[T]) toField(dst []fr.Element, off int) {
 	pedersen.SmallToFieldInto(dst, s[off:off+len(dst)])
+}
+
+func (s smallInts[T]) openWitness(logSize int, blind, qRow []fr.Element) ([]fr.Element, fr.Element) {
+	return mle.PartialEvalHighInts([]T(s), logSize, qRow), field.InnerProduct(mle.EqTable(qRow), blind)
 }
 
 // NewProver opens a pool on the blob with the given entries and row
@@ -240,8 +248,9 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	values := p.Values() // converted once for RED and the opening
-	red, res, err := p.reduce(dlc, gens, values)
+	// RED takes the blob as field elements (converted here for a small
+	// pool, which drops them when RED is done).
+	red, res, err := p.reduce(dlc, gens, p.Values())
 	if err != nil {
 		return nil, err
 	}
@@ -250,8 +259,11 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, alpha, err := ipa.OpenWitness(values, 1<<p.shape.LogC, p.blinds, qRow)
-	if err != nil {
+	var a []fr.Element
+	var alpha fr.Element
+	if p.ints != nil {
+		a, alpha = p.ints.openWitness(p.shape.Layout.LogSize, p.blinds, qRow)
+	} else if a, alpha, err = ipa.OpenWitness(p.values, 1<<p.shape.LogC, p.blinds, qRow); err != nil {
 		return nil, err
 	}
 	// C* as the verifier forms it from the rows; for honest rows it equals
