@@ -18,10 +18,14 @@
 // k committed as C_k = Σ_i V[kc+i]·g_i + ρ_k·H. Rows can be committed in
 // independent ranges [from,to) with caller-supplied blindings, so a killed
 // commit resumes from its last finished block. Structural padding rows are
-// the identity with ρ_k = 0 and are never sent. Small signed weights (§4.3)
-// commit by negating g_i where w_i < 0 and running MultiExp on |w_i|: the
-// point is identical to committing w_i mod r; the blinding joins the same
-// small-scalar MSM as bits-wide limbs against the powers 2^{bits·j}·H.
+// the identity with ρ_k = 0 and are never sent. Small signed integers
+// (int8…int64: weights §4.3, advice) commit by negating g_i where w_i < 0
+// and running MultiExp on |w_i|: the point is identical to committing
+// w_i mod r; the blinding joins the same small-scalar MSM as b-wide limbs
+// against the powers 2^{b·j}·H, b ∈ {8,16,32,64} the smallest holding the
+// row's largest |w_i|. Rows of length ≤ 2^14 are committed row-parallel
+// (each row's MSM on one core, rows spread over the cores), longer rows one
+// at a time with gnark's all-core MSM; the points do not depend on it.
 //
 // Layout (§4.2): tensors, each padded per axis to powers of two, sorted by
 // padded size descending (stable in spec order) and placed contiguously, so
