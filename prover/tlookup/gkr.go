@@ -194,9 +194,9 @@ func multToField(mult [][]uint64) [][]fr.Element {
 // multiplicities after β (and must be caught).
 func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Element, gamma, beta fr.Element) (*Proof, *Claims, error) {
 	tr := dlc.Transcript
-	pLeaf, qLeaf := l.leaves(w, mult, gamma, beta)
 	n := l.LogLeaves
-	t := buildTree(pLeaf, qLeaf, n)
+	hl := l.leafHalves(w, mult, gamma, beta)
+	t := buildTreeHalves(hl, n)
 	gens, err := dlc.Generators(0)
 	if err != nil {
 		return nil, nil, err
@@ -232,23 +232,34 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	// One fold area and one h buffer serve every layer (the last is the
 	// largest): no allocation per layer or round.
 	scratch := &layerScratch{}
+	var segVals []segValue // each segment's P, Q at its r_lo, from the top layer
 	hBuf := make(fr.Vector, 1<<max(n-1, 0))
+	var lambdaTop fr.Element // λ of the top layer (its h = p(·,1) + λ·q(·,1))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
-		half := 1 << k
-		pu, qu := t.p[k+1], t.q[k+1]
-		h := hBuf[:half]
-		field.Parallel(half, func(lo, hi int) { // h = λ·q(·,1) + p(·,1)
-			hc := h[lo:hi]
-			hc.ScalarMul(qu[half+lo:half+hi], &lambda)
-			hc.Add(hc, pu[half+lo:half+hi])
-		})
+		lambdaTop = lambda
+		var tabs [numTabs]tailTable // p0 = p(·,0), q1 = q(·,1), q0 = q(·,0), h
+		if k == n-1 {
+			// The leaves: their halves with constant tails, never stored whole.
+			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], leafH(hl, lambda, hBuf)}
+		} else {
+			half := 1 << k
+			pu, qu := t.p[k+1], t.q[k+1]
+			h := hBuf[:half]
+			field.Parallel(half, func(lo, hi int) { // h = λ·q(·,1) + p(·,1)
+				hc := h[lo:hi]
+				hc.ScalarMul(qu[half+lo:half+hi], &lambda)
+				hc.Add(hc, pu[half+lo:half+hi])
+			})
+			tabs = [numTabs]tailTable{newTailTable(pu[:half]), newTailTable(qu[half:]), newTailTable(qu[:half]), newTailTable(h)}
+		}
 		// The layer kernel (kernel.go) computes the engine's eq-mode round
 		// polynomials, exploiting the tables' constant tails (same proof).
-		poly := &sumcheck.Polynomial{
-			Form:   layerForm(k),
-			Kernel: newLayerKernel(r, [numTabs][]fr.Element{pu[:half], qu[half:], qu[:half], h}, scratch),
+		kern := newLayerKernel(r, tabs, scratch)
+		if k == n-1 {
+			segVals = l.watchSegments(kern)
 		}
+		poly := &sumcheck.Polynomial{Form: layerForm(k), Kernel: kern}
 		lp, res, err := dlc.Prove(poly, P.Add(Q.Scale(lambda)))
 		if err != nil {
 			return nil, nil, fmt.Errorf("tlookup: layer %d: %w", k, err)
@@ -268,20 +279,13 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 		return nil, nil, err
 	}
 	claims := l.newClaims(form.points)
-	cols := l.columnValues(w, mult)
-	proof.Leaves = make([]Point, len(cols))
-	openings := make([]sumcheck.Scalar, len(cols))
-	var eqTab, eqAt []fr.Element // eq(point,·) of the last point: In and Out share theirs
-	for c, col := range cols {
-		pt := form.points[c]
-		if len(col) > mle.Size(len(pt)) {
-			return nil, nil, fmt.Errorf("%w: leaf column %d has %d entries for a %d-variable point", ErrWitness, c, len(col), len(pt))
-		}
-		if eqTab == nil || !sameElements(pt, eqAt) {
-			eqTab, eqAt = mle.EqTable(pt), pt
-		}
-		// col(point) = Σ_x col[x]·eq(point,x); the padding zeros add nothing.
-		v := field.InnerProduct(col, eqTab[:len(col)])
+	leafVals, err := l.leafValues(w, mult, form.points, segVals, gamma, beta, lambdaTop)
+	if err != nil {
+		return nil, nil, err
+	}
+	proof.Leaves = make([]Point, len(leafVals))
+	openings := make([]sumcheck.Scalar, len(leafVals))
+	for c, v := range leafVals {
 		openings[c], proof.Leaves[c] = dlc.Commit(v)
 		claims.Columns[c].Opening = openings[c]
 		claims.Columns[c].Commitment = proof.Leaves[c]
@@ -323,6 +327,140 @@ func linePoint(a, b Point, rho fr.Element) Point {
 	one.SetOne()
 	omr.Sub(&one, &rho)
 	return sumcheck.CombinePoints([]fr.Element{omr, rho}, []Point{a, b})
+}
+
+// leafH returns h = p(·,1) + λ·q(·,1) over the leaves' upper half, in buf
+// (length ≥ 2^(n−1)), with its constant tail.
+func leafH(hl *halfLeaves, lambda fr.Element, buf fr.Vector) tailTable {
+	p1, q1 := &hl.p[1], &hl.q[1]
+	h := buf[:max(len(p1.data), len(q1.data))]
+	lam := chunkView{constant: true, c: lambda}
+	field.Parallel(len(h), func(lo, hi int) {
+		bp, bq := make([]fr.Element, min(viewChunk, hi-lo)), make([]fr.Element, min(viewChunk, hi-lo))
+		for c := lo; c < hi; c += viewChunk {
+			e := min(c+viewChunk, hi)
+			hc := h[c:e]
+			mulInto(hc, q1.chunk(c, e, bq), lam)
+			if pv := p1.chunk(c, e, bp); !pv.constant {
+				hc.Add(hc, pv.v)
+			} else if !pv.c.IsZero() {
+				for i := range hc {
+					hc[i].Add(&hc[i], &pv.c)
+				}
+			}
+		}
+	})
+	var tail fr.Element
+	tail.Mul(&q1.tail, &lambda)
+	tail.Add(&tail, &p1.tail)
+	return tailTable{data: h, tail: tail}.trimmed()
+}
+
+// segValue is one segment's leaf MLEs at its r_lo, P(r_lo) and Q(r_lo), as
+// the top layer's kernel leaves them: Q from q0 or q1; P from p0, or from
+// h and q1 in the upper half (P = H − λ·Q).
+type segValue struct {
+	p, q, h fr.Element
+	upper   bool
+}
+
+// watchSegments asks the top layer's kernel for every segment's P and Q at
+// its r_lo: a segment of 2^s leaves at offset o is entry o' >> s (o' its
+// offset in its half) of the half's tables once s variables are bound.
+func (l *Layout) watchSegments(kern *layerKernel) []segValue {
+	n := l.LogLeaves
+	vals := make([]segValue, len(l.segments))
+	for si, seg := range l.segments {
+		v := &vals[si]
+		v.upper = seg.offset>>(n-1) == 1
+		idx := int(seg.offset&(1<<(n-1)-1)) >> seg.logSize
+		switch {
+		case !v.upper:
+			kern.watch(seg.logSize, tabQ0, idx, &v.q)
+			kern.watch(seg.logSize, tabP0, idx, &v.p)
+		default:
+			kern.watch(seg.logSize, tabQ1, idx, &v.q)
+			kern.watch(seg.logSize, tabH, idx, &v.h)
+		}
+	}
+	return vals
+}
+
+// leafValues returns every leaf column's MLE at its point (column order).
+// With the segments' P and Q from the top layer (segVals, nil when the
+// tree has no layer), a range lookup's input is β − γ²τ − Q (Q = β − (a +
+// γ²τ) on its segment), a multiplicity vector is −P, and a lookup with
+// outputs needs only its output column evaluated (a = β − γ²τ − Q − γ·b);
+// the rest are inner products with eq(point,·).
+func (l *Layout) leafValues(w *Witness, mult [][]fr.Element, points [][]fr.Element, segVals []segValue, gamma, beta, lambda fr.Element) ([]fr.Element, error) {
+	vals := make([]fr.Element, l.NumLeafColumns())
+	var eqTab, eqAt []fr.Element // eq(point,·) of the last point: In and Out share theirs
+	eval := func(c int, col []fr.Element) error {
+		pt := points[c]
+		if len(col) > mle.Size(len(pt)) {
+			return fmt.Errorf("%w: leaf column %d has %d entries for a %d-variable point", ErrWitness, c, len(col), len(pt))
+		}
+		if eqTab == nil || !sameElements(pt, eqAt) {
+			eqTab, eqAt = mle.EqTable(pt), pt
+		}
+		// col(point) = Σ_x col[x]·eq(point,x); the padding zeros add nothing.
+		vals[c] = field.InnerProduct(col, eqTab[:len(col)])
+		return nil
+	}
+	var gamma2 fr.Element
+	gamma2.Square(&gamma)
+	for i, lk := range l.spec.Lookups {
+		c, col := l.columnIndex(i), w.Columns[i]
+		if lk.HasOut() {
+			out := col.OutElems
+			if !col.isField() {
+				out = int64sToField(col.Out)
+			}
+			if err := eval(c+1, out); err != nil {
+				return nil, err
+			}
+		}
+		if segVals == nil {
+			in := col.InElems
+			if !col.isField() {
+				in = int64sToField(col.In)
+			}
+			if err := eval(c, in); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		// a(r_lo) = β − γ²τ − Q(r_lo) − γ·b(r_lo).
+		var t fr.Element
+		v := &vals[c]
+		v.SetInt64(l.Tag(l.lookupTab[i]))
+		v.Mul(v, &gamma2)
+		v.Sub(&beta, v)
+		v.Sub(v, &segVals[l.lookupSeg[i]].q)
+		if lk.HasOut() {
+			t.Mul(&vals[c+1], &gamma)
+			v.Sub(v, &t)
+		}
+	}
+	for ti := range l.Tables {
+		c := l.multIndex(ti)
+		if segVals == nil {
+			if err := eval(c, mult[ti]); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		// m(r_lo) = −P(r_lo), P = H − λ·Q in the upper half.
+		sv := &segVals[l.tableSeg[ti]]
+		p := sv.p
+		if sv.upper {
+			var t fr.Element
+			t.Mul(&sv.q, &lambda)
+			p.Sub(&sv.h, &t)
+		}
+		vals[c].Neg(&p)
+	}
+	return vals, nil
 }
 
 // checkWitness validates the witness shapes and that mult has one vector of

@@ -53,12 +53,17 @@ type tailTable struct {
 
 // newTailTable splits t (non-empty) into its data and its constant tail.
 func newTailTable(t []fr.Element) tailTable {
-	last := t[len(t)-1]
-	n := len(t) - 1
-	for n > 0 && t[n-1].Equal(&last) {
+	return tailTable{data: t[:len(t)-1], tail: t[len(t)-1]}.trimmed()
+}
+
+// trimmed moves the trailing data entries equal to the tail into the tail.
+func (t tailTable) trimmed() tailTable {
+	n := len(t.data)
+	for n > 0 && t.data[n-1].Equal(&t.tail) {
 		n--
 	}
-	return tailTable{data: t[:n], tail: last}
+	t.data = t.data[:n]
+	return t
 }
 
 // at returns entry x.
@@ -127,18 +132,33 @@ type layerKernel struct {
 	rho     fr.Element
 	scratch *layerScratch
 	flip    int // fold buffer the next fold writes
+	watches []watch
+}
+
+// watch asks for entry index of table tab once rounds variables are bound:
+// the table's MLE over its low rounds coordinates at ρ_<rounds, for the
+// block index (the leaf columns' values fall out of the top layer this way).
+type watch struct {
+	rounds, tab, index int
+	out                *fr.Element
+}
+
+// watch records *out = entry index of table tab after rounds binds.
+func (k *layerKernel) watch(rounds, tab, index int, out *fr.Element) {
+	if rounds == 0 {
+		*out = *k.tabs[tab].at(index)
+		return
+	}
+	k.watches = append(k.watches, watch{rounds, tab, index, out})
 }
 
 // newLayerKernel starts the kernel for eq point r over the given tables
-// (factor order p0, q1, q0, h; each of length 2^len(r)), which it never
-// writes.
-func newLayerKernel(r []fr.Element, tables [numTabs][]fr.Element, scratch *layerScratch) *layerKernel {
-	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch}
+// (factor order p0, q1, q0, h; each of logical length 2^len(r)), which it
+// never writes.
+func newLayerKernel(r []fr.Element, tables [numTabs]tailTable, scratch *layerScratch) *layerKernel {
+	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch, tabs: tables}
 	k.scale.SetOne()
 	k.suffix = mle.EqTable(r[1:])
-	for t, tab := range tables {
-		k.tabs[t] = newTailTable(tab)
-	}
 	return k
 }
 
@@ -429,6 +449,17 @@ func (k *layerKernel) Bind(rho fr.Element) {
 	k.rho = rho
 	k.pending = true
 	k.j++
+	// The stored tables have ρ_<j−1 bound; fold ρ_{j−1} into each watched pair.
+	for _, w := range k.watches {
+		if w.rounds == k.j {
+			tab := &k.tabs[w.tab]
+			a := tab.at(2 * w.index)
+			var d fr.Element
+			d.Sub(tab.at(2*w.index+1), a)
+			d.Mul(&d, &rho)
+			w.out.Add(a, &d)
+		}
+	}
 }
 
 // Finals implements sumcheck.RoundKernel: eq, p0, q1, q0, h at ρ.

@@ -3,6 +3,7 @@ package tlookup
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/tables"
 	"github.com/zkllm/zkllm/prover/transcript"
 )
 
@@ -88,7 +90,11 @@ func TestLayerKernelMatchesEngine(t *testing.T) {
 				return proof.Marshal(), vals
 			}
 			want, wantVals := prove(enginePoly)
-			kernel := newLayerKernel(r, tabs, &layerScratch{})
+			var tt [numTabs]tailTable
+			for k := range tabs {
+				tt[k] = newTailTable(tabs[k])
+			}
+			kernel := newLayerKernel(r, tt, &layerScratch{})
 			got, gotVals := prove(&sumcheck.Polynomial{Form: layerForm(sh.n), Kernel: kernel})
 			if !bytes.Equal(got, want) {
 				t.Fatal("kernel proof differs from the engine's")
@@ -99,6 +105,67 @@ func TestLayerKernelMatchesEngine(t *testing.T) {
 			for k := range tabs {
 				if !slices.Equal(tabs[k], orig[k]) {
 					t.Fatalf("table %d was written", k)
+				}
+			}
+		})
+	}
+}
+
+// The leaf halves (data and constant tails, never the whole leaf layer)
+// hold the leaves of the definition, and the tree built from them equals
+// the tree built from the full leaves, on layouts whose halves end in
+// unused leaves, in lookup segments (p ≡ 1), in a table, or are all lookups.
+func TestLeafHalvesMatchLeaves(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	r5, r6 := mustTable(tables.Range(5)), mustTable(tables.Range(6))
+	instances := map[string]func() (*Layout, *Witness){
+		"mixed": func() (*Layout, *Witness) { return mixedInstance(t, 6) },
+		"wide":  func() (*Layout, *Witness) { return wideInstance(t) },
+		"lookup-then-table": func() (*Layout, *Witness) { // 2^9 values, a 2^6 table
+			l, err := NewLayout(Spec{Lookups: []Lookup{{Name: "x", Table: r6, LogSize: 9}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return l, &Witness{Columns: []Column{randomColumn(rng, r6, 1<<9-3, false)}}
+		},
+		"upper-half-ends-in-lookups": func() (*Layout, *Witness) { // 2^6 | 2^5 table, 2^4, 2^4
+			l, err := NewLayout(Spec{Lookups: []Lookup{{Name: "a", Table: r5, LogSize: 6}, {Name: "b", Table: r5, LogSize: 4}, {Name: "c", Table: r5, LogSize: 4}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return l, &Witness{Columns: []Column{randomColumn(rng, r5, 64, false), randomColumn(rng, r5, 16, false), randomColumn(rng, r5, 9, false)}}
+		},
+	}
+	for name, inst := range instances {
+		t.Run(name, func(t *testing.T) {
+			l, w := inst()
+			mult := multToField(mustMult(t, l, w))
+			gamma, beta := randElem(rng), randElem(rng)
+			p, q := l.leaves(w, mult, gamma, beta)
+			hl := l.leafHalves(w, mult, gamma, beta)
+			half := len(p) / 2
+			for h := range 2 {
+				for x := range half {
+					if !hl.p[h].at(x).Equal(&p[h*half+x]) || !hl.q[h].at(x).Equal(&q[h*half+x]) {
+						t.Fatalf("half %d entry %d differs from the leaves", h, x)
+					}
+				}
+			}
+			// The tails these layouts are chosen for are found.
+			switch name {
+			case "lookup-then-table":
+				if len(hl.p[0].data) != 0 || !hl.p[0].tail.IsOne() || len(hl.q[1].data) >= half {
+					t.Fatal("lower half p ≡ 1 or upper half unused leaves not a tail")
+				}
+			case "upper-half-ends-in-lookups":
+				if len(hl.p[1].data) != 32 || !hl.p[1].tail.IsOne() {
+					t.Fatalf("upper half p has %d data entries, want the table's 32", len(hl.p[1].data))
+				}
+			}
+			want, got := buildTree(p, q, l.LogLeaves), buildTreeHalves(hl, l.LogLeaves)
+			for k := 0; k < l.LogLeaves; k++ {
+				if !slices.Equal(got.p[k], want.p[k]) || !slices.Equal(got.q[k], want.q[k]) {
+					t.Fatalf("tree layer %d differs", k)
 				}
 			}
 		})

@@ -22,65 +22,168 @@ func compress(beta, gamma, gamma2 *fr.Element, a, b, tag int64) fr.Element {
 	return s
 }
 
-// leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3:
+// leafFiller computes leaf values segment by segment (PROTOCOL §6.3):
 // lookup segments p = 1, q = β − (a + γb + γ²τ) (padding entries are (0,0));
-// table segments p = −m, q = β − (t_in + γ·t_out + γ²τ); unused p = 0, q = 1.
+// table segments p = −m, q = β − (t_in + γ·t_out + γ²τ).
+type leafFiller struct {
+	l                   *Layout
+	w                   *Witness
+	mult                [][]fr.Element
+	gamma, beta, gamma2 fr.Element
+}
+
+func (l *Layout) leafFiller(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *leafFiller {
+	f := &leafFiller{l: l, w: w, mult: mult, gamma: gamma, beta: beta}
+	f.gamma2.Square(&gamma)
+	return f
+}
+
+// fill writes the leaves of segment seg at its entries [from,to) into
+// p[0:to−from] and q[0:to−from]; a nil p or q is skipped.
+func (f *leafFiller) fill(seg segment, from, to int, p, q []fr.Element) {
+	if from >= to {
+		return
+	}
+	tag := f.l.Tag(seg.table)
+	beta, gamma, gamma2 := &f.beta, &f.gamma, &f.gamma2
+	if seg.lookup >= 0 {
+		col := f.w.Columns[seg.lookup]
+		pad := compress(beta, gamma, gamma2, 0, 0, tag)
+		var tagG fr.Element // γ²τ
+		tagG.SetInt64(tag)
+		tagG.Mul(&tagG, gamma2)
+		field.Parallel(to-from, func(lo, hi int) {
+			var t fr.Element
+			for i := lo; i < hi; i++ {
+				if p != nil {
+					p[i].SetOne()
+				}
+				if q == nil {
+					continue
+				}
+				j := from + i
+				switch {
+				case j >= col.len():
+					q[i] = pad
+				case col.isField():
+					q[i].Sub(beta, &col.InElems[j])
+					if col.OutElems != nil {
+						t.Mul(&col.OutElems[j], gamma)
+						q[i].Sub(&q[i], &t)
+					}
+					q[i].Sub(&q[i], &tagG)
+				default:
+					var b int64
+					if col.Out != nil {
+						b = col.Out[j]
+					}
+					q[i] = compress(beta, gamma, gamma2, col.In[j], b, tag)
+				}
+			}
+		})
+		return
+	}
+	t := f.l.Tables[seg.table]
+	m := f.mult[seg.table]
+	field.Parallel(to-from, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			j := from + i
+			if p != nil {
+				p[i].Neg(&m[j])
+			}
+			if q != nil {
+				q[i] = compress(beta, gamma, gamma2, t.In(j), t.Out(j), tag)
+			}
+		}
+	})
+}
+
+// used returns the number of leaves the segments occupy (the rest are
+// unused: p = 0, q = 1).
+func (l *Layout) used() int {
+	last := l.segments[len(l.segments)-1]
+	return int(last.offset) + 1<<last.logSize
+}
+
+// leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3; unused
+// leaves p = 0, q = 1. The prover uses leafHalves; this is the definition
+// the tests check it against.
 func (l *Layout) leaves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) (p, q []fr.Element) {
 	size := 1 << l.LogLeaves
 	p = make([]fr.Element, size)
 	q = make([]fr.Element, size)
-	var gamma2 fr.Element
-	gamma2.Square(&gamma)
-	var used uint64
+	f := l.leafFiller(w, mult, gamma, beta)
 	for _, seg := range l.segments {
-		off := int(seg.offset)
-		n := 1 << seg.logSize
-		used = seg.offset + uint64(n)
-		tag := l.Tag(seg.table)
-		if seg.lookup >= 0 {
-			col := w.Columns[seg.lookup]
-			pad := compress(&beta, &gamma, &gamma2, 0, 0, tag)
-			var tagG fr.Element // γ²τ
-			tagG.SetInt64(tag)
-			tagG.Mul(&tagG, &gamma2)
-			field.Parallel(n, func(lo, hi int) {
-				var t fr.Element
-				for j := lo; j < hi; j++ {
-					p[off+j].SetOne()
-					switch {
-					case j >= col.len():
-						q[off+j] = pad
-					case col.isField():
-						q[off+j].Sub(&beta, &col.InElems[j])
-						if col.OutElems != nil {
-							t.Mul(&col.OutElems[j], &gamma)
-							q[off+j].Sub(&q[off+j], &t)
-						}
-						q[off+j].Sub(&q[off+j], &tagG)
-					default:
-						var b int64
-						if col.Out != nil {
-							b = col.Out[j]
-						}
-						q[off+j] = compress(&beta, &gamma, &gamma2, col.In[j], b, tag)
-					}
-				}
-			})
-			continue
-		}
-		t := l.Tables[seg.table]
-		m := mult[seg.table]
-		field.Parallel(n, func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				p[off+j].Neg(&m[j])
-				q[off+j] = compress(&beta, &gamma, &gamma2, t.In(j), t.Out(j), tag)
-			}
-		})
+		off, n := int(seg.offset), 1<<seg.logSize
+		f.fill(seg, 0, n, p[off:off+n], q[off:off+n])
 	}
-	for j := int(used); j < size; j++ {
+	for j := l.used(); j < size; j++ {
 		q[j].SetOne()
 	}
 	return p, q
+}
+
+// halfLeaves is the leaf layer as its lower (x < 2^(n−1)) and upper half,
+// each of p and q as data and a constant tail: a run of lookup segments
+// (p ≡ 1) or the unused leaves (p = 0, q = 1) at the end of a half is never
+// written. Every segment lies in one half (it is aligned and smaller than
+// the tree), and the lower half is all segments.
+type halfLeaves struct {
+	p, q [2]tailTable
+}
+
+// leafHalves builds the halves of the leaf layer.
+func (l *Layout) leafHalves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *halfLeaves {
+	f := l.leafFiller(w, mult, gamma, beta)
+	half := 1 << (l.LogLeaves - 1)
+	used := l.used()
+	hl := &halfLeaves{}
+	for h := 0; h < 2; h++ {
+		start, end := h*half, (h+1)*half
+		var segs []segment
+		for _, seg := range l.segments {
+			if int(seg.offset) >= start && int(seg.offset) < end {
+				segs = append(segs, seg)
+			}
+		}
+		// Where the constant tails of p and q begin: the unused leaves
+		// (p = 0, q = 1), else a final run of lookup segments (p = 1).
+		pEnd, qEnd := end, end
+		var pTail, qTail fr.Element
+		if used < end {
+			pEnd, qEnd = used, used
+			qTail.SetOne()
+		} else {
+			for i := len(segs) - 1; i >= 0 && segs[i].lookup >= 0; i-- {
+				pEnd = int(segs[i].offset)
+			}
+			pTail.SetOne()
+		}
+		p := make([]fr.Element, pEnd-start)
+		q := make([]fr.Element, qEnd-start)
+		for _, seg := range segs {
+			off, n := int(seg.offset), 1<<seg.logSize
+			if pEnd > off {
+				f.fill(seg, 0, min(n, pEnd-off), p[off-start:], nil)
+			}
+			if qEnd > off {
+				f.fill(seg, 0, min(n, qEnd-off), nil, q[off-start:])
+			}
+		}
+		hl.p[h] = tailFrom(p, pTail, pEnd < end)
+		hl.q[h] = tailFrom(q, qTail, qEnd < end)
+	}
+	return hl
+}
+
+// tailFrom returns data with the given tail when hasTail, else data whose
+// last entry serves as the tail; either way trimmed of trailing entries
+// equal to the tail.
+func tailFrom(data []fr.Element, tail fr.Element, hasTail bool) tailTable {
+	if !hasTail {
+		return newTailTable(data)
+	}
+	return tailTable{data: data, tail: tail}.trimmed()
 }
 
 // tree holds every layer of the fractional-sum tree: layer k has 2^k
@@ -94,11 +197,105 @@ type tree struct {
 func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
 	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1)}
 	t.p[n], t.q[n] = pLeaf, qLeaf
+	t.build(n)
+	return t
+}
+
+// buildTreeHalves is buildTree from the leaf halves: layer n−1 is computed
+// from their data and tails, and the leaves themselves are never stored
+// (t.p[n], t.q[n] stay nil).
+func buildTreeHalves(hl *halfLeaves, n int) *tree {
+	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1)}
+	half := 1 << (n - 1)
+	pk := make([]fr.Element, half)
+	qk := make([]fr.Element, half)
+	field.Parallel(half, func(lo, hi int) {
+		var b [5][]fr.Element
+		for i := range b {
+			b[i] = make([]fr.Element, min(viewChunk, hi-lo))
+		}
+		for c := lo; c < hi; c += viewChunk {
+			e := min(c+viewChunk, hi)
+			pLo, pHi := hl.p[0].chunk(c, e, b[0]), hl.p[1].chunk(c, e, b[1])
+			qLo, qHi := hl.q[0].chunk(c, e, b[2]), hl.q[1].chunk(c, e, b[3])
+			tmp := fr.Vector(b[4][:e-c])
+			pc := fr.Vector(pk[c:e])
+			mulInto(pc, pLo, qHi)
+			mulInto(tmp, pHi, qLo)
+			pc.Add(pc, tmp)
+			mulInto(qk[c:e], qLo, qHi)
+		}
+	})
+	t.p[n-1], t.q[n-1] = pk, qk
+	t.build(n - 1)
+	return t
+}
+
+// viewChunk is the number of entries per chunk when combining tail tables.
+const viewChunk = 4096
+
+// chunkView is the entries [lo,hi) of a tailTable: data, or all its tail.
+type chunkView struct {
+	v        []fr.Element
+	constant bool
+	c        fr.Element
+}
+
+// chunk returns entries [lo,hi) of t, copying into buf (length ≥ hi−lo)
+// only when they straddle the end of the data.
+func (t *tailTable) chunk(lo, hi int, buf []fr.Element) chunkView {
+	switch {
+	case lo >= len(t.data):
+		return chunkView{constant: true, c: t.tail}
+	case hi <= len(t.data):
+		return chunkView{v: t.data[lo:hi]}
+	}
+	out := buf[:hi-lo]
+	n := copy(out, t.data[lo:])
+	for i := n; i < len(out); i++ {
+		out[i] = t.tail
+	}
+	return chunkView{v: out}
+}
+
+// mulInto sets dst = a·b element-wise (a constant side costs no product
+// when it is 0 or 1).
+func mulInto(dst fr.Vector, a, b chunkView) {
+	switch {
+	case a.constant && b.constant:
+		var c fr.Element
+		c.Mul(&a.c, &b.c)
+		for i := range dst {
+			dst[i] = c
+		}
+	case a.constant:
+		scaleInto(dst, b.v, &a.c)
+	case b.constant:
+		scaleInto(dst, a.v, &b.c)
+	default:
+		dst.Mul(a.v, b.v)
+	}
+}
+
+// scaleInto sets dst = c·v.
+func scaleInto(dst fr.Vector, v []fr.Element, c *fr.Element) {
+	switch {
+	case c.IsOne():
+		copy(dst, v)
+	case c.IsZero():
+		clear(dst)
+	default:
+		dst.ScalarMul(v, c)
+	}
+}
+
+// build computes layers top−1 … 0 from layer top.
+func (t *tree) build(top int) {
 	// The halves x and x + 2^k are contiguous, so each layer is three
 	// element-wise vector products and one sum: gnark's fr.Vector kernels
 	// (AVX-512 IFMA where the CPU has it), in parallel chunks.
-	tmp := make(fr.Vector, 1<<max(n-1, 0))
-	for k := n - 1; k >= 0; k-- {
+	tmp := make(fr.Vector, 1<<max(top-1, 0))
+	for k := top - 1; k >= 0; k-- {
 		half := 1 << k
 		pu, qu := t.p[k+1], t.q[k+1]
 		pk := make(fr.Vector, half)
@@ -114,5 +311,4 @@ func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
 		})
 		t.p[k], t.q[k] = pk, qk
 	}
-	return t
 }
