@@ -247,8 +247,9 @@ func (g *Gadget) proveY(p *layers.Prover, yc *claims.ProverClaim) error {
 		}
 		wp = &w
 	}
-	tabs := [][]fr.Element{g.validTable(), toField(g.w.ybar), toField(g.w.ibar)}
-	_, fin, err := p.Sumcheck(g.yInstance(yc.At, wp, mu), tabs, claim, []layers.Target{{Tensor: TensorYBar}, {Tensor: TensorIBar}})
+	in := g.yInstance(yc.At, wp, mu)
+	k := newYKernel(in, g.validTable(), g.w.ybar, g.w.ibar, elem(tables.Theta))
+	_, fin, err := p.SumcheckKernel(in, k, claim, []layers.Target{{Tensor: TensorYBar}, {Tensor: TensorIBar}})
 	if err != nil {
 		return err
 	}
