@@ -53,8 +53,8 @@ func (g *Gadget) proveDigits(p *layers.Prover) error {
 	if err := p.Consume(c2); err != nil {
 		return err
 	}
-	tabs := [][]fr.Element{g.causalTable(), mle.BroadcastLow(toField(g.w.zhat), g.lT()), toField(g.w.z)}
-	_, fin, err := p.Sumcheck(g.vInstance(r), tabs, v, g.vTargets())
+	k := newVKernel(r.Coords(), g.causalTable(), g.w.zhat, g.w.z, g.lT())
+	_, fin, err := p.SumcheckKernel(g.vInstance(r), k, v, g.vTargets())
 	if err != nil {
 		return err
 	}

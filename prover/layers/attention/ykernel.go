@@ -129,31 +129,18 @@ func (k *yKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	}
 }
 
-// Bind folds every table at x_j = ρ: f'(i) = f(2i) + ρ·(f(2i+1) − f(2i)),
-// into the table's spare buffer; the old table becomes the next spare (the
-// kernel owns all four tables). P's zero pairs stay zero without a
-// multiplication.
+// Bind folds every table at x_j = ρ into its spare buffer; the old table
+// becomes the next spare (the kernel owns all four tables). Zero pairs (P's
+// upper triangle and padding) fold without a multiplication.
 func (k *yKernel) Bind(rho fr.Element) {
 	half := k.n / 2
 	for t := range k.tabs {
-		src := k.tabs[t]
 		if k.spare[t] == nil {
 			k.spare[t] = make([]fr.Element, half)
 		}
 		dst := k.spare[t][:half]
-		field.ParallelMin(half, yParallelPairs, func(lo, hi int) {
-			var d fr.Element
-			for i := lo; i < hi; i++ {
-				f0, f1 := &src[2*i], &src[2*i+1]
-				if t == yP && f0.IsZero() && f1.IsZero() {
-					dst[i].SetZero()
-					continue
-				}
-				d.Sub(f1, f0).Mul(&d, &rho)
-				dst[i].Add(f0, &d)
-			}
-		})
-		k.tabs[t], k.spare[t] = dst, src
+		foldSkippingZero(dst, k.tabs[t], rho)
+		k.tabs[t], k.spare[t] = dst, k.tabs[t]
 	}
 	k.n = half
 }
