@@ -91,7 +91,7 @@ func Prove(m *Model, st *proof.Statement, opt Options) ([]byte, *layers.Report, 
 		return nil, nil, err
 	}
 	wb := &layers.WeightBlob{Layout: m.Key.VK.Layout, LogC: m.Key.VK.LogC, Rows: m.Key.VK.Rows,
-		Values: m.Weights.FieldValues(), Blinds: m.Weights.RowBlindings()}
+		Ints: m.Weights.Values(), Blinds: m.Weights.RowBlindings()}
 	lopt := layers.Options{Progress: opt.Progress, Runner: opt.Runner}
 	var store *FileStore
 	if opt.Checkpoint != "" {

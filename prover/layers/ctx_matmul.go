@@ -5,7 +5,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
-	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -71,8 +70,9 @@ func PutRescale(vals map[string][]int64, r rescale.Rescale, w *rescale.RescaleWi
 
 // PartialEvalHigh binds the top len(u) variables of a committed tensor
 // (advice or weights) to u, reading the blob in place (no copy of the
-// tensor): out[x] = Σ_y T[x + 2^(n−k)·y]·eq(u, y), n = the tensor's log
-// size. A weight matmul folds each weight at its output point this way.
+// tensor, small-integer blobs never converted: pool.Prover.PartialEvalHigh):
+// out[x] = Σ_y T[x + 2^(n−k)·y]·eq(u, y), n = the tensor's log size. A
+// weight matmul folds each weight at its output point this way.
 func (p *Prover) PartialEvalHigh(tensor string, u []fr.Element) ([]fr.Element, error) {
 	pl, err := pickPool(tensor, p.advice, p.weights)
 	if err != nil {
@@ -82,12 +82,5 @@ func (p *Prover) PartialEvalHigh(tensor string, u []fr.Element) ([]fr.Element, e
 	if len(u) > t.LogSize {
 		return nil, fmt.Errorf("%w: %q has %d variables, bound %d", ErrGadget, tensor, t.LogSize, len(u))
 	}
-	out, err := mle.PartialEvalHigh(pl.Entries(t.Offset, 1<<t.LogSize), u)
-	if err != nil {
-		return nil, err
-	}
-	if want := 1 << (t.LogSize - len(u)); len(out) < want {
-		out = append(out, make([]fr.Element, want-len(out))...)
-	}
-	return out, nil
+	return pl.PartialEvalHigh(t.Offset, t.LogSize, u), nil
 }

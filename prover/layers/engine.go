@@ -57,8 +57,21 @@ type WeightBlob struct {
 	Layout *pedersen.Layout
 	LogC   int
 	Rows   []bls12381.G1Affine
-	Values []fr.Element // prover only
+	Values []fr.Element // prover only (or Ints)
+	// Ints, when set instead of Values, holds the entries as the int16
+	// weights they are (prover only): the pool keeps them so (2 B an entry
+	// instead of 32) and converts only what RED and the opening need.
+	Ints   []int16
 	Blinds []fr.Element // prover only
+}
+
+// openPool opens the prover's pool on the weight blob, from Ints when set.
+func (w *WeightBlob) openPool() (*pool.Prover, error) {
+	s := pool.Shape{Layout: w.Layout, LogC: w.LogC}
+	if w.Ints != nil {
+		return pool.NewProverSmall(s, w.Ints, w.Blinds)
+	}
+	return pool.NewProver(s, w.Values, w.Blinds)
 }
 
 // AdviceLogC is the advice blob's row length rule 2^⌈(n_A+2)/2⌉ (§4.2 [R]),
@@ -260,7 +273,7 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 		tr.AbsorbPoints(transcript.LabelAdviceRows, sent)
 		p.out = field.AppendPoints(p.out, sent)
 		if weights != nil {
-			p.weights, err = pool.NewProver(pool.Shape{Layout: weights.Layout, LogC: weights.LogC}, weights.Values, weights.Blinds)
+			p.weights, err = weights.openPool()
 		}
 		return err
 	}); err != nil {
