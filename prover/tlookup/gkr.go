@@ -231,7 +231,9 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 
 	// One fold area and one h buffer serve every layer (the last is the
 	// largest): no allocation per layer or round.
-	scratch := &layerScratch{}
+	// Fold buffers for the layers below the top one; the top layer folds
+	// into tree layer n−1, free by then.
+	scratch := newLayerScratch(n - 2)
 	var segVals []segValue // each segment's P, Q at its r_lo, from the top layer
 	hBuf := make(fr.Vector, 1<<max(n-1, 0))
 	var lambdaTop fr.Element // λ of the top layer (its h = p(·,1) + λ·q(·,1))
@@ -242,6 +244,10 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 		if k == n-1 {
 			// The leaves: their halves with constant tails, never stored whole.
 			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], leafH(hl, lambda, hBuf)}
+			// Tree layer n−1 (2^(n−1) entries each) is read by no later
+			// step: q0 and p0 (the lower half, the largest) fold into it.
+			scratch.donate(tabQ0, t.q[n-1], k)
+			scratch.donate(tabP0, t.p[n-1], k)
 		} else {
 			half := 1 << k
 			pu, qu := t.p[k+1], t.q[k+1]

@@ -81,6 +81,26 @@ type layerScratch struct {
 	workers []*chunkBufs
 }
 
+// newLayerScratch sizes the fold buffers for layers of up to 2^logMax
+// entries per table at once, so growing layers do not reallocate (and
+// fault in) fresh memory layer after layer.
+func newLayerScratch(logMax int) *layerScratch {
+	s := &layerScratch{}
+	for t := range s.fold {
+		s.fold[t][0] = make([]fr.Element, 1<<max(logMax-1, 0))
+		s.fold[t][1] = make([]fr.Element, 1<<max(logMax-2, 0))
+	}
+	return s
+}
+
+// donate makes mem, memory the caller no longer needs (already faulted
+// in), table t's fold buffers for a layer of 2^logMax entries per table; it
+// must hold 3·2^(logMax−2) entries.
+func (s *layerScratch) donate(t int, mem []fr.Element, logMax int) {
+	a, b := 1<<max(logMax-1, 0), 1<<max(logMax-2, 0)
+	s.fold[t][0], s.fold[t][1] = mem[:a:a], mem[a:a+b:a+b]
+}
+
 func (s *layerScratch) foldBuf(t, which, n int) []fr.Element {
 	if cap(s.fold[t][which]) < n {
 		s.fold[t][which] = make([]fr.Element, n)
@@ -158,7 +178,7 @@ func (k *layerKernel) watch(rounds, tab, index int, out *fr.Element) {
 func newLayerKernel(r []fr.Element, tables [numTabs]tailTable, scratch *layerScratch) *layerKernel {
 	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch, tabs: tables}
 	k.scale.SetOne()
-	k.suffix = mle.EqTable(r[1:])
+	k.suffix = mle.EqTableVector(r[1:])
 	return k
 }
 
@@ -281,8 +301,10 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 	if k.pending {
 		src := data[4*lo : 4*hi]
 		s0, s1, s2, s3 := bufs.s[0][:n], bufs.s[1][:n], bufs.s[2][:n], bufs.s[3][:n]
-		for i := range n {
-			s0[i], s1[i], s2[i], s3[i] = src[4*i], src[4*i+1], src[4*i+2], src[4*i+3]
+		s1, s2, s3 = s1[:len(s0)], s2[:len(s0)], s3[:len(s0)]
+		for i := range s0 {
+			q := src[4*i : 4*i+4 : 4*i+4]
+			s0[i], s1[i], s2[i], s3[i] = q[0], q[1], q[2], q[3]
 		}
 		s1.Sub(s1, s0)
 		s1.ScalarMul(s1, &k.rho)
@@ -291,13 +313,17 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 		s3.ScalarMul(s3, &k.rho)
 		v1.Add(s2, s3)
 		out := dst[2*lo : 2*hi]
-		for i := range n {
-			out[2*i], out[2*i+1] = v0[i], v1[i]
+		v1 = v1[:len(v0)]
+		for i := range v0 {
+			o := out[2*i : 2*i+2 : 2*i+2]
+			o[0], o[1] = v0[i], v1[i]
 		}
 	} else {
 		src := data[2*lo : 2*hi]
-		for i := range n {
-			v0[i], v1[i] = src[2*i], src[2*i+1]
+		v1 = v1[:len(v0)]
+		for i := range v0 {
+			q := src[2*i : 2*i+2 : 2*i+2]
+			v0[i], v1[i] = q[0], q[1]
 		}
 	}
 	if want2 {

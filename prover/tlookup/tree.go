@@ -72,12 +72,14 @@ func (f *leafFiller) fill(seg segment, from, to int, p, q []fr.Element) {
 						q[i].Sub(&q[i], &t)
 					}
 					q[i].Sub(&q[i], &tagG)
-				default:
-					var b int64
-					if col.Out != nil {
-						b = col.Out[j]
+				default: // pad − a − γ·b, pad = β − γ²τ
+					q[i].SetInt64(col.In[j])
+					if col.Out != nil && col.Out[j] != 0 {
+						t.SetInt64(col.Out[j])
+						t.Mul(&t, gamma)
+						q[i].Add(&q[i], &t)
 					}
-					q[i] = compress(beta, gamma, gamma2, col.In[j], b, tag)
+					q[i].Sub(&pad, &q[i])
 				}
 			}
 		})
