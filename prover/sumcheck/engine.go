@@ -68,14 +68,13 @@ const parallelPairs = 1 << 11
 // (AVX-512 IFMA where the CPU has it) instead of one element at a time.
 const vecBlock = 256
 
-// kernel names the accumulate kernel of a form.
+// kernel names the accumulate kernel of an engine.
 type kernel int
 
 const (
-	kernelGeneric  kernel = iota // any form: per pair, per point, per term
+	kernelVector   kernel = iota // any form, plain or eq mode: fr.Vector products per point
 	kernelProduct2               // f_a·f_b, d = 2: two inner products per block
-	kernelEq                     // eq mode, any form
-	kernelEqPairs                // eq mode, eq·(c·f_1·g_1 + c·f_2·g_2 + …)
+	kernelScalar                 // any form, per pair and point: the reference (tests only)
 )
 
 // workspace is one worker's memory, kept across rounds: its partial sums,
@@ -86,6 +85,9 @@ type workspace struct {
 	lo, hi [][]fr.Element // per table: f_k(0, i) and f_k(1, i) for the block's pairs
 	blk    []fr.Element   // fold and product scratch: 2 buffers of 2·vecBlock
 	tab    []fr.Element   // per table 2·vecBlock: the caller's tables split (round 0)
+	at     [][]fr.Element // kernelVector: per table, f_k(X, ·) for the current X
+	diff   []fr.Element   // kernelVector: per table vecBlock, f_k(1,·) − f_k(0,·)
+	vx     []fr.Element   // kernelVector: per table vecBlock, f_k(X,·) for X ≥ 2
 }
 
 func newEngine(p *Polynomial, claim fr.Element) *engine {
@@ -126,12 +128,7 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 		}
 		e.tables[k] = t
 	}
-	switch {
-	case e.eqMode && e.eqPairs:
-		e.kind = kernelEqPairs
-	case e.eqMode:
-		e.kind = kernelEq
-	case e.isProduct2():
+	if e.isProduct2() {
 		e.kind = kernelProduct2
 	}
 	return e
@@ -173,6 +170,9 @@ func (e *engine) round(coeffs []fr.Element) {
 			hi:   make([][]fr.Element, len(e.tables)),
 			blk:  make([]fr.Element, 4*vecBlock),
 			tab:  make([]fr.Element, len(e.tables)*2*vecBlock),
+			at:   make([][]fr.Element, len(e.tables)),
+			diff: make([]fr.Element, len(e.tables)*vecBlock),
+			vx:   make([]fr.Element, len(e.tables)*vecBlock),
 		})
 	}
 	var wg sync.WaitGroup
@@ -430,12 +430,14 @@ func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
 			}
 			ws.lo[k], ws.hi[k] = chunk[:m], chunk[m:]
 		}
-		switch e.kind {
-		case kernelProduct2:
+		switch {
+		case e.kind == kernelProduct2:
 			e.product2Block(ws)
-		case kernelEqPairs:
+		case e.kind == kernelVector:
+			e.accumulateVec(ws, s, t)
+		case e.eqMode && e.eqPairs:
 			e.accumulateEqPairs(ws, s, t)
-		case kernelEq:
+		case e.eqMode:
 			e.accumulateEq(ws, s, t)
 		default:
 			e.accumulate(ws, s, t)
@@ -674,6 +676,99 @@ func (e *engine) computeFinals() []fr.Element {
 func (e *engine) isProduct2() bool {
 	terms := e.form.Terms
 	return !e.eqMode && len(terms) == 1 && len(terms[0].Factors) == 2 && e.d == 2 && terms[0].Factors[0] != terms[0].Factors[1]
+}
+
+// accumulateVec is the kernel for any form on the block [lo,hi) in ws,
+// through fr.Vector kernels: for each point X it forms every factor's
+// f_k(X,·) = f_k(X−1,·) + (f_k(1,·) − f_k(0,·)) as a vector, multiplies each
+// term's factors elementwise (Mul) and adds the sum over the block (Sum, or
+// in eq mode the inner product with eq(r_{>j},·)) into acc[term·(d+1)+X].
+// The points are those of accumulate (X ≠ 1) or, in eq mode, of
+// accumulateEq (X < d, X = 1 only if needOne); in the eqPairsShape the
+// terms are summed before the one inner product, into term 0's slots, as
+// accumulateEqPairs does. Same field sums as the per-pair kernels.
+func (e *engine) accumulateVec(ws *workspace, lo, hi int) {
+	m := hi - lo
+	d := e.d
+	points := d + 1
+	var suffix fr.Vector
+	if e.eqMode {
+		points = d
+		suffix = e.suffix[lo:hi]
+	}
+	prod := fr.Vector(ws.blk[:m])
+	sum := fr.Vector(ws.blk[2*vecBlock : 2*vecBlock+m])
+	var suffixSum fr.Element
+	suffixSumDone := false
+	for X := 0; X < points; X++ {
+		if X == 1 && !(e.eqMode && e.needOne) {
+			continue
+		}
+		for k := range e.cur {
+			if e.cur[k] == nil {
+				continue
+			}
+			switch X {
+			case 0:
+				ws.at[k] = ws.lo[k]
+			case 1:
+				ws.at[k] = ws.hi[k]
+			default:
+				diff := fr.Vector(ws.diff[k*vecBlock : k*vecBlock+m])
+				vx := fr.Vector(ws.vx[k*vecBlock : k*vecBlock+m])
+				if X == 2 {
+					diff.Sub(ws.hi[k], ws.lo[k])
+					vx.Add(ws.hi[k], diff)
+				} else {
+					vx.Add(vx, diff)
+				}
+				ws.at[k] = vx
+			}
+		}
+		if e.eqMode && e.eqPairs {
+			for ti, fs := range e.rest {
+				if ti == 0 {
+					sum.Mul(ws.at[fs[0]], ws.at[fs[1]])
+				} else {
+					prod.Mul(ws.at[fs[0]], ws.at[fs[1]])
+					sum.Add(sum, prod)
+				}
+			}
+			v := sum.InnerProduct(suffix)
+			ws.acc[X].Add(&ws.acc[X], &v)
+			continue
+		}
+		for ti, term := range e.form.Terms {
+			fs := term.Factors
+			if e.eqMode {
+				fs = e.rest[ti]
+			}
+			var v fr.Element
+			switch {
+			case len(fs) == 0: // eq mode: the term is c·eq alone
+				if !suffixSumDone {
+					suffixSum, suffixSumDone = suffix.Sum(), true
+				}
+				v = suffixSum
+			default:
+				p := fr.Vector(ws.at[fs[0]])
+				if len(fs) > 1 {
+					prod.Mul(ws.at[fs[0]], ws.at[fs[1]])
+					for _, k := range fs[2:] {
+						prod.Mul(prod, ws.at[k])
+					}
+					p = prod
+				}
+				if e.eqMode {
+					v = p.InnerProduct(suffix)
+				} else {
+					v = p.Sum()
+				}
+			}
+			a := &ws.acc[ti*(d+1)+X]
+			a.Add(a, &v)
+		}
+	}
 }
 
 // product2Block is the kernel for F = f_a·f_b with d = 2 on the block in

@@ -219,35 +219,72 @@ func slicesEqual(a, b []fr.Element) bool {
 	return true
 }
 
-// The vectorised kernels (block folds, the product kernel) against the
-// generic per-pair kernel: the same round coefficients and final values
-// bit for bit, for sizes below, at and past a block and the parallel
-// threshold, with factors sharing one table.
-func TestEngineVectorKernelsMatchGeneric(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 8, 9, 10, 13} {
-		form, _ := InnerProduct(n).Form()
-		x, w := field.RandomScalars(1<<n), field.RandomScalars(1<<n-1)
-		for _, tables := range [][][]fr.Element{{x, w}, {x, x}} {
+// The vectorised kernels (block folds, the product kernel, the general
+// vector kernel, plain and eq mode) against the per-pair scalar kernel: the
+// same round coefficients and final values bit for bit, for sizes below, at
+// and past a block and the parallel threshold, with factors sharing a
+// table, repeated factors, an eq-alone term and a zero eq coordinate.
+func TestEngineVectorKernelsMatchScalar(t *testing.T) {
+	two := fr.NewElement(2)
+	cases := []struct {
+		name  string
+		nf    int
+		terms []Term
+		eq    bool // factor 0 is eq(u,·), in eq mode
+		zero  int  // eq coordinate set to zero (−1: none)
+		want  kernel
+	}{
+		{"product", 2, []Term{{Coeff: fr.One(), Factors: []int{0, 1}}}, false, -1, kernelProduct2},
+		{"generic", 3, []Term{{Coeff: two, Factors: []int{0, 1, 2}}, {Coeff: fr.One(), Factors: []int{2}}}, false, -1, kernelVector},
+		{"squares", 2, []Term{{Coeff: fr.One(), Factors: []int{0, 0, 1}}, {Coeff: two, Factors: []int{1, 1}}}, false, -1, kernelVector},
+		{"eq pairs", 5, []Term{{Coeff: two, Factors: []int{0, 1, 2}}, {Coeff: two, Factors: []int{0, 3, 4}}}, true, -1, kernelVector},
+		{"eq generic", 3, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}, {Coeff: two, Factors: []int{0}}, {Coeff: two, Factors: []int{1, 0}}}, true, -1, kernelVector},
+		{"eq zero coordinate", 3, []Term{{Coeff: fr.One(), Factors: []int{0, 1, 2}}}, true, 1, kernelVector},
+	}
+	for _, c := range cases {
+		for _, n := range []int{1, 2, 3, 8, 9, 10, 13} {
+			form := &Form{NumVars: n, Public: make([]bool, c.nf), Terms: c.terms}
+			for _, tm := range c.terms {
+				form.Degree = max(form.Degree, len(tm.Factors))
+			}
+			tables := make([][]fr.Element, c.nf)
+			for k := range tables {
+				tables[k] = field.RandomScalars(1<<n - k%2) // one table short
+			}
+			if c.nf == 2 && n > 3 {
+				tables[1] = tables[0] // two factors, one table
+			}
 			poly := &Polynomial{Form: form, Tables: tables}
+			if c.eq {
+				u := field.RandomScalars(n)
+				if c.zero >= 0 && c.zero < n {
+					u[c.zero].SetZero()
+				}
+				tables[0] = nil
+				poly.EqPoint = u
+			}
+			if err := poly.Validate(); err != nil {
+				t.Fatalf("%s n=%d: %v", c.name, n, err)
+			}
 			claim := poly.Sum()
 			fast, slow := newEngine(poly, claim), newEngine(poly, claim)
-			if fast.kind != kernelProduct2 {
-				t.Fatalf("n=%d: product kernel not selected", n)
+			if fast.kind != c.want {
+				t.Fatalf("%s: kernel %d selected, want %d", c.name, fast.kind, c.want)
 			}
-			slow.kind = kernelGeneric
-			cf, cs := make([]fr.Element, 3), make([]fr.Element, 3)
+			slow.kind = kernelScalar
+			cf, cs := make([]fr.Element, form.Degree+1), make([]fr.Element, form.Degree+1)
 			for j := 0; j < n; j++ {
 				fast.round(cf)
 				slow.round(cs)
 				if !slicesEqual(cf, cs) {
-					t.Fatalf("n=%d: round %d differs from the generic kernel", n, j)
+					t.Fatalf("%s n=%d: round %d differs from the scalar kernel", c.name, n, j)
 				}
 				r := field.RandomScalar()
 				fast.bind(cf, r)
 				slow.bind(cs, r)
 			}
 			if !slicesEqual(fast.finals(), slow.finals()) {
-				t.Fatalf("n=%d: finals differ from the generic kernel", n)
+				t.Fatalf("%s n=%d: finals differ from the scalar kernel", c.name, n)
 			}
 		}
 	}
