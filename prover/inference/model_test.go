@@ -9,6 +9,7 @@ import (
 	"github.com/zkllm/zkllm/prover/model/llama2c"
 	"github.com/zkllm/zkllm/prover/model/quant"
 	"github.com/zkllm/zkllm/prover/model/spec"
+	"github.com/zkllm/zkllm/prover/model/tokenizer"
 	"github.com/zkllm/zkllm/prover/owner"
 	"github.com/zkllm/zkllm/prover/pedersen"
 )
@@ -43,8 +44,16 @@ func commitStoriesWith(t testing.TB, weightProof bool) *committed {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return commitQuant(t, q, tok, []spec.SourceFile{{Role: "checkpoint", Name: "stories260K.bin", Size: uint64(len(ckpt.Data)), SHA256: sha256.Sum256(ckpt.Data)}}, weightProof)
+}
+
+// commitQuant commits a quantized model as its owner would (secret,
+// manifest naming the sources, spec, vk and, when weightProof is set, the
+// weight proof) and opens it for proving with the tokenizer tok.
+func commitQuant(t testing.TB, q *quant.Model, tok *tokenizer.Tokenizer, sources []spec.SourceFile, weightProof bool) *committed {
+	t.Helper()
 	c := &committed{}
-	man, err := spec.NewManifest(q, tok.Digest(), []spec.SourceFile{{Role: "checkpoint", Name: "stories260K.bin", Size: uint64(len(ckpt.Data)), SHA256: sha256.Sum256(ckpt.Data)}})
+	man, err := spec.NewManifest(q, tok.Digest(), sources)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,6 +66,19 @@ var meanings = map[string]string{
 	"gadgets_s":       "whole-model prover, phase C (padding + layer gadgets)",
 	"red+open_s":      "whole-model prover, phase E (RED + blob openings)",
 	"dlc_s":           "whole-model prover, phase F (DLC closing IPA)",
+
+	// BenchmarkProveLayer, BenchmarkProofSizes (prover/inference; docs/scale.md)
+	"prove_cpu_s":        "prover CPU seconds (user+sys, all cores)",
+	"fixed_cpu_s":        "plain fixed-point inference of the same tokens, CPU seconds",
+	"cpu_x_fixed":        "prover / the same fixed-point inference (CPU)",
+	"owner_commit_s":     "the owner's weight commitment (setup, not proving), wall seconds",
+	"owner_commit_cpu_s": "the owner's weight commitment, CPU seconds",
+	"weights":            "model parameters the proof covers",
+	"weights_log":        "log2 of the padded weight blob",
+	"advice":             "advice entries (padded tensors and multiplicities)",
+	"advice_log":         "log2 of the padded advice blob",
+	"looked_up":          "looked-up entries (LogUp leaves without the tables)",
+	"leaves_log":         "log2 of the LogUp tree's leaves",
 }
 
 // result is one metric of one benchmark run at procs GOMAXPROCS.
