@@ -214,13 +214,14 @@ func proveLayerOnce(b *testing.B, m *Model, T int) {
 }
 
 // heapProfileAtPeak, when path is set, samples the live heap every 50 ms
-// until stop is called and writes a heap profile to path each time the heap
-// in use grows 5% past its previous maximum: the last one written shows
-// what was live near the prover's peak.
+// until stop is called and writes a heap profile to path.<benchmark name>
+// each time the heap in use grows 5% past its previous maximum: the last
+// one written shows what was live near the prover's peak.
 func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 	if path == "" {
 		return func() {}
 	}
+	path += "." + strings.NewReplacer("/", "_", "=", "").Replace(b.Name())
 	done, finished := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(finished)
