@@ -18,5 +18,12 @@ func TestEqTableVectorMatchesEqTable(t *testing.T) {
 		if !slices.Equal(EqTableVector(u), EqTable(u)) {
 			t.Fatalf("n=%d: tables differ", n)
 		}
+		dst := make([]fr.Element, 1<<n)
+		for i := range dst {
+			dst[i].MustSetRandom() // a reused buffer: every entry is overwritten
+		}
+		if EqTableVectorInto(dst, u); !slices.Equal(dst, EqTable(u)) {
+			t.Fatalf("n=%d: tables differ (into a used buffer)", n)
+		}
 	}
 }

@@ -78,6 +78,7 @@ func (t *tailTable) at(x int) *fr.Element {
 // after another): two fold buffers per table and per-worker chunk vectors.
 type layerScratch struct {
 	fold    [numTabs][2][]fr.Element
+	suffix  []fr.Element // the eq suffix table
 	workers []*chunkBufs
 }
 
@@ -85,7 +86,7 @@ type layerScratch struct {
 // entries per table at once, so growing layers do not reallocate (and
 // fault in) fresh memory layer after layer.
 func newLayerScratch(logMax int) *layerScratch {
-	s := &layerScratch{}
+	s := &layerScratch{suffix: make([]fr.Element, 1<<max(logMax, 0))}
 	for t := range s.fold {
 		s.fold[t][0] = make([]fr.Element, 1<<max(logMax-1, 0))
 		s.fold[t][1] = make([]fr.Element, 1<<max(logMax-2, 0))
@@ -178,7 +179,12 @@ func (k *layerKernel) watch(rounds, tab, index int, out *fr.Element) {
 func newLayerKernel(r []fr.Element, tables [numTabs]tailTable, scratch *layerScratch) *layerKernel {
 	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch, tabs: tables}
 	k.scale.SetOne()
-	k.suffix = mle.EqTableVector(r[1:])
+	n := mle.Size(len(r) - 1)
+	if cap(scratch.suffix) < n {
+		scratch.suffix = make([]fr.Element, n)
+	}
+	k.suffix = scratch.suffix[:n]
+	mle.EqTableVectorInto(k.suffix, r[1:])
 	return k
 }
 
