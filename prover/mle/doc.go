@@ -14,7 +14,8 @@
 //   - Elements are gnark fr.Element values (Montgomery form inside); this
 //     package never looks at limbs.
 //
-// Contents: EqTable/Eq/EqAt (eq(u,·)), Evaluate, Fold/FoldInto,
+// Contents: EqTable/Eq/EqAt (eq(u,·)), EqTableVector(Into) (the same table
+// through gnark's fr.Vector kernels), Evaluate, Fold/FoldInto,
 // PartialEvalLow/High, LessThan (LTc of §7.11) and PrefixMask (§8.4),
 // BroadcastLow/High (identity (b)), Pad and Log2Ceil.
 //

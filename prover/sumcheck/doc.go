@@ -86,6 +86,11 @@
 //     entries through gnark's fr.Vector kernels (AVX-512 IFMA where the CPU
 //     has it); the field values, hence the proofs, are those of the
 //     per-element code (TestEngineVectorKernelsMatchGeneric, golden tests).
+//   - Polynomial.Kernel (a RoundKernel) replaces the engine for a caller that
+//     knows its tables better (tlookup's GKR layers: constant tails); it must
+//     produce the same round polynomials, which are unique, so the proof is
+//     the engine's (TestKernelSameProofAsEngine). EqRoundCoeffs gives kernels
+//     the eq-mode (Gruen) last step.
 //   - Encodings (encode.go) are canonical and strict: points are 48-byte
 //     compressed, subgroup-checked, non-identity; counts come from the Form
 //     (instances) and from ProofLogLen (the DLC proof).

@@ -39,4 +39,17 @@
 // Field-valued columns (InElems/OutElems) exist for values that are already
 // field elements; their multiplicities are the caller's. The owner's weight
 // proof (§4.3) is built on this package in prover/owner.
+//
+// Prover implementation (proof bytes are those of the plain algorithm; the
+// golden digest test and the kernel-vs-engine test hold it):
+//   - The leaf layer is never stored whole: leafHalves keeps each half's p
+//     and q as data plus a constant tail (a final run of lookup segments has
+//     p ≡ 1; the unused leaves p = 0, q = 1), and tree layer n−1 is built
+//     from them (buildTreeHalves).
+//   - Every GKR layer sumcheck runs on layerKernel (a sumcheck.RoundKernel):
+//     the engine's eq-mode round polynomials, with products against a tail
+//     reduced to inner products and data processed through fr.Vector.
+//   - The leaf column values come from the top layer's folds where the
+//     segments give them (range input β − γ²τ − Q, multiplicity −P); only
+//     output columns need their own eq table.
 package tlookup
