@@ -122,8 +122,10 @@ func newEngine(p *Polynomial, claim fr.Element) *engine {
 		if e.eqMode && k == e.eqFactor {
 			continue // never tabulated
 		}
-		if len(t) < size {
-			padded, _ := mle.Pad(t, p.Form.NumVars) // length checked by Validate
+		if len(t) < size { // zero-padded copy (length checked by Validate)
+			padded := e.buffer(padBuffer(len(p.Tables), k), size)
+			copy(padded, t)
+			clear(padded[len(t):])
 			t = padded
 		}
 		e.tables[k] = t
@@ -358,6 +360,10 @@ func (f *freeScratches) Put(s *Scratch) {
 		f.idle = append(f.idle, s)
 	}
 }
+
+// padBuffer is the Scratch buffer index of the zero-padded copy of factor
+// k's table, for a form with nf factors (after the fold buffers).
+func padBuffer(nf, k int) int { return 1 + 2*nf + k }
 
 // buffer returns Scratch buffer i of length n.
 func (e *engine) buffer(i, n int) []fr.Element { return e.scratch.take(i, n) }
