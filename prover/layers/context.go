@@ -327,14 +327,14 @@ func (p *Prover) CheckedAt(c rescale.Checked, at claims.Point) (*claims.ProverCl
 	if at.Len() != c.LogSize {
 		return nil, fmt.Errorf("%w: %q at a %d-point, needs %d", ErrGadget, c.Name, at.Len(), c.LogSize)
 	}
-	vals := make([]fr.Element, c.NumLimbs())
-	targets := make([]Target, c.NumLimbs())
-	for i := range vals {
-		v, err := p.Eval(c.LimbName(i), at.Coords())
-		if err != nil {
-			return nil, err
-		}
-		vals[i], targets[i] = v, Target{Tensor: c.LimbName(i)}
+	names := c.LimbNames()
+	vals, err := p.EvalAll(names, at.Coords()) // one eq table for every limb
+	if err != nil {
+		return nil, err
+	}
+	targets := make([]Target, len(names))
+	for i, n := range names {
+		targets[i] = Target{Tensor: n}
 	}
 	limbs, err := p.Send(transcript.LabelClaim, targets, at, vals)
 	if err != nil {
