@@ -23,6 +23,13 @@
 //     them all with ONE MSM (§11). Verify and VerifyProduct check alone.
 //     Checker abstracts the two (Batch, Immediate) for verifiers.
 //
+// The prover folds the generators each round as g_lo + e²·g_hi with one
+// shared scalar (fold.go): its GLV split and wNAF digits are computed once,
+// and all points run the same doublings and additions in affine
+// coordinates, one batched inversion per step per chunk of points; any
+// zero denominator sends that point to gnark's Jacobian multiplication, so
+// the folded points (hence the proofs) are exactly the per-point ones.
+//
 // Proofs have fixed sizes given their parameters (2k+1 points + 2 scalars;
 // 3 points + 5 scalars) and decode strictly through field.Reader. The
 // verifier uses only public data: commitments, weights, the proof.

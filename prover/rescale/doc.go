@@ -17,7 +17,10 @@
 //   - Checked: a tensor committed through its limb tensors (names LimbName),
 //     one range lookup per limb; the tensor is virtual. ProveAt/VerifyAt at a
 //     challenge point u send ⟦l_i(u)⟧ (label claim/value), put each on the
-//     pool and return ⟦v(u)⟧ = Σ 2^(16i)·⟦l_i(u)⟧.
+//     pool and return ⟦v(u)⟧ = Σ 2^(16i)·⟦l_i(u)⟧. eq(u,·) is tabulated
+//     once per point; integer limbs are evaluated by EvalSmall (Montgomery
+//     words × |x| into a 320-bit accumulator, one reduction mod r), never
+//     converted to field elements.
 //   - Rescale: quotient X' (format Out) and remainder R (Signed(k)) are BOTH
 //     range-checked by limbs (§7.2; without the quotient check X' could be
 //     (X−R)/2^k mod r — the tests show that forgery passing when the check is

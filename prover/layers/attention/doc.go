@@ -63,4 +63,11 @@
 //   - Degrees are the per-variable maxima of §5.4: 3, 3, 3, 4.
 //   - The prover's witness is derived from prover/model/fixed and checked
 //     against it: Y and O equal the fixed pass entry by entry.
+//   - The two scores-size sumchecks (v and the Y Hadamard, T²·H·L entries)
+//     run on the gadget's own round kernels (vkernel.go, ykernel.go through
+//     layers.Prover.SumcheckKernel): M·(ẑ − Z) and E·P·(θ − ȳ)·(1 − ῑ) as
+//     one product each, pairs where the causal/validity mask (or W) is zero
+//     on both sides skipped. They compute the engine's round polynomials,
+//     so the proof is byte-identical to the generic engine's (tested); the
+//     verifier is unchanged.
 package attention
