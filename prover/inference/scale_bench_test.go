@@ -258,6 +258,11 @@ func scaleEstimateMB(cfg model.Config, T int) float64 {
 	if err != nil {
 		return 0
 	}
+	return estimateMB(s)
+}
+
+// estimateMB is scaleEstimateMB's fit applied to a proof's sizes.
+func estimateMB(s *proofSizes) float64 {
 	return (420*math.Ldexp(1, int(s.AdviceLog)) + 100*math.Ldexp(1, s.WeightsLog)) / (1 << 20)
 }
 
@@ -370,6 +375,7 @@ func BenchmarkProofSizes(b *testing.B) {
 			b.ReportMetric(float64(s.AdviceLog), "advice_log")
 			b.ReportMetric(float64(s.Lookups), "looked_up")
 			b.ReportMetric(float64(s.LeavesLog), "leaves_log")
+			b.ReportMetric(estimateMB(s), "est_peak_RSS_MB")
 			var by []string
 			for _, g := range slices.Sorted(maps.Keys(s.AdviceBy)) {
 				by = append(by, fmt.Sprintf("%s %.3g/%.3g", g, float64(s.AdviceBy[g]), float64(s.LeavesBy[g])))

@@ -79,6 +79,7 @@ var meanings = map[string]string{
 	"advice_log":         "log2 of the padded advice blob",
 	"looked_up":          "looked-up entries (LogUp leaves without the tables)",
 	"leaves_log":         "log2 of the LogUp tree's leaves",
+	"est_peak_RSS_MB":    "BenchmarkProveLayer's peak-RSS estimate for that proof (fit in docs/scale.md)",
 }
 
 // result is one metric of one benchmark run at procs GOMAXPROCS.
