@@ -28,7 +28,7 @@ const foldChunk = 512
 
 // foldMinBatch is the point count below which the per-step inversion costs
 // more than it saves: such folds use gnark's scalar multiplication.
-const foldMinBatch = 16
+const foldMinBatch = 32
 
 // foldWindow is the wNAF window: tables of the odd multiples 1..15.
 const foldWindow = 5

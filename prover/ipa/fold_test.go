@@ -1,6 +1,7 @@
 package ipa
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -69,25 +70,32 @@ func TestFoldPointsMatchesJacobian(t *testing.T) {
 	checkFold(t, "edges", elo, ehi, s)
 }
 
-// BenchmarkFoldPoints2p11 compares one round's fold of 2^11 points: the
-// batched affine GLV fold against gnark's Jacobian scalar multiplication
-// per point (both on all cores).
-func BenchmarkFoldPoints2p11(b *testing.B) {
-	n := 1 << 11
-	lo, hi := foldInputs(b, n)
-	s := field.RandomScalar()
-	var sb big.Int
-	s.BigInt(&sb)
-	b.Run("jacobian", func(b *testing.B) {
-		for range b.N {
-			dst := append([]bls12381.G1Affine(nil), lo...)
-			field.ParallelMin(n, 32, func(a, c int) { foldJacobian(dst[a:c], hi[a:c], &sb) })
-		}
-	})
-	b.Run("batched", func(b *testing.B) {
-		for range b.N {
-			dst := append([]bls12381.G1Affine(nil), lo...)
-			foldPoints(dst, hi, &s)
-		}
-	})
+// BenchmarkFoldPoints compares one round's fold: the batched affine GLV
+// fold against gnark's Jacobian scalar multiplication per point (both on
+// all cores), at the large end (2^11) and around the batch threshold.
+func BenchmarkFoldPoints(b *testing.B) {
+	for _, n := range []int{1 << 6, 1 << 7, 1 << 8, 1 << 11} {
+		lo, hi := foldInputs(b, n)
+		s := field.RandomScalar()
+		var sb big.Int
+		s.BigInt(&sb)
+		b.Run(fmt.Sprintf("n=%d/jacobian", n), func(b *testing.B) {
+			for range b.N {
+				dst := append([]bls12381.G1Affine(nil), lo...)
+				field.ParallelMin(n, 8, func(a, c int) { foldJacobian(dst[a:c], hi[a:c], &sb) })
+			}
+		})
+		b.Run(fmt.Sprintf("n=%d/batched", n), func(b *testing.B) {
+			for range b.N {
+				dst := append([]bls12381.G1Affine(nil), lo...)
+				field.ParallelMin(n, 8, func(a, c int) {
+					if c-a >= foldMinBatch {
+						newFoldWork(c-a).fold(newFoldPlan(&sb), dst[a:c], hi[a:c], &sb)
+					} else {
+						foldJacobian(dst[a:c], hi[a:c], &sb)
+					}
+				})
+			}
+		})
+	}
 }
