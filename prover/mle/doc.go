@@ -12,11 +12,14 @@
 //     gnark's polynomial.MultiLin.Fold binds the MOST significant variable and
 //     must not be used with these tables.
 //   - Elements are gnark fr.Element values (Montgomery form inside); this
-//     package never looks at limbs.
+//     package never looks at limbs, except PartialEvalHighInts, which puts a
+//     small integer |v| < 2^64 into a raw word (the Montgomery form of
+//     |v|·R⁻¹) and multiplies it by eq·R, so the product is exactly |v|·eq.
 //
 // Contents: EqTable/Eq/EqAt (eq(u,·)), EqTableVector(Into) (the same table
 // through gnark's fr.Vector kernels), Evaluate, Fold/FoldInto,
-// PartialEvalLow/High, LessThan (LTc of §7.11) and PrefixMask (§8.4),
+// PartialEvalLow/High, PartialEvalHighInts (the high fold of a small-integer
+// table, never converted), LessThan (LTc of §7.11) and PrefixMask (§8.4),
 // BroadcastLow/High (identity (b)), Pad and Log2Ceil.
 //
 // Bulk work is split over goroutines above a size threshold; hot loops do not
