@@ -229,13 +229,12 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	P := line(open[rootP0], open[rootP1], rho)
 	Q := line(open[rootQ0], open[rootQ1], rho)
 
-	// One fold area and one h buffer serve every layer (the last is the
-	// largest): no allocation per layer or round.
-	// Fold buffers for the layers below the top one; the top layer folds
-	// into tree layer n−1, free by then.
+	// One fold area and one h buffer serve every layer: no allocation per
+	// layer or round. The fold area is sized for the layers below the top
+	// one; the top layer folds into tree layer n−1, free by then.
 	scratch := newLayerScratch(n - 2)
 	var segVals []segValue // each segment's P, Q at its r_lo, from the top layer
-	hBuf := make(fr.Vector, 1<<max(n-1, 0))
+	hBuf := make(fr.Vector, max(1<<max(n-2, 0), len(hl.p[1].data), len(hl.q[1].data))) // the largest h: layer n−2's or the leaves'
 	var lambdaTop fr.Element // λ of the top layer (its h = p(·,1) + λ·q(·,1))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
