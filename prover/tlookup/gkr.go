@@ -233,9 +233,10 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	// layer or round. The fold area is sized for the layers below the top
 	// one; the top layer folds into tree layer n−1, free by then.
 	scratch := newLayerScratch(n - 2)
-	var segVals []segValue                                                             // each segment's P, Q at its r_lo, from the top layer
-	hBuf := make(fr.Vector, max(1<<max(n-2, 0), len(hl.p[1].data), len(hl.q[1].data))) // the largest h: layer n−2's or the leaves'
-	var lambdaTop fr.Element                                                           // λ of the top layer (its h = p(·,1) + λ·q(·,1))
+	var segVals []segValue   // each segment's P, Q at its r_lo, from the top layer
+	var lambdaTop fr.Element // λ of the top layer (its h = p(·,1) + λ·q(·,1))
+	// The largest h: layer n−2's, or the leaves' upper-half data.
+	hBuf := make(fr.Vector, max(1<<max(n-2, 0), len(hl.p[1].data), len(hl.q[1].data)))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
 		lambdaTop = lambda
