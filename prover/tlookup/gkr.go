@@ -243,21 +243,29 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 		var tabs [numTabs]tailTable // p0 = p(·,0), q1 = q(·,1), q0 = q(·,0), h
 		if k == n-1 {
 			// The leaves: their halves with constant tails, never stored whole.
-			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], leafH(hl, lambda, hBuf)}
+			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hTable(&hl.p[1], &hl.q[1], lambda, hBuf)}
 			// Tree layer n−1 (2^(n−1) entries each) is read by no later
 			// step: q0 and p0 (the lower half, the largest) fold into it.
 			scratch.donate(tabQ0, t.q[n-1], k)
-			scratch.donate(tabP0, t.p[n-1], k)
+			scratch.donate(tabP0, t.p[n-1], k) // unless stored short
 		} else {
 			half := 1 << k
 			pu, qu := t.p[k+1], t.q[k+1]
-			h := hBuf[:half]
-			field.Parallel(half, func(lo, hi int) { // h = λ·q(·,1) + p(·,1)
-				hc := h[lo:hi]
-				hc.ScalarMul(qu[half+lo:half+hi], &lambda)
-				hc.Add(hc, pu[half+lo:half+hi])
-			})
-			tabs = [numTabs]tailTable{newTailTable(pu[:half]), newTailTable(qu[half:]), newTailTable(qu[:half]), newTailTable(h)}
+			p0, p1 := t.pHalves(k + 1)
+			q1 := newTailTable(qu[half:])
+			var h tailTable
+			if len(pu) == 2*half {
+				hd := hBuf[:half]
+				field.Parallel(half, func(lo, hi int) { // h = λ·q(·,1) + p(·,1)
+					hc := hd[lo:hi]
+					hc.ScalarMul(qu[half+lo:half+hi], &lambda)
+					hc.Add(hc, pu[half+lo:half+hi])
+				})
+				h = newTailTable(hd)
+			} else { // p stored short (tree layer n−1)
+				h = hTable(&p1, &q1, lambda, hBuf)
+			}
+			tabs = [numTabs]tailTable{p0, q1, newTailTable(qu[:half]), h}
 		}
 		// The layer kernel (kernel.go) computes the engine's eq-mode round
 		// polynomials, exploiting the tables' constant tails (same proof).
@@ -335,10 +343,9 @@ func linePoint(a, b Point, rho fr.Element) Point {
 	return sumcheck.CombinePoints([]fr.Element{omr, rho}, []Point{a, b})
 }
 
-// leafH returns h = p(·,1) + λ·q(·,1) over the leaves' upper half, in buf
-// (length ≥ 2^(n−1)), with its constant tail.
-func leafH(hl *halfLeaves, lambda fr.Element, buf fr.Vector) tailTable {
-	p1, q1 := &hl.p[1], &hl.q[1]
+// hTable returns h = p1 + λ·q1 (the upper halves of a layer's p and q) in
+// buf (length ≥ their data), with its constant tail.
+func hTable(p1, q1 *tailTable, lambda fr.Element, buf fr.Vector) tailTable {
 	h := buf[:max(len(p1.data), len(q1.data))]
 	lam := chunkView{constant: true, c: lambda}
 	field.Parallel(len(h), func(lo, hi int) {

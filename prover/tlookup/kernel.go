@@ -95,10 +95,13 @@ func newLayerScratch(logMax int) *layerScratch {
 }
 
 // donate makes mem, memory the caller no longer needs (already faulted
-// in), table t's fold buffers for a layer of 2^logMax entries per table; it
-// must hold 3·2^(logMax−2) entries.
+// in), table t's fold buffers for a layer of 2^logMax entries per table,
+// when it holds the 3·2^(logMax−2) entries they take.
 func (s *layerScratch) donate(t int, mem []fr.Element, logMax int) {
 	a, b := 1<<max(logMax-1, 0), 1<<max(logMax-2, 0)
+	if len(mem) < a+b {
+		return
+	}
 	s.fold[t][0], s.fold[t][1] = mem[:a:a], mem[a:a+b:a+b]
 }
 

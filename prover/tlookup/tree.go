@@ -192,8 +192,23 @@ func tailFrom(data []fr.Element, tail fr.Element, hasTail bool) tailTable {
 // entries, p_k(x) = p_{k+1}(x,0)·q_{k+1}(x,1) + p_{k+1}(x,1)·q_{k+1}(x,0) and
 // q_k(x) = q_{k+1}(x,0)·q_{k+1}(x,1), where (x,b) is the index x + b·2^k
 // (PROTOCOL §6.4). p[n], q[n] are the leaves; p[0][0] is the root.
+//
+// Layer n−1 built from the leaf halves may store p short: its entries from
+// len(p[n−1]) on all equal pTail (the unused leaves make p constant there).
 type tree struct {
-	p, q [][]fr.Element
+	p, q  [][]fr.Element
+	pTail fr.Element
+}
+
+// pHalves returns layer k's p as its two halves (x < 2^(k−1) and above).
+func (t *tree) pHalves(k int) (lo, hi tailTable) {
+	p, half := t.p[k], 1<<(k-1)
+	if len(p) == 2*half {
+		return newTailTable(p[:half]), newTailTable(p[half:])
+	}
+	lo = tailTable{data: p[:min(len(p), half)], tail: t.pTail}
+	hi = tailTable{data: p[min(len(p), half):], tail: t.pTail}
+	return lo, hi
 }
 
 func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
@@ -209,7 +224,14 @@ func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
 func buildTreeHalves(hl *halfLeaves, n int) *tree {
 	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1)}
 	half := 1 << (n - 1)
-	pk := make([]fr.Element, half)
+	// p = pLo·qHi + pHi·qLo is the constant pLo·qHi where pLo, qHi, pHi are
+	// in their tails and pHi's tail is 0 (unused leaves): stored short.
+	pEnd := half
+	if hl.p[1].tail.IsZero() {
+		pEnd = max(len(hl.p[0].data), len(hl.q[1].data), len(hl.p[1].data))
+	}
+	t.pTail.Mul(&hl.p[0].tail, &hl.q[1].tail)
+	pk := make([]fr.Element, pEnd)
 	qk := make([]fr.Element, half)
 	field.Parallel(half, func(lo, hi int) {
 		var b [5][]fr.Element
@@ -218,14 +240,18 @@ func buildTreeHalves(hl *halfLeaves, n int) *tree {
 		}
 		for c := lo; c < hi; c += viewChunk {
 			e := min(c+viewChunk, hi)
-			pLo, pHi := hl.p[0].chunk(c, e, b[0]), hl.p[1].chunk(c, e, b[1])
 			qLo, qHi := hl.q[0].chunk(c, e, b[2]), hl.q[1].chunk(c, e, b[3])
+			mulInto(qk[c:e], qLo, qHi)
+			if e = min(e, pEnd); c >= e {
+				continue
+			}
+			pLo, pHi := hl.p[0].chunk(c, e, b[0]), hl.p[1].chunk(c, e, b[1])
+			qLo, qHi = hl.q[0].chunk(c, e, b[2]), hl.q[1].chunk(c, e, b[3])
 			tmp := fr.Vector(b[4][:e-c])
 			pc := fr.Vector(pk[c:e])
 			mulInto(pc, pLo, qHi)
 			mulInto(tmp, pHi, qLo)
 			pc.Add(pc, tmp)
-			mulInto(qk[c:e], qLo, qHi)
 		}
 	})
 	t.p[n-1], t.q[n-1] = pk, qk
@@ -302,6 +328,11 @@ func (t *tree) build(top int) {
 		pu, qu := t.p[k+1], t.q[k+1]
 		pk := make(fr.Vector, half)
 		qk := make(fr.Vector, half)
+		if len(pu) < 2*half { // p stored short (layer n−1): through tail views
+			t.buildShort(k, pk, qk)
+			t.p[k], t.q[k] = pk, qk
+			continue
+		}
 		field.Parallel(half, func(lo, hi int) {
 			b := tmp[lo:hi]
 			pkc := pk[lo:hi]
@@ -313,4 +344,30 @@ func (t *tree) build(top int) {
 		})
 		t.p[k], t.q[k] = pk, qk
 	}
+}
+
+// buildShort computes layer k into pk, qk from layer k+1 whose p is stored
+// short (entries past its data equal pTail).
+func (t *tree) buildShort(k int, pk, qk fr.Vector) {
+	half := 1 << k
+	pLoT, pHiT := t.pHalves(k + 1)
+	qu := t.q[k+1]
+	field.Parallel(half, func(lo, hi int) {
+		var b [3][]fr.Element
+		for i := range b {
+			b[i] = make([]fr.Element, min(viewChunk, hi-lo))
+		}
+		for c := lo; c < hi; c += viewChunk {
+			e := min(c+viewChunk, hi)
+			qLo, qHi := chunkView{v: qu[c:e]}, chunkView{v: qu[half+c : half+e]}
+			pLo, pHi := pLoT.chunk(c, e, b[0]), pHiT.chunk(c, e, b[1])
+			tmp := fr.Vector(b[2][:e-c])
+			pc := pk[c:e]
+			mulInto(pc, pLo, qHi)
+			mulInto(tmp, pHi, qLo)
+			pc.Add(pc, tmp)
+			qc := qk[c:e]
+			qc.Mul(qLo.v, qHi.v)
+		}
+	})
 }
