@@ -656,7 +656,9 @@ func (p *Prover) provePadding(l *pedersen.Layout) error {
 	w := p.Fresh(transcript.LabelZeroCheckW, l.LogSize)
 	in := paddingInstance(w)
 	var zero sumcheck.Scalar
-	proof, res, err := in.Prove(p.DLC, [][]fr.Element{l.PaddingMaskTable(), p.advice.Values()}, zero)
+	// The mask is zero on real entries and the advice on padding: the
+	// product kernel skips those pairs (same proof as the engine).
+	proof, res, err := in.ProveKernel(p.DLC, NewEqProductKernel(w.Coords(), l.PaddingMaskTable(), p.advice.Values()), zero)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/sumcheck"
 )
 
@@ -139,7 +140,7 @@ func (k *yKernel) Bind(rho fr.Element) {
 			k.spare[t] = make([]fr.Element, half)
 		}
 		dst := k.spare[t][:half]
-		foldSkippingZero(dst, k.tabs[t], rho)
+		layers.FoldSkippingZero(dst, k.tabs[t], rho)
 		k.tabs[t], k.spare[t] = dst, k.tabs[t]
 	}
 	k.n = half

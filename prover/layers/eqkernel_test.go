@@ -1,0 +1,83 @@
+package layers
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/mle"
+	"github.com/zkllm/zkllm/prover/sumcheck"
+	"github.com/zkllm/zkllm/prover/transcript"
+)
+
+// proveZeroCheck proves Σ eq(w,x)·mask(x)·v(x) (the padding check's form)
+// on a fresh seeded DLC by the engine or by EqProductKernel.
+func proveZeroCheck(t *testing.T, w, mask, v []fr.Element, kernel bool) []byte {
+	t.Helper()
+	restore := field.SeedForTesting([32]byte{5, 18})
+	defer restore()
+	dlc, err := sumcheck.NewDLCProver(transcript.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq := mle.EqTable(w)
+	var s fr.Element
+	for x := range v {
+		var p fr.Element
+		p.Mul(&eq[x], &mask[x]).Mul(&p, &v[x])
+		s.Add(&s, &p)
+	}
+	claim, _ := dlc.Commit(s)
+	one := fr.One()
+	in := sumcheck.ZeroCheck(w, 1, []sumcheck.Term{{Coeff: one, Factors: []int{1}}})
+	var proof *sumcheck.Proof
+	if kernel {
+		proof, _, err = in.ProveKernel(dlc, NewEqProductKernel(w, mask, v), claim)
+	} else {
+		proof, _, err = in.Prove(dlc, [][]fr.Element{mask, v}, claim)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return proof.Marshal()
+}
+
+// TestEqProductKernelMatchesEngine: the kernel's proof equals the engine's
+// for a padding-shaped mask/advice pair (complementary zero blocks, a
+// straddling pair, a short advice table, a nonzero sum) at a random point
+// and at one with zero coordinates, and it leaves the caller's tables
+// untouched.
+func TestEqProductKernelMatchesEngine(t *testing.T) {
+	const n = 11
+	mask := make([]fr.Element, 1<<n)
+	v := make([]fr.Element, 1<<n-37) // stored entries end early
+	vals := field.RandomScalars(len(v))
+	for x := range mask {
+		real := x%256 < 200 || x == 1001 // tensor runs, plus a lone real entry
+		if !real {
+			mask[x].SetOne()
+		}
+		if real && x < len(v) {
+			v[x] = vals[x]
+		}
+	}
+	v[210] = vals[210] // advice on a padding slot: the sum is not zero
+	w := field.RandomScalars(n)
+	wz := slices.Clone(w)
+	wz[0].SetZero()
+	wz[5].SetZero()
+	for _, pt := range [][]fr.Element{w, wz} {
+		m0, v0 := slices.Clone(mask), slices.Clone(v)
+		eb := proveZeroCheck(t, pt, mask, v, false)
+		kb := proveZeroCheck(t, pt, mask, v, true)
+		if !bytes.Equal(eb, kb) {
+			t.Fatal("kernel proof differs from the engine's")
+		}
+		if !slices.Equal(m0, mask) || !slices.Equal(v0, v) {
+			t.Fatal("the kernel wrote into a caller's table")
+		}
+	}
+}
