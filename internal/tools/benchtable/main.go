@@ -37,6 +37,8 @@ import (
 var meanings = map[string]string{
 	"ratio":           "Hyrax commit / raw MultiExp on the same rows (wall)",
 	"cpu-ratio":       "Hyrax commit / raw MultiExp on the same rows (CPU)",
+	"x_allcore":       "advice commit (row-parallel) / raw all-core MultiExp per row (wall)",
+	"cpu_x_allcore":   "advice commit (row-parallel) / raw all-core MultiExp per row (CPU)",
 	"x_VectorMul":     "sumcheck prover / one single-threaded fr.Vector.Mul of the same size (wall)",
 	"cpu_x_VectorMul": "sumcheck prover / one single-threaded fr.Vector.Mul of the same size (CPU)",
 	"VectorMul_ms":    "the fr.Vector.Mul baseline, wall ms",
