@@ -45,16 +45,21 @@ const eqParallelPairs = 1 << 10
 // Round implements sumcheck.RoundKernel.
 func (k *EqProductKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	rj := k.r[k.j]
-	wts := mle.EqTable(k.r[k.j+1:])
+	// eq(r_{>j}, i) = eqLo[i mod 2^lo]·eqHi[i >> lo]: two √-size tables
+	// instead of one of every pair, most of which are skipped.
+	rest := k.r[k.j+1:]
+	lo := len(rest) / 2
+	eqLo, eqHi := mle.EqTable(rest[:lo]), mle.EqTable(rest[lo:])
+	loMask := len(eqLo) - 1
 	needOne := rj.IsZero() || k.scale.IsZero()
 	A, B := k.tabs[0], k.tabs[1]
 	pairs := (min(len(A), len(B)) + 1) / 2 // past it A or B is zero
 	var mu sync.Mutex
 	var q [3]fr.Element
-	field.ParallelMin(pairs, eqParallelPairs, func(lo, hi int) {
+	field.ParallelMin(pairs, eqParallelPairs, func(from, to int) {
 		var s [3]fr.Element
-		var a0, a1, b0, b1, a2, b2, t fr.Element
-		for i := lo; i < hi; i++ {
+		var a0, a1, b0, b1, a2, b2, t, wt fr.Element
+		for i := from; i < to; i++ {
 			a0, a1 = pairAt(A, i)
 			if a0.IsZero() && a1.IsZero() {
 				continue
@@ -63,15 +68,16 @@ func (k *EqProductKernel) Round(coeffs []fr.Element, claim fr.Element) {
 			if b0.IsZero() && b1.IsZero() {
 				continue
 			}
-			t.Mul(&a0, &b0).Mul(&t, &wts[i])
+			wt.Mul(&eqLo[i&loMask], &eqHi[i>>lo])
+			t.Mul(&a0, &b0).Mul(&t, &wt)
 			s[0].Add(&s[0], &t)
 			if needOne {
-				t.Mul(&a1, &b1).Mul(&t, &wts[i])
+				t.Mul(&a1, &b1).Mul(&t, &wt)
 				s[1].Add(&s[1], &t)
 			}
 			a2.Double(&a1).Sub(&a2, &a0)
 			b2.Double(&b1).Sub(&b2, &b0)
-			t.Mul(&a2, &b2).Mul(&t, &wts[i])
+			t.Mul(&a2, &b2).Mul(&t, &wt)
 			s[2].Add(&s[2], &t)
 		}
 		mu.Lock()
@@ -163,18 +169,25 @@ func (k *EqProductKernel) Bind(rho fr.Element) {
 // i < len(dst) (f zero past len(src)), zero pairs without a
 // multiplication; dst must not overlap src.
 func FoldSkippingZero(dst, src []fr.Element, rho fr.Element) {
-	field.ParallelMin(len(dst), eqParallelPairs, func(lo, hi int) {
+	full := min(len(dst), len(src)/2) // pairs wholly inside src
+	field.ParallelMin(full, eqParallelPairs, func(lo, hi int) {
 		var d fr.Element
 		for i := lo; i < hi; i++ {
-			f0, f1 := pairAt(src, i)
+			f0, f1 := &src[2*i], &src[2*i+1]
 			if f0.IsZero() && f1.IsZero() {
 				dst[i].SetZero()
 				continue
 			}
-			d.Sub(&f1, &f0).Mul(&d, &rho)
-			dst[i].Add(&f0, &d)
+			d.Sub(f1, f0).Mul(&d, &rho)
+			dst[i].Add(f0, &d)
 		}
 	})
+	for i := full; i < len(dst); i++ {
+		f0, f1 := pairAt(src, i)
+		var d fr.Element
+		d.Sub(&f1, &f0).Mul(&d, &rho)
+		dst[i].Add(&f0, &d)
+	}
 }
 
 // Finals implements sumcheck.RoundKernel: eq(r,ρ), A(ρ), B(ρ).
