@@ -165,21 +165,43 @@ func (k *EqProductKernel) Bind(rho fr.Element) {
 	k.n /= 2
 }
 
+// foldBlock is the number of pairs FoldSkippingZero handles at once: an
+// all-zero block is written as zeros, any other through gnark's fr.Vector
+// kernels (IFMA where present) on its split even and odd entries.
+const foldBlock = 64
+
 // FoldSkippingZero sets dst[i] = f(2i) + ρ·(f(2i+1) − f(2i)) for
-// i < len(dst) (f zero past len(src)), zero pairs without a
+// i < len(dst) (f zero past len(src)), all-zero blocks without a
 // multiplication; dst must not overlap src.
 func FoldSkippingZero(dst, src []fr.Element, rho fr.Element) {
 	full := min(len(dst), len(src)/2) // pairs wholly inside src
 	field.ParallelMin(full, eqParallelPairs, func(lo, hi int) {
-		var d fr.Element
-		for i := lo; i < hi; i++ {
-			f0, f1 := &src[2*i], &src[2*i+1]
-			if f0.IsZero() && f1.IsZero() {
-				dst[i].SetZero()
+		var even, odd [foldBlock]fr.Element
+		for b := lo; b < hi; b += foldBlock {
+			e := min(b+foldBlock, hi)
+			m := e - b
+			blk := src[2*b : 2*e]
+			zero := true
+			for i := range blk {
+				if !blk[i].IsZero() {
+					zero = false
+					break
+				}
+			}
+			out := fr.Vector(dst[b:e])
+			if zero {
+				for i := range out {
+					out[i].SetZero()
+				}
 				continue
 			}
-			d.Sub(f1, f0).Mul(&d, &rho)
-			dst[i].Add(f0, &d)
+			ev, od := fr.Vector(even[:m]), fr.Vector(odd[:m])
+			for i := 0; i < m; i++ {
+				ev[i], od[i] = blk[2*i], blk[2*i+1]
+			}
+			od.Sub(od, ev)
+			od.ScalarMul(od, &rho)
+			out.Add(ev, od)
 		}
 	})
 	for i := full; i < len(dst); i++ {
