@@ -3,6 +3,7 @@ package pedersen
 import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 )
 
@@ -42,26 +43,44 @@ func (l *Layout) PaddingMask(r []fr.Element) fr.Element {
 // (1 at padding, 0 at real entries): the prover's copy of PaddingMask.
 func (l *Layout) PaddingMaskTable() []fr.Element {
 	out := make([]fr.Element, l.Size())
-	for i := range out {
-		out[i].SetOne()
-	}
+	var one fr.Element
+	one.SetOne()
+	field.ParallelMin(len(out), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = one
+		}
+	})
 	for i := range l.Tensors {
 		t := &l.Tensors[i]
-		coord := make([]uint64, len(t.Shape))
-		n := t.realCount()
-		for k := uint64(0); k < n; k++ {
-			idx, _ := t.Index(coord)
-			out[idx].SetZero()
-			for a := range coord {
-				coord[a]++
-				if coord[a] < t.Shape[a] {
-					break
-				}
-				coord[a] = 0
-			}
+		if len(t.Shape) == 0 {
+			out[t.Offset].SetZero()
+			continue
 		}
+		// Axis 0 holds the low index bits, so a tensor's real entries are
+		// runs of Shape[0] consecutive entries, one per coordinate of the
+		// higher axes.
+		run := t.Shape[0]
+		runs := t.realCount() / run
+		field.ParallelMin(int(runs), max(1, (1<<14)/int(run)), func(lo, hi int) {
+			for r := uint64(lo); r < uint64(hi); r++ {
+				base := t.runStart(r)
+				clear(out[base : base+run])
+			}
+		})
 	}
 	return out
+}
+
+// runStart is the blob index of t's r-th run of real entries (r counts the
+// coordinates of axes 1… in order, axis 1 fastest).
+func (t *Placed) runStart(r uint64) uint64 {
+	idx, shift := uint64(0), t.axisLog[0]
+	for a := 1; a < len(t.Shape); a++ {
+		idx |= (r % t.Shape[a]) << shift
+		r /= t.Shape[a]
+		shift += t.axisLog[a]
+	}
+	return t.Offset + idx
 }
 
 func boolPoint(bits []bool) []fr.Element {

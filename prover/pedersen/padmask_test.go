@@ -46,3 +46,41 @@ func TestPaddingMaskMatchesTable(t *testing.T) {
 		}
 	}
 }
+
+// The run-wise, parallel PaddingMaskTable equals the entry-by-entry
+// definition (zero exactly at each tensor's Index of a real coordinate) on
+// a layout large enough for the parallel path.
+func TestPaddingMaskTableEntryByEntry(t *testing.T) {
+	l, err := Place([]TensorSpec{
+		{Name: "big", Shape: []uint64{100, 37, 9}},
+		{Name: "wide", Shape: []uint64{5000, 3}},
+		{Name: "col", Shape: []uint64{1, 700}},
+		{Name: "s", Shape: []uint64{1}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]bool, l.Size()) // true at real entries
+	for i := range l.Tensors {
+		pt := &l.Tensors[i]
+		coord := make([]uint64, len(pt.Shape))
+		for k := uint64(0); k < pt.realCount(); k++ {
+			idx, err := pt.Index(coord)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[idx] = true
+			for a := range coord {
+				if coord[a]++; coord[a] < pt.Shape[a] {
+					break
+				}
+				coord[a] = 0
+			}
+		}
+	}
+	for i, v := range l.PaddingMaskTable() {
+		if v.IsZero() != want[i] || (!v.IsZero() && !v.IsOne()) {
+			t.Fatalf("entry %d: mask %v, real %v", i, v.String(), want[i])
+		}
+	}
+}
