@@ -126,6 +126,12 @@ func (p *Prover) Sumcheck(in *sumcheck.Instance, tables [][]fr.Element, claim su
 	if err != nil {
 		return claims.Point{}, nil, err
 	}
+	return p.sumcheckClaims(proof, res, targets)
+}
+
+// sumcheckClaims appends a proved instance to the proof and registers one
+// claim per committed factor on targets.
+func (p *Prover) sumcheckClaims(proof *sumcheck.Proof, res *sumcheck.Result, targets []Target) (claims.Point, []*claims.ProverClaim, error) {
 	if len(res.Openings) != len(targets) {
 		return claims.Point{}, nil, fmt.Errorf("%w: %d committed factors for %d targets", ErrGadget, len(res.Openings), len(targets))
 	}

@@ -1,8 +1,6 @@
 package layers
 
 import (
-	"fmt"
-
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/sumcheck"
 )
@@ -15,14 +13,5 @@ func (p *Prover) SumcheckKernel(in *sumcheck.Instance, k sumcheck.RoundKernel, c
 	if err != nil {
 		return claims.Point{}, nil, err
 	}
-	if len(res.Openings) != len(targets) {
-		return claims.Point{}, nil, fmt.Errorf("%w: %d committed factors for %d targets", ErrGadget, len(res.Openings), len(targets))
-	}
-	p.out = proof.Append(p.out)
-	rho := claims.FromSumcheck(res)
-	out := make([]*claims.ProverClaim, len(targets))
-	for i, t := range targets {
-		out[i] = claims.New(p.Ledger, t.Tensor, t.at(rho), res.Openings[i])
-	}
-	return rho, out, nil
+	return p.sumcheckClaims(proof, res, targets)
 }

@@ -234,10 +234,7 @@ func buildTreeHalves(hl *halfLeaves, n int) *tree {
 	pk := make([]fr.Element, pEnd)
 	qk := make([]fr.Element, half)
 	field.Parallel(half, func(lo, hi int) {
-		var b [5][]fr.Element
-		for i := range b {
-			b[i] = make([]fr.Element, min(viewChunk, hi-lo))
-		}
+		b := chunkBuffers(5, hi-lo)
 		for c := lo; c < hi; c += viewChunk {
 			e := min(c+viewChunk, hi)
 			qLo, qHi := hl.q[0].chunk(c, e, b[2]), hl.q[1].chunk(c, e, b[3])
@@ -353,10 +350,7 @@ func (t *tree) buildShort(k int, pk, qk fr.Vector) {
 	pLoT, pHiT := t.pHalves(k + 1)
 	qu := t.q[k+1]
 	field.Parallel(half, func(lo, hi int) {
-		var b [3][]fr.Element
-		for i := range b {
-			b[i] = make([]fr.Element, min(viewChunk, hi-lo))
-		}
+		b := chunkBuffers(3, hi-lo)
 		for c := lo; c < hi; c += viewChunk {
 			e := min(c+viewChunk, hi)
 			qLo, qHi := chunkView{v: qu[c:e]}, chunkView{v: qu[half+c : half+e]}
@@ -370,4 +364,14 @@ func (t *tree) buildShort(k int, pk, qk fr.Vector) {
 			qc.Mul(qLo.v, qHi.v)
 		}
 	})
+}
+
+// chunkBuffers is k scratch buffers for chunk views over a range of n
+// entries (at most viewChunk each).
+func chunkBuffers(k, n int) [][]fr.Element {
+	b := make([][]fr.Element, k)
+	for i := range b {
+		b[i] = make([]fr.Element, min(viewChunk, n))
+	}
+	return b
 }

@@ -40,14 +40,7 @@ func proveY(t *testing.T, g *Gadget, in *sumcheck.Instance, useKernel bool) ([]b
 	} else {
 		proof, res, err = in.Prove(dlc, [][]fr.Element{g.validTable(), toField(g.w.ybar), toField(g.w.ibar)}, claim)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	vals := make([]fr.Element, len(res.Openings))
-	for i, o := range res.Openings {
-		vals[i] = o.Value
-	}
-	return proof.Marshal(), vals
+	return provedValues(t, proof, res, err)
 }
 
 // TestYKernelMatchesEngine: the Y kernel's proof is byte-identical to the
@@ -103,14 +96,7 @@ func proveV(t *testing.T, g *Gadget, r []fr.Element, useKernel bool) ([]byte, []
 	} else {
 		proof, res, err = in.Prove(dlc, tabs, claim)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	vals := make([]fr.Element, len(res.Openings))
-	for i, o := range res.Openings {
-		vals[i] = o.Value
-	}
-	return proof.Marshal(), vals
+	return provedValues(t, proof, res, err)
 }
 
 // TestVKernelMatchesEngine: the digits kernel's proof is byte-identical to
@@ -135,4 +121,17 @@ func TestVKernelMatchesEngine(t *testing.T) {
 			}
 		}
 	}
+}
+
+// provedValues is a proved instance's bytes and its factors' opened values.
+func provedValues(t *testing.T, proof *sumcheck.Proof, res *sumcheck.Result, err error) ([]byte, []fr.Element) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := make([]fr.Element, len(res.Openings))
+	for i, o := range res.Openings {
+		vals[i] = o.Value
+	}
+	return proof.Marshal(), vals
 }
