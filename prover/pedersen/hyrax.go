@@ -302,22 +302,27 @@ func SmallToField[T Small](w []T) []fr.Element {
 // SmallToFieldInto writes w_i mod r into dst[i] (len(dst) ≥ len(w)), in
 // parallel; values below 2^16 in magnitude convert by table lookup.
 func SmallToFieldInto[T Small](dst []fr.Element, w []T) {
+	smallTable() // built once, before the workers share it
+	field.Parallel(len(w), func(lo, hi int) { SmallToFieldSeq(dst[lo:hi], w[lo:hi]) })
+}
+
+// SmallToFieldSeq is SmallToFieldInto on the calling goroutine, for
+// callers that convert short blocks inside their own workers.
+func SmallToFieldSeq[T Small](dst []fr.Element, w []T) {
 	table := smallTable()
-	field.Parallel(len(w), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			x := int64(w[i])
-			u := uint64(x)
-			if x < 0 {
-				u = -u
-			}
-			if u < uint64(len(table)) {
-				dst[i] = table[u]
-			} else {
-				dst[i].SetUint64(u)
-			}
-			if x < 0 {
-				dst[i].Neg(&dst[i])
-			}
+	for i := range w {
+		x := int64(w[i])
+		u := uint64(x)
+		if x < 0 {
+			u = -u
 		}
-	})
+		if u < uint64(len(table)) {
+			dst[i] = table[u]
+		} else {
+			dst[i].SetUint64(u)
+		}
+		if x < 0 {
+			dst[i].Neg(&dst[i])
+		}
+	}
 }

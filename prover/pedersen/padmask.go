@@ -42,9 +42,19 @@ func (l *Layout) PaddingMask(r []fr.Element) fr.Element {
 // PaddingMaskTable returns the padding mask over the whole blob as a table
 // (1 at padding, 0 at real entries): the prover's copy of PaddingMask.
 func (l *Layout) PaddingMaskTable() []fr.Element {
-	out := make([]fr.Element, l.Size())
 	var one fr.Element
 	one.SetOne()
+	return paddingMask(l, one)
+}
+
+// PaddingMaskBools is PaddingMaskTable as one byte per entry (true at
+// padding): 32× smaller, for kernels that branch on the mask bits.
+func (l *Layout) PaddingMaskBools() []bool { return paddingMask(l, true) }
+
+// paddingMask returns the blob-size table with one at padding and the zero
+// value at real entries.
+func paddingMask[E any](l *Layout, one E) []E {
+	out := make([]E, l.Size())
 	field.ParallelMin(len(out), 1<<14, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i] = one
@@ -53,12 +63,12 @@ func (l *Layout) PaddingMaskTable() []fr.Element {
 	for i := range l.Tensors {
 		t := &l.Tensors[i]
 		if len(t.Shape) == 0 {
-			out[t.Offset].SetZero()
+			clear(out[t.Offset : t.Offset+1])
 			continue
 		}
 		// Axis 0 holds the low index bits, so a tensor's real entries are
 		// runs of Shape[0] consecutive entries, one per coordinate of the
-		// higher axes.
+		// higher axes (disjoint, so runs clear in parallel).
 		run := t.Shape[0]
 		runs := t.realCount() / run
 		field.ParallelMin(int(runs), max(1, (1<<14)/int(run)), func(lo, hi int) {

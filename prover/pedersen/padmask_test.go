@@ -47,7 +47,7 @@ func TestPaddingMaskMatchesTable(t *testing.T) {
 	}
 }
 
-// The run-wise, parallel PaddingMaskTable equals the entry-by-entry
+// The run-wise, parallel PaddingMaskTable (and PaddingMaskBools) equals the entry-by-entry
 // definition (zero exactly at each tensor's Index of a real coordinate) on
 // a layout large enough for the parallel path.
 func TestPaddingMaskTableEntryByEntry(t *testing.T) {
@@ -81,6 +81,11 @@ func TestPaddingMaskTableEntryByEntry(t *testing.T) {
 	for i, v := range l.PaddingMaskTable() {
 		if v.IsZero() != want[i] || (!v.IsZero() && !v.IsOne()) {
 			t.Fatalf("entry %d: mask %v, real %v", i, v.String(), want[i])
+		}
+	}
+	for i, pad := range l.PaddingMaskBools() {
+		if pad == want[i] {
+			t.Fatalf("entry %d: bool mask %v, real %v", i, pad, want[i])
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/sumcheck"
 )
 
@@ -69,3 +70,13 @@ func (p *Prover) Shape() Shape { return p.shape }
 
 // Shape returns the blob's public shape.
 func (v *Verifier) Shape() Shape { return v.shape }
+
+// SmallValues returns the stored entries of a blob opened by
+// NewProverSmall with element type T (the pool's own slice, not copied;
+// callers must not modify it), or false if p holds another type or field
+// elements. Kernels that can work on the integers use it to skip Values'
+// whole-blob conversion.
+func SmallValues[T pedersen.Small](p *Prover) ([]T, bool) {
+	v, ok := p.ints.(smallInts[T])
+	return v, ok
+}
