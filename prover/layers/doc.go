@@ -39,8 +39,9 @@
 //	B  one LogUp-GKR tree over every gadget's lookups (tlookup); committed
 //	   leaf columns go to the advice pool, virtual ones wait for Leaf
 //	C  the advice padding is zero (a zero-check with the public padding
-//	   mask, its claim on the whole blob to the pool), then each gadget in
-//	   order
+//	   mask, its claim on the whole blob to the pool; NewEqMaskSmallKernel
+//	   runs its first round on the mask bytes and the advice integers, so
+//	   no whole-blob field table is built), then each gadget in order
 //	E  RED + one opening per blob (advice, weights)
 //	F  the ledger must be empty; the DLC closing IPA. The verifier checks
 //	   every product proof and the closing IPA in one batched MSM (§11).

@@ -658,12 +658,25 @@ func (p *Prover) provePadding(l *pedersen.Layout) error {
 	var zero sumcheck.Scalar
 	// The mask is zero on real entries and the advice on padding: the
 	// product kernel skips those pairs (same proof as the engine).
-	proof, res, err := in.ProveKernel(p.DLC, NewEqProductKernel(w.Coords(), l.PaddingMaskTable(), p.advice.Values()), zero)
+	proof, res, err := in.ProveKernel(p.DLC, paddingKernel(w.Coords(), l, p.advice), zero)
 	if err != nil {
 		return err
 	}
 	p.out = proof.Append(p.out)
 	return p.advice.AddBlob(res.Point, res.Openings[0])
+}
+
+// paddingKernel is the padding check's EqProductKernel: on the bool mask
+// and the advice's integers when the pool holds them (no whole-blob field
+// tables), else on the field tables.
+func paddingKernel(w []fr.Element, l *pedersen.Layout, adv *pool.Prover) sumcheck.RoundKernel {
+	if v, ok := pool.SmallValues[int32](adv); ok {
+		return NewEqMaskSmallKernel(w, l.PaddingMaskBools(), v)
+	}
+	if v, ok := pool.SmallValues[int64](adv); ok {
+		return NewEqMaskSmallKernel(w, l.PaddingMaskBools(), v)
+	}
+	return NewEqProductKernel(w, l.PaddingMaskTable(), adv.Values())
 }
 
 func (v *Verifier) verifyPadding(l *pedersen.Layout) error {

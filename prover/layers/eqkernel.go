@@ -28,6 +28,15 @@ type EqProductKernel struct {
 	spare [2][]fr.Element
 	n     int // logical table length 2^(len(r)−j)
 	rho   []fr.Element
+	first firstRound // if set, round 0's tables (tabs are nil until it folds)
+}
+
+// firstRound supplies round 0 of an EqProductKernel from tables held in a
+// compact form: the round's q(0), q(1), q(2) sums (as the field loop would
+// compute them) and the fold at ρ into fresh field tables.
+type firstRound interface {
+	sums(eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element
+	fold(rho fr.Element) (a, b []fr.Element)
 }
 
 // NewEqProductKernel returns the kernel for eq(r,·)·a·b.
@@ -50,14 +59,24 @@ func (k *EqProductKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	rest := k.r[k.j+1:]
 	lo := len(rest) / 2
 	eqLo, eqHi := mle.EqTable(rest[:lo]), mle.EqTable(rest[lo:])
-	loMask := len(eqLo) - 1
 	needOne := rj.IsZero() || k.scale.IsZero()
+	var q [3]fr.Element
+	if k.first != nil {
+		q = k.first.sums(eqLo, eqHi, lo, needOne)
+	} else {
+		q = k.pairSums(eqLo, eqHi, lo, needOne)
+	}
+	k.finishRound(coeffs, claim, q, needOne)
+}
+
+// pairSums is q(0), q(1) (if needOne) and q(2) of the current round
+// without the leading C_j·eq(r_j,X): Σ_i eq(r_{>j},i)·A·B(X,i) on the
+// field tables.
+func (k *EqProductKernel) pairSums(eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element {
+	loMask := len(eqLo) - 1
 	A, B := k.tabs[0], k.tabs[1]
 	pairs := (min(len(A), len(B)) + 1) / 2 // past it A or B is zero
-	var mu sync.Mutex
-	var q [3]fr.Element
-	field.ParallelMin(pairs, eqParallelPairs, func(from, to int) {
-		var s [3]fr.Element
+	return parallelSums(pairs, func(from, to int, s *[3]fr.Element) {
 		var a0, a1, b0, b1, a2, b2, t, wt fr.Element
 		for i := from; i < to; i++ {
 			a0, a1 = pairAt(A, i)
@@ -80,12 +99,31 @@ func (k *EqProductKernel) Round(coeffs []fr.Element, claim fr.Element) {
 			t.Mul(&a2, &b2).Mul(&t, &wt)
 			s[2].Add(&s[2], &t)
 		}
+	})
+}
+
+// parallelSums runs body over [0, pairs) in chunks (one goroutine below
+// eqParallelPairs), each adding into its own three sums, and returns their
+// total.
+func parallelSums(pairs int, body func(from, to int, s *[3]fr.Element)) [3]fr.Element {
+	var mu sync.Mutex
+	var q [3]fr.Element
+	field.ParallelMin(pairs, eqParallelPairs, func(from, to int) {
+		var s [3]fr.Element
+		body(from, to, &s)
 		mu.Lock()
 		for X := range s {
 			q[X].Add(&q[X], &s[X])
 		}
 		mu.Unlock()
 	})
+	return q
+}
+
+// finishRound turns the round's q(0), q(2) (and q(1) if needOne, else
+// from the claim) into the coefficients of p_j = C_j·eq(r_j,X)·q(X).
+func (k *EqProductKernel) finishRound(coeffs []fr.Element, claim fr.Element, q [3]fr.Element, needOne bool) {
+	rj := k.r[k.j]
 	one := fr.One()
 	var omr, t fr.Element // 1 − r_j
 	omr.Sub(&one, &rj)
@@ -138,6 +176,17 @@ func pairAt(t []fr.Element, i int) (f0, f1 fr.Element) {
 // Bind implements sumcheck.RoundKernel: both tables fold at x_j = ρ into
 // their spare buffers (zero pairs without a multiplication).
 func (k *EqProductKernel) Bind(rho fr.Element) {
+	if k.first != nil {
+		k.tabs[0], k.tabs[1] = k.first.fold(rho)
+		k.first = nil
+	} else {
+		k.foldTables(rho)
+	}
+	k.bound(rho)
+}
+
+// foldTables folds both field tables at ρ into their spare buffers.
+func (k *EqProductKernel) foldTables(rho fr.Element) {
 	for t := range k.tabs {
 		src := k.tabs[t]
 		m := (len(src) + 1) / 2
@@ -151,6 +200,10 @@ func (k *EqProductKernel) Bind(rho fr.Element) {
 			k.spare[t] = nil // the caller's table: never written
 		}
 	}
+}
+
+// bound records x_j = ρ: C_{j+1} = C_j·eq(r_j,ρ).
+func (k *EqProductKernel) bound(rho fr.Element) {
 	rj := k.r[k.j]
 	var e, t fr.Element // eq(r_j, ρ) = (1−r_j)(1−ρ) + r_j·ρ
 	one := fr.One()

@@ -14,8 +14,8 @@ import (
 )
 
 // proveZeroCheck proves Σ eq(w,x)·mask(x)·v(x) (the padding check's form)
-// on a fresh seeded DLC by the engine or by EqProductKernel.
-func proveZeroCheck(t *testing.T, w, mask, v []fr.Element, kernel bool) []byte {
+// on a fresh seeded DLC by the engine (kernel nil) or by the kernel.
+func proveZeroCheck(t *testing.T, w, mask, v []fr.Element, kernel sumcheck.RoundKernel) []byte {
 	t.Helper()
 	restore := field.SeedForTesting([32]byte{5, 18})
 	defer restore()
@@ -34,8 +34,8 @@ func proveZeroCheck(t *testing.T, w, mask, v []fr.Element, kernel bool) []byte {
 	one := fr.One()
 	in := sumcheck.ZeroCheck(w, 1, []sumcheck.Term{{Coeff: one, Factors: []int{1}}})
 	var proof *sumcheck.Proof
-	if kernel {
-		proof, _, err = in.ProveKernel(dlc, NewEqProductKernel(w, mask, v), claim)
+	if kernel != nil {
+		proof, _, err = in.ProveKernel(dlc, kernel, claim)
 	} else {
 		proof, _, err = in.Prove(dlc, [][]fr.Element{mask, v}, claim)
 	}
@@ -71,13 +71,57 @@ func TestEqProductKernelMatchesEngine(t *testing.T) {
 	wz[5].SetZero()
 	for _, pt := range [][]fr.Element{w, wz} {
 		m0, v0 := slices.Clone(mask), slices.Clone(v)
-		eb := proveZeroCheck(t, pt, mask, v, false)
-		kb := proveZeroCheck(t, pt, mask, v, true)
+		eb := proveZeroCheck(t, pt, mask, v, nil)
+		kb := proveZeroCheck(t, pt, mask, v, NewEqProductKernel(pt, mask, v))
 		if !bytes.Equal(eb, kb) {
 			t.Fatal("kernel proof differs from the engine's")
 		}
 		if !slices.Equal(m0, mask) || !slices.Equal(v0, v) {
 			t.Fatal("the kernel wrote into a caller's table")
+		}
+	}
+}
+
+// TestEqMaskSmallKernelMatchesEngine: NewEqMaskSmallKernel on a bool mask
+// and int32/int64 entries proves what the engine proves on their field
+// tables: every mask bit pair, negative and beyond-table (≥ 2^16) values,
+// entries on padding (a nonzero sum), an odd-length integer table, at a
+// random point and at one with zero coordinates (round 0's q(1) summed).
+func TestEqMaskSmallKernelMatchesEngine(t *testing.T) {
+	const n = 10
+	bits := make([]bool, 1<<n)
+	mask := make([]fr.Element, 1<<n)
+	ints := make([]int64, 1<<n-75) // odd: the last pair is half stored
+	v := make([]fr.Element, len(ints))
+	for x := range bits {
+		bits[x] = x%128 >= 100 || x%7 == 3 // runs plus scattered padding
+		if bits[x] {
+			mask[x].SetOne()
+		}
+		if x < len(ints) && (!bits[x] || x%5 == 0) { // some padding nonzero
+			ints[x] = int64(x*x*977%200003) - 100001
+			v[x].SetInt64(ints[x])
+		}
+	}
+	ints[len(ints)-1] = -1 << 40
+	v[len(v)-1].SetInt64(ints[len(ints)-1])
+	i32 := make([]int32, len(ints))
+	for x := range ints {
+		i32[x] = int32(ints[x])
+	}
+	i32[len(i32)-1] = 0 // int32 cannot hold the last one: drop it from both
+	v32 := slices.Clone(v)
+	v32[len(v32)-1].SetZero()
+	w := field.RandomScalars(n)
+	wz := slices.Clone(w)
+	wz[0].SetZero()
+	wz[3].SetZero()
+	for _, pt := range [][]fr.Element{w, wz} {
+		if !bytes.Equal(proveZeroCheck(t, pt, mask, v, nil), proveZeroCheck(t, pt, mask, v, NewEqMaskSmallKernel(pt, bits, ints))) {
+			t.Fatal("int64 kernel proof differs from the engine's")
+		}
+		if !bytes.Equal(proveZeroCheck(t, pt, mask, v32, nil), proveZeroCheck(t, pt, mask, v32, NewEqMaskSmallKernel(pt, bits, i32))) {
+			t.Fatal("int32 kernel proof differs from the engine's")
 		}
 	}
 }
