@@ -28,15 +28,16 @@ type EqProductKernel struct {
 	spare [2][]fr.Element
 	n     int // logical table length 2^(len(r)−j)
 	rho   []fr.Element
-	first firstRound // if set, round 0's tables (tabs are nil until it folds)
+	first compactRounds // if set, the first rounds' tables (tabs[0] is nil until it is done)
 }
 
-// firstRound supplies round 0 of an EqProductKernel from tables held in a
-// compact form: the round's q(0), q(1), q(2) sums (as the field loop would
-// compute them) and the fold at ρ into fresh field tables.
-type firstRound interface {
-	sums(eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element
-	fold(rho fr.Element) (a, b []fr.Element)
+// compactRounds supplies the first rounds of an EqProductKernel from
+// tables held in a compact form: each round's q(0), q(1), q(2) sums (as the
+// field loop would compute them) and the bind at ρ, which reports true once
+// k.tabs hold both tables as field elements.
+type compactRounds interface {
+	sums(k *EqProductKernel, eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element
+	bind(k *EqProductKernel, rho fr.Element) (done bool)
 }
 
 // NewEqProductKernel returns the kernel for eq(r,·)·a·b.
@@ -62,7 +63,7 @@ func (k *EqProductKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	needOne := rj.IsZero() || k.scale.IsZero()
 	var q [3]fr.Element
 	if k.first != nil {
-		q = k.first.sums(eqLo, eqHi, lo, needOne)
+		q = k.first.sums(k, eqLo, eqHi, lo, needOne)
 	} else {
 		q = k.pairSums(eqLo, eqHi, lo, needOne)
 	}
@@ -77,7 +78,7 @@ func (k *EqProductKernel) pairSums(eqLo, eqHi []fr.Element, lo int, needOne bool
 	A, B := k.tabs[0], k.tabs[1]
 	pairs := (min(len(A), len(B)) + 1) / 2 // past it A or B is zero
 	return parallelSums(pairs, func(from, to int, s *[3]fr.Element) {
-		var a0, a1, b0, b1, a2, b2, t, wt fr.Element
+		var a0, a1, b0, b1 fr.Element
 		for i := from; i < to; i++ {
 			a0, a1 = pairAt(A, i)
 			if a0.IsZero() && a1.IsZero() {
@@ -87,19 +88,26 @@ func (k *EqProductKernel) pairSums(eqLo, eqHi []fr.Element, lo int, needOne bool
 			if b0.IsZero() && b1.IsZero() {
 				continue
 			}
-			wt.Mul(&eqLo[i&loMask], &eqHi[i>>lo])
-			t.Mul(&a0, &b0).Mul(&t, &wt)
-			s[0].Add(&s[0], &t)
-			if needOne {
-				t.Mul(&a1, &b1).Mul(&t, &wt)
-				s[1].Add(&s[1], &t)
-			}
-			a2.Double(&a1).Sub(&a2, &a0)
-			b2.Double(&b1).Sub(&b2, &b0)
-			t.Mul(&a2, &b2).Mul(&t, &wt)
-			s[2].Add(&s[2], &t)
+			addPair(s, &a0, &a1, &b0, &b1, &eqLo[i&loMask], &eqHi[i>>lo], needOne)
 		}
 	})
+}
+
+// addPair adds one pair's wt·A·B(X) at X = 0, 1 (if needOne), 2 to s, wt =
+// eqLo·eqHi its eq(r_{>j}, i).
+func addPair(s *[3]fr.Element, a0, a1, b0, b1, eqLo, eqHi *fr.Element, needOne bool) {
+	var a2, b2, t, wt fr.Element
+	wt.Mul(eqLo, eqHi)
+	t.Mul(a0, b0).Mul(&t, &wt)
+	s[0].Add(&s[0], &t)
+	if needOne {
+		t.Mul(a1, b1).Mul(&t, &wt)
+		s[1].Add(&s[1], &t)
+	}
+	a2.Double(a1).Sub(&a2, a0)
+	b2.Double(b1).Sub(&b2, b0)
+	t.Mul(&a2, &b2).Mul(&t, &wt)
+	s[2].Add(&s[2], &t)
 }
 
 // parallelSums runs body over [0, pairs) in chunks (one goroutine below
@@ -177,28 +185,28 @@ func pairAt(t []fr.Element, i int) (f0, f1 fr.Element) {
 // their spare buffers (zero pairs without a multiplication).
 func (k *EqProductKernel) Bind(rho fr.Element) {
 	if k.first != nil {
-		k.tabs[0], k.tabs[1] = k.first.fold(rho)
-		k.first = nil
+		if k.first.bind(k, rho) {
+			k.first = nil
+		}
 	} else {
-		k.foldTables(rho)
+		k.foldTable(0, rho)
+		k.foldTable(1, rho)
 	}
 	k.bound(rho)
 }
 
-// foldTables folds both field tables at ρ into their spare buffers.
-func (k *EqProductKernel) foldTables(rho fr.Element) {
-	for t := range k.tabs {
-		src := k.tabs[t]
-		m := (len(src) + 1) / 2
-		if cap(k.spare[t]) < m {
-			k.spare[t] = make([]fr.Element, m)
-		}
-		dst := k.spare[t][:m]
-		FoldSkippingZero(dst, src, rho)
-		k.tabs[t], k.spare[t] = dst, src
-		if k.j == 0 {
-			k.spare[t] = nil // the caller's table: never written
-		}
+// foldTable folds field table t at ρ into its spare buffer.
+func (k *EqProductKernel) foldTable(t int, rho fr.Element) {
+	src := k.tabs[t]
+	m := (len(src) + 1) / 2
+	if cap(k.spare[t]) < m {
+		k.spare[t] = make([]fr.Element, m)
+	}
+	dst := k.spare[t][:m]
+	FoldSkippingZero(dst, src, rho)
+	k.tabs[t], k.spare[t] = dst, src
+	if k.j == 0 {
+		k.spare[t] = nil // the caller's table: never written
 	}
 }
 

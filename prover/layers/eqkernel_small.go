@@ -10,8 +10,10 @@ import (
 // NewEqMaskSmallKernel is NewEqProductKernel(r, A, B) with A a 0/1 mask
 // given as bools (true = 1) and B small integers (entry i is v[i] mod r),
 // both zero past their end: the same rounds, hence the same proof, but
-// round 0 reads the bools and integers directly and its fold writes the
-// first field tables (half size); no whole-size field table is built. Any
+// round 0 reads the bools and integers directly and its fold writes B's
+// first field table (half size); the mask stays bools for maskWidthLog
+// rounds (its folded entry is a function of the bits it covers, tabulated
+// per bit pattern) and its first field table is 1/2^maskWidthLog size. Any
 // values are handled (nothing assumes v vanishes where the mask is 1).
 func NewEqMaskSmallKernel[T pedersen.Small](r []fr.Element, mask []bool, v []T) *EqProductKernel {
 	k := &EqProductKernel{r: r, scale: fr.One(), n: 1 << len(r)}
@@ -29,11 +31,31 @@ func NewEqMaskSmallKernel[T pedersen.Small](r []fr.Element, mask []bool, v []T) 
 	return k
 }
 
-// maskSmallFirst is round 0 of an EqProductKernel whose A is a bool mask
-// and B small integers.
+// maskWidthLog is the number of rounds the mask stays bools: after round
+// j a folded entry covers 2^(j+1) mask bits, 256 patterns at most here.
+const maskWidthLog = 3
+
+// maskSmallFirst holds the first rounds of an EqProductKernel whose A is a
+// bool mask and B small integers: in round 0 both are compact (v non-nil);
+// in rounds 1… < maskWidthLog B is k.tabs[1] and the mask's folded entry i
+// is val[bits i·w … i·w+w−1 of mask], w = 2^j.
 type maskSmallFirst[T pedersen.Small] struct {
 	mask []bool
-	v    []T
+	v    []T // nil once round 0 is bound
+	w    int
+	val  []fr.Element
+}
+
+// bitsAt returns mask entries from … from+w−1 as a w-bit integer, LSB
+// first (false past the end).
+func bitsAt(m []bool, from, w int) int {
+	p := 0
+	for b := range min(w, max(len(m)-from, 0)) {
+		if m[from+b] {
+			p |= 1 << b
+		}
+	}
+	return p
 }
 
 // load writes the entries of pairs [b, e) of v into buf as field elements
@@ -72,7 +94,10 @@ func boolPair(m []bool, i int) (m0, m1 bool) {
 // A·B(X) is B(X) or zero at X ∈ {0, 1} and A(2) = 2A(1) − A(0) ∈ {−1, 1, 2}
 // wherever the mask pair is not (0, 0), so each live pair costs one
 // multiplication per sum and the eq weight.
-func (f *maskSmallFirst[T]) sums(eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element {
+func (f *maskSmallFirst[T]) sums(k *EqProductKernel, eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element {
+	if f.v == nil {
+		return f.maskSums(k.tabs[1], eqLo, eqHi, lo, needOne)
+	}
 	loMask := len(eqLo) - 1
 	pairs := (min(len(f.mask), len(f.v)) + 1) / 2 // past it A or B is zero
 	return parallelSums(pairs, func(from, to int, s *[3]fr.Element) {
@@ -117,28 +142,67 @@ func (f *maskSmallFirst[T]) sums(eqLo, eqHi []fr.Element, lo int, needOne bool) 
 	})
 }
 
-// fold binds x_0 = ρ: the mask folds to 0, 1−ρ, ρ or 1 by its bit pair,
-// the integers block by block (all-zero blocks stay zero unconverted).
-func (f *maskSmallFirst[T]) fold(rho fr.Element) (a, b []fr.Element) {
-	one := fr.One()
-	var byBits [4]fr.Element // index m0 + 2·m1
-	byBits[1].Sub(&one, &rho)
-	byBits[2], byBits[3] = rho, one
-	a = make([]fr.Element, (len(f.mask)+1)/2)
-	field.ParallelMin(len(a), 1<<14, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			m0, m1 := boolPair(f.mask, i)
-			idx := 0
-			if m0 {
-				idx = 1
+// maskSums is pairSums with A the folded mask read through val: the pair
+// covers 2w mask bits, A(0) = val[low w bits], A(1) = val[high w bits].
+func (f *maskSmallFirst[T]) maskSums(B, eqLo, eqHi []fr.Element, lo int, needOne bool) [3]fr.Element {
+	loMask := len(eqLo) - 1
+	w := f.w
+	pairs := (min((len(f.mask)+w-1)/w, len(B)) + 1) / 2 // past it A or B is zero
+	return parallelSums(pairs, func(from, to int, s *[3]fr.Element) {
+		for i := from; i < to; i++ {
+			p := bitsAt(f.mask, 2*i*w, 2*w)
+			if p == 0 {
+				continue
 			}
-			if m1 {
-				idx += 2
+			b0, b1 := pairAt(B, i)
+			if b0.IsZero() && b1.IsZero() {
+				continue
 			}
-			a[i] = byBits[idx]
+			addPair(s, &f.val[p&(1<<w-1)], &f.val[p>>w], &b0, &b1, &eqLo[i&loMask], &eqHi[i>>lo], needOne)
 		}
 	})
-	b = make([]fr.Element, (len(f.v)+1)/2)
+}
+
+// bind binds x_j = ρ: in round 0 the integers fold block by block into
+// k.tabs[1] (all-zero blocks stay zero unconverted), later B folds as a
+// field table; the mask's pattern table doubles its width, val'[lo | hi<<w]
+// = val[lo] + ρ·(val[hi] − val[lo]), and after maskWidthLog rounds (or the
+// last) the mask becomes the field table k.tabs[0].
+func (f *maskSmallFirst[T]) bind(k *EqProductKernel, rho fr.Element) bool {
+	if f.v != nil {
+		k.tabs[1] = f.foldInts(rho)
+		f.v = nil
+		f.w, f.val = 1, []fr.Element{{}, fr.One()}
+	} else {
+		k.foldTable(1, rho)
+	}
+	w := f.w
+	val := make([]fr.Element, 1<<(2*w))
+	var d fr.Element
+	for p := range val {
+		lo, hi := &f.val[p&(1<<w-1)], &f.val[p>>w]
+		d.Sub(hi, lo).Mul(&d, &rho)
+		val[p].Add(lo, &d)
+	}
+	f.w, f.val = 2*w, val
+	if f.w < 1<<maskWidthLog && k.j+1 < len(k.r) {
+		return false
+	}
+	w = f.w
+	a := make([]fr.Element, (len(f.mask)+w-1)/w)
+	field.ParallelMin(len(a), 1<<12, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			a[i] = val[bitsAt(f.mask, i*w, w)]
+		}
+	})
+	k.tabs[0] = a
+	return true
+}
+
+// foldInts folds the integers at x_0 = ρ into a fresh half-size field
+// table, block by block (all-zero blocks stay zero unconverted).
+func (f *maskSmallFirst[T]) foldInts(rho fr.Element) []fr.Element {
+	b := make([]fr.Element, (len(f.v)+1)/2)
 	field.ParallelMin(len(b), eqParallelPairs, func(lo, hi int) {
 		var buf [2 * foldBlock]fr.Element
 		for s := lo; s < hi; s += foldBlock {
@@ -148,5 +212,5 @@ func (f *maskSmallFirst[T]) fold(rho fr.Element) (a, b []fr.Element) {
 			}
 		}
 	})
-	return a, b
+	return b
 }

@@ -84,44 +84,47 @@ func TestEqProductKernelMatchesEngine(t *testing.T) {
 
 // TestEqMaskSmallKernelMatchesEngine: NewEqMaskSmallKernel on a bool mask
 // and int32/int64 entries proves what the engine proves on their field
-// tables: every mask bit pair, negative and beyond-table (≥ 2^16) values,
-// entries on padding (a nonzero sum), an odd-length integer table, at a
-// random point and at one with zero coordinates (round 0's q(1) summed).
+// tables: every mask bit pattern, negative and beyond-table (≥ 2^16)
+// values, entries on padding (a nonzero sum), an odd-length integer table,
+// at a random point and at one with zero coordinates (q(1) summed in the
+// integer round and the bool-mask rounds), with fewer variables than
+// bool-mask rounds too.
 func TestEqMaskSmallKernelMatchesEngine(t *testing.T) {
-	const n = 10
-	bits := make([]bool, 1<<n)
-	mask := make([]fr.Element, 1<<n)
-	ints := make([]int64, 1<<n-75) // odd: the last pair is half stored
-	v := make([]fr.Element, len(ints))
-	for x := range bits {
-		bits[x] = x%128 >= 100 || x%7 == 3 // runs plus scattered padding
-		if bits[x] {
-			mask[x].SetOne()
+	for _, n := range []int{1, 2, 3, 10} {
+		bits := make([]bool, 1<<n)
+		mask := make([]fr.Element, 1<<n)
+		ints := make([]int64, 1<<n-min(75, 1<<n-1)) // short, odd at n = 10
+		v := make([]fr.Element, len(ints))
+		for x := range bits {
+			bits[x] = x%128 >= 100 || x%7 == 3 // runs plus scattered padding
+			if bits[x] {
+				mask[x].SetOne()
+			}
+			if x < len(ints) && (!bits[x] || x%5 == 0) { // some padding nonzero
+				ints[x] = int64(x*x*977%200003) - 100001
+				v[x].SetInt64(ints[x])
+			}
 		}
-		if x < len(ints) && (!bits[x] || x%5 == 0) { // some padding nonzero
-			ints[x] = int64(x*x*977%200003) - 100001
-			v[x].SetInt64(ints[x])
+		ints[len(ints)-1] = -1 << 40
+		v[len(v)-1].SetInt64(ints[len(ints)-1])
+		i32 := make([]int32, len(ints))
+		for x := range ints {
+			i32[x] = int32(ints[x])
 		}
-	}
-	ints[len(ints)-1] = -1 << 40
-	v[len(v)-1].SetInt64(ints[len(ints)-1])
-	i32 := make([]int32, len(ints))
-	for x := range ints {
-		i32[x] = int32(ints[x])
-	}
-	i32[len(i32)-1] = 0 // int32 cannot hold the last one: drop it from both
-	v32 := slices.Clone(v)
-	v32[len(v32)-1].SetZero()
-	w := field.RandomScalars(n)
-	wz := slices.Clone(w)
-	wz[0].SetZero()
-	wz[3].SetZero()
-	for _, pt := range [][]fr.Element{w, wz} {
-		if !bytes.Equal(proveZeroCheck(t, pt, mask, v, nil), proveZeroCheck(t, pt, mask, v, NewEqMaskSmallKernel(pt, bits, ints))) {
-			t.Fatal("int64 kernel proof differs from the engine's")
-		}
-		if !bytes.Equal(proveZeroCheck(t, pt, mask, v32, nil), proveZeroCheck(t, pt, mask, v32, NewEqMaskSmallKernel(pt, bits, i32))) {
-			t.Fatal("int32 kernel proof differs from the engine's")
+		i32[len(i32)-1] = 0 // int32 cannot hold the last one: drop it from both
+		v32 := slices.Clone(v)
+		v32[len(v32)-1].SetZero()
+		w := field.RandomScalars(n)
+		wz := slices.Clone(w)
+		wz[0].SetZero()
+		wz[min(2, n-1)].SetZero()
+		for _, pt := range [][]fr.Element{w, wz} {
+			if !bytes.Equal(proveZeroCheck(t, pt, mask, v, nil), proveZeroCheck(t, pt, mask, v, NewEqMaskSmallKernel(pt, bits, ints))) {
+				t.Fatalf("n = %d: int64 kernel proof differs from the engine's", n)
+			}
+			if !bytes.Equal(proveZeroCheck(t, pt, mask, v32, nil), proveZeroCheck(t, pt, mask, v32, NewEqMaskSmallKernel(pt, bits, i32))) {
+				t.Fatalf("n = %d: int32 kernel proof differs from the engine's", n)
+			}
 		}
 	}
 }
