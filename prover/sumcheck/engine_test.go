@@ -1,6 +1,7 @@
 package sumcheck
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -189,7 +190,7 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 			b.bind(cb, r)
 			sc.bind(cs, r)
 		}
-		if fs, fb := sc.finals(), b.finals(); !slicesEqual(fs, fb) {
+		if fs, fb := sc.finals(), b.finals(); !slices.Equal(fs, fb) {
 			t.Fatalf("%s: finals differ with a reused Scratch", c.name)
 		}
 		fa, fb := a.finals(), b.finals()
@@ -205,18 +206,6 @@ func TestEngineEqModeMatchesPlain(t *testing.T) {
 	if err := bad.Validate(); err == nil {
 		t.Fatal("a term without the eq factor was accepted in eq mode")
 	}
-}
-
-func slicesEqual(a, b []fr.Element) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !a[i].Equal(&b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // The vectorised kernels (block folds, the product kernel, the general
@@ -276,14 +265,14 @@ func TestEngineVectorKernelsMatchScalar(t *testing.T) {
 			for j := 0; j < n; j++ {
 				fast.round(cf)
 				slow.round(cs)
-				if !slicesEqual(cf, cs) {
+				if !slices.Equal(cf, cs) {
 					t.Fatalf("%s n=%d: round %d differs from the scalar kernel", c.name, n, j)
 				}
 				r := field.RandomScalar()
 				fast.bind(cf, r)
 				slow.bind(cs, r)
 			}
-			if !slicesEqual(fast.finals(), slow.finals()) {
+			if !slices.Equal(fast.finals(), slow.finals()) {
 				t.Fatalf("%s n=%d: finals differ from the scalar kernel", c.name, n)
 			}
 		}

@@ -3,6 +3,7 @@ package tlookup
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -316,18 +317,6 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	return proof, claims, nil
 }
 
-func sameElements(a, b []fr.Element) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if !a[i].Equal(&b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // rootFactors lists the root products as (x, y, z) indices into Root.
 var rootFactors = [2][3]int{{rootP0, rootQ1, rootZ0}, {rootP1, rootQ0, rootZ1}}
 
@@ -413,7 +402,7 @@ func (l *Layout) leafValues(w *Witness, mult [][]fr.Element, points [][]fr.Eleme
 		if len(col) > mle.Size(len(pt)) {
 			return fmt.Errorf("%w: leaf column %d has %d entries for a %d-variable point", ErrWitness, c, len(col), len(pt))
 		}
-		if eqTab == nil || !sameElements(pt, eqAt) {
+		if eqTab == nil || !slices.Equal(pt, eqAt) { // fr.Element is kept reduced: == is field equality
 			eqTab, eqAt = mle.EqTable(pt), pt
 		}
 		// col(point) = Σ_x col[x]·eq(point,x); the padding zeros add nothing.
