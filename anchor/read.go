@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -216,7 +217,7 @@ func (c *Client) Resolve(ctx context.Context, r Ref) (*Resolved, error) {
 // ResolveTx finds the record a registry transaction wrote (a proof, else a version, else a
 // model) and reads it at the read block.
 func (c *Client) ResolveTx(ctx context.Context, txHash common.Hash) (*Resolved, error) {
-	rc, err := c.backend.TransactionReceipt(ctx, txHash)
+	rc, err := c.receiptAfterIndexing(ctx, txHash)
 	if errors.Is(err, ethereum.NotFound) {
 		return nil, fmt.Errorf("%w: transaction %s", ErrNotFound, txHash.Hex())
 	}
@@ -234,6 +235,28 @@ func (c *Client) ResolveTx(ctx context.Context, txHash common.Hash) (*Resolved, 
 		return nil, fmt.Errorf("%w: transaction %s is in block %s, after the read block %s (not final yet)", ErrNotFound, txHash.Hex(), rc.BlockNumber, block)
 	}
 	return c.resolveLogs(ctx, block, rc)
+}
+
+// IndexingWait bounds how long a lookup by transaction hash waits for a node that answers
+// "transaction indexing is in progress" (geth while it builds its index after a start).
+const IndexingWait = 30 * time.Second
+
+// receiptAfterIndexing asks for a receipt, and while the node is still indexing asks again
+// every poll interval, up to IndexingWait: until the index is built the node cannot tell an
+// unknown transaction from one it has not indexed yet.
+func (c *Client) receiptAfterIndexing(ctx context.Context, txHash common.Hash) (*types.Receipt, error) {
+	deadline := time.Now().Add(IndexingWait)
+	for {
+		rc, err := c.backend.TransactionReceipt(ctx, txHash)
+		if err == nil || !isIndexing(err) || time.Now().After(deadline) {
+			return rc, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("anchor: waiting for the node's transaction index: %w", ctx.Err())
+		case <-time.After(c.opts.PollInterval):
+		}
+	}
 }
 
 // resolveLogs reads the record a receipt's registry logs name: the proof it anchored, else

@@ -47,3 +47,15 @@ func TestWaitReceiptStopsOnOtherErrors(t *testing.T) {
 		t.Fatalf("polled %d times after a node error, want 1", b.calls)
 	}
 }
+
+func TestResolveTxWaitsOutIndexing(t *testing.T) {
+	indexing := errors.New("transaction indexing is in progress")
+	b := &receiptScript{errs: []error{indexing, indexing, ethereum.NotFound}}
+	c := &Client{backend: b, opts: Options{PollInterval: time.Millisecond}}
+	if _, err := c.ResolveTx(context.Background(), common.Hash{1}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("ResolveTx of an unknown tx while the node indexes: err = %v, want ErrNotFound", err)
+	}
+	if b.calls != 3 {
+		t.Fatalf("asked %d times, want 3", b.calls)
+	}
+}
