@@ -190,6 +190,10 @@ func multToField(mult [][]uint64) [][]fr.Element {
 	return out
 }
 
+// testHookTopLayer, when set by a test, runs as the top layer's sumcheck
+// starts (the memory benchmark takes its heap profile there).
+var testHookTopLayer func()
+
 // proveWith runs the tree for given γ, β and field multiplicities. It is
 // split from Prove only so that tests can play a prover who commits the
 // multiplicities after β (and must be caught).
@@ -273,6 +277,9 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 		kern := newLayerKernel(r, tabs, scratch)
 		if k == n-1 {
 			segVals = l.watchSegments(kern)
+			if testHookTopLayer != nil {
+				testHookTopLayer()
+			}
 		}
 		poly := &sumcheck.Polynomial{Form: layerForm(k), Kernel: kern}
 		lp, res, err := dlc.Prove(poly, P.Add(Q.Scale(lambda)))

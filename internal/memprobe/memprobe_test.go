@@ -1,0 +1,29 @@
+package memprobe
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+var sink []byte
+
+// TestHeapSamplerSeesAllocation checks that a 64 MiB allocation held while
+// sampling shows in the peak, and that RSS figures are read on Linux.
+func TestHeapSamplerSeesAllocation(t *testing.T) {
+	runtime.GC()
+	s := StartHeap(time.Millisecond)
+	sink = make([]byte, 64<<20)
+	for i := range sink {
+		sink[i] = byte(i)
+	}
+	time.Sleep(10 * time.Millisecond)
+	peak := s.Stop()
+	sink = nil
+	if peak < 64<<20 {
+		t.Fatalf("peak heap %d B, want ≥ 64 MiB", peak)
+	}
+	if runtime.GOOS == "linux" && (RSS() == 0 || PeakRSS() < RSS()) {
+		t.Fatalf("RSS %d B, peak %d B", RSS(), PeakRSS())
+	}
+}
