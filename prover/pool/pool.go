@@ -248,9 +248,7 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	// RED takes the blob as field elements (converted here for a small
-	// pool, which drops them when RED is done).
-	red, res, err := p.reduce(dlc, gens, p.Values())
+	red, res, err := p.reduce(dlc, gens)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +280,7 @@ func (p *Prover) Settle(dlc *sumcheck.DLCProver) (*Proof, error) {
 // reduce runs RED (PROTOCOL §8.3): it binds the claims, squeezes μ and
 // proves Σ_k μ_k·y_k = Σ_x (Σ_k μ_k eq(q_k,x))·T(x) over the blob values,
 // leaving ⟦T(ρ)⟧.
-func (p *Prover) reduce(dlc *sumcheck.DLCProver, gens *pedersen.Generators, values []fr.Element) (*sumcheck.Proof, *sumcheck.Result, error) {
+func (p *Prover) reduce(dlc *sumcheck.DLCProver, gens *pedersen.Generators) (*sumcheck.Proof, *sumcheck.Result, error) {
 	ys := make([]sumcheck.Point, len(p.claims))
 	for i, c := range p.claims {
 		ys[i] = c.Commitment(gens)
@@ -290,7 +288,9 @@ func (p *Prover) reduce(dlc *sumcheck.DLCProver, gens *pedersen.Generators, valu
 	mu := squeezeMu(dlc.Transcript, ys, p.points)
 	sum := sumcheck.Combine(mu, p.claims)
 	in := redInstance(p.shape.Layout.LogSize, p.points, mu)
-	return in.Prove(dlc, [][]fr.Element{values}, sum)
+	// RED takes the blob as field elements (converted here for a small
+	// pool, which drops them when RED is done).
+	return in.Prove(dlc, [][]fr.Element{p.Values()}, sum)
 }
 
 // Verifier is the verifier's pool for one committed blob: row commitments
