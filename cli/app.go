@@ -285,6 +285,9 @@ func action(maxArgs int, body func(s *session) error) ucli.ActionFunc {
 		}
 		st.out.json = c.Bool(jsonFlag.Name)
 		st.out.quiet = c.Bool(quietFlag.Name)
+		if err := applyMemoryLimit(c); err != nil {
+			return err
+		}
 		return body(&session{ctx: c.Context, c: c, out: st.out, dir: dir})
 	}
 }

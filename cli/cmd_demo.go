@@ -37,7 +37,7 @@ func demoCommand() *ucli.Command {
 			"fresh data directory that shares only the chain and IPFS endpoints), printing each step\n" +
 			"with sizes and timings. Runs in a fresh temporary data directory unless --data-dir is given.\n\n" +
 			"Example:\n  zkllm demo",
-		Flags:  flagsOf(baseFlags, []ucli.Flag{keepFlag, ownerOnlyFlag}),
+		Flags:  flagsOf(baseFlags, []ucli.Flag{keepFlag, ownerOnlyFlag, memoryLimitFlag}),
 		Action: demo,
 	}
 }

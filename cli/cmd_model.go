@@ -44,7 +44,7 @@ func modelCommand() *ucli.Command {
 				Description: "Row blindings derive from the owner secret in the data directory (created on first use:\n" +
 					"back it up with `zkllm model export-secret`). A killed commit resumes where it stopped.\n\n" +
 					"Example:\n  zkllm model commit --model stories260K",
-				Flags:  flagsOf(local, []ucli.Flag{noProgressFlag}),
+				Flags:  flagsOf(local, []ucli.Flag{noProgressFlag, memoryLimitFlag}),
 				Action: action(0, writes(modelCommit)),
 			},
 			{

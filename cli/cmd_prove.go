@@ -48,7 +48,7 @@ func proveCommand() *ucli.Command {
 			"  zkllm prove --model stories260K --max-tokens 4 \"Once upon a time\"\n" +
 			"  zkllm prove -m stories260K --local --out story.zkp \"Lily\"\n" +
 			"  zkllm prove -m stories260K --temperature 0.8 --top-k 20 --json \"Tom\"",
-		Flags:  flagsOf(baseFlags, genFlags, []ucli.Flag{outFlag, localOnlyFlag, noProgressFlag}, chainFlags, txFlags, ipfsFlags),
+		Flags:  flagsOf(baseFlags, genFlags, []ucli.Flag{outFlag, localOnlyFlag, noProgressFlag, memoryLimitFlag}, chainFlags, txFlags, ipfsFlags),
 		Action: action(1, writes(prove)),
 	}
 }

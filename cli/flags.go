@@ -11,6 +11,7 @@ const (
 	catIPFS   = "IPFS"
 	catModel  = "Model"
 	catServe  = "Serving"
+	catRes    = "Resources"
 )
 
 // Every flag of the tree lives here. A flag name means the same thing on every
@@ -118,6 +119,15 @@ var (
 	inFlag = &ucli.StringFlag{
 		Name: "in", Aliases: []string{"i"}, Category: catOutput,
 		Usage: "read from this file (default: standard input)",
+	}
+)
+
+// Resources of the memory-heavy commands (prove, model commit, demo).
+var (
+	memoryLimitFlag = &ucli.StringFlag{
+		Name: "memory-limit", Category: catRes, EnvVars: []string{"ZKLLM_MEMORY_LIMIT"}, Value: "auto",
+		Usage: "soft limit for the Go heap: auto (90% of the machine's or cgroup's memory), off, a size (8GiB) or a percentage (60%); " +
+			"the collector works harder near it instead of letting garbage double the peak. GOMEMLIMIT, if set, wins over auto",
 	}
 )
 

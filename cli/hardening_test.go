@@ -40,6 +40,8 @@ func TestCommandLineBehaviour(t *testing.T) {
 		{[]string{"--help"}, ExitOK, "GLOBAL OPTIONS"},
 		{[]string{"model", "check", "0x" + strings.Repeat("ab", 32), "--data-dir", d, "--rpc-url", "127.0.0.1:8545"}, ExitBadInput, "did you mean http://127.0.0.1:8545"},
 		{[]string{"model", "check", "0x" + strings.Repeat("ab", 32), "--data-dir", d, "--rpc-url", "ftp://h:1"}, ExitBadInput, "scheme"},
+		{[]string{"prove", "Once", "--data-dir", d, "--memory-limit", "lots"}, ExitBadInput, "--memory-limit"},
+		{[]string{"model", "commit", "--data-dir", d, "--memory-limit", "120%"}, ExitBadInput, "percentage"},
 	} {
 		code, out, errs := run(t, tc.args...)
 		if code != tc.code || !strings.Contains(out+errs, tc.mention) {
