@@ -32,19 +32,13 @@ func PartialEvalHighInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 		panic("mle: PartialEvalHighInts: table or point larger than 2^n")
 	}
 	low := Size(n - len(u))
-	eq := EqTable(u)
-	forRange(len(eq), func(lo, hi int) {
-		for y := lo; y < hi; y++ {
-			eq[y].Mul(&eq[y], &montR)
-		}
-	})
+	eq := eqTableRaw(u)
 	out := make([]fr.Element, low)
 	forRange(low, func(start, end int) {
 		// acc[2j] and acc[2j+1] sum the positive and negative terms of
 		// out[start+j]: picking the slot by the sign bit keeps the loop
 		// free of data-dependent branches (random signs mispredict).
 		acc := make([]fr.Element, 2*(end-start))
-		var t fr.Element
 		for y := range eq {
 			base := y * low
 			if base+start >= len(f) {
@@ -52,10 +46,7 @@ func PartialEvalHighInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 			}
 			row := f[base+start : min(base+end, len(f))]
 			for j, v := range row {
-				w := int64(v)
-				neg := uint64(w) >> 63
-				t = fr.Element{uint64((w ^ -int64(neg)) + int64(neg))}
-				t.Mul(&t, &eq[y])
+				t, neg := rawTimes(int64(v), &eq[y])
 				acc[2*j+int(neg)].Add(&acc[2*j+int(neg)], &t)
 			}
 		}

@@ -164,6 +164,8 @@ type intEntries interface {
 	// openWitness is ipa.OpenWitness on the integers: a = Σ_k eq(q_row,k)·row_k
 	// (the blob's partial evaluation at its row bits), α = Σ_k eq(q_row,k)·ρ_k.
 	openWitness(logSize int, blind, qRow []fr.Element) ([]fr.Element, fr.Element)
+	// redKernel is RED's round kernel on the integers (sumcheck.NewREDIntsKernel).
+	redKernel(logSize int, points [][]fr.Element, mu []fr.Element) (sumcheck.RoundKernel, error)
 }
 
 type smallInts[T pedersen.Small] []T
@@ -176,6 +178,10 @@ func (s smallInts[T]) toField(dst []fr.Element, off int) {
 
 func (s smallInts[T]) openWitness(logSize int, blind, qRow []fr.Element) ([]fr.Element, fr.Element) {
 	return mle.PartialEvalHighInts([]T(s), logSize, qRow), field.InnerProduct(mle.EqTable(qRow), blind)
+}
+
+func (s smallInts[T]) redKernel(logSize int, points [][]fr.Element, mu []fr.Element) (sumcheck.RoundKernel, error) {
+	return sumcheck.NewREDIntsKernel(logSize, points, mu, []T(s))
 }
 
 // NewProver opens a pool on the blob with the given entries and row
@@ -288,9 +294,15 @@ func (p *Prover) reduce(dlc *sumcheck.DLCProver, gens *pedersen.Generators) (*su
 	mu := squeezeMu(dlc.Transcript, ys, p.points)
 	sum := sumcheck.Combine(mu, p.claims)
 	in := redInstance(p.shape.Layout.LogSize, p.points, mu)
-	// RED takes the blob as field elements (converted here for a small
-	// pool, which drops them when RED is done).
-	return in.Prove(dlc, [][]fr.Element{p.Values()}, sum)
+	if p.ints == nil {
+		return in.Prove(dlc, [][]fr.Element{p.values}, sum)
+	}
+	// A small pool's RED reads the integers (same proof, no blob-size table).
+	k, err := p.ints.redKernel(p.shape.Layout.LogSize, p.points, mu)
+	if err != nil {
+		return nil, nil, err
+	}
+	return in.ProveKernel(dlc, k, sum)
 }
 
 // Verifier is the verifier's pool for one committed blob: row commitments

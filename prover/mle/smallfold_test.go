@@ -1,0 +1,63 @@
+package mle
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+)
+
+// checkIntsFold compares an integer fold (got) with the field fold (want)
+// on the same table converted to field elements and zero-padded to 2^n.
+func checkIntsFold[T Int](t *testing.T, name string, f []T, n int, u []fr.Element,
+	got func([]T, int, []fr.Element) []fr.Element, want func([]fr.Element, []fr.Element) ([]fr.Element, error)) {
+	t.Helper()
+	full := make([]fr.Element, Size(n))
+	for i, v := range f {
+		full[i].SetInt64(int64(v))
+	}
+	w, err := want(full, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := got(f, n, u); !slices.Equal(g, w) {
+		t.Fatalf("%s: n = %d, k = %d, %d entries: differs from the field fold", name, n, len(u), len(f))
+	}
+}
+
+// PartialEvalLowInts and PartialEvalHighIntsByRows equal PartialEvalLow and
+// PartialEvalHigh on the converted table, for int16 and int64 tables with
+// their extremes, short tables, and sizes past the parallel threshold.
+func TestIntsFolds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 7))
+	for _, c := range []struct{ n, k, stored int }{
+		{0, 0, 1}, {0, 0, 0}, {3, 0, 8}, {3, 3, 8}, {5, 2, 32}, {5, 2, 19}, {6, 4, 9}, {6, 6, 3}, {14, 4, 1 << 14}, {14, 10, 5000}, {15, 4, 1<<15 - 3},
+	} {
+		u := randVec(t, c.k)
+		w := make([]int16, c.stored)
+		for i := range w {
+			switch rng.IntN(8) {
+			case 0:
+				w[i] = math.MaxInt16
+			case 1:
+				w[i] = math.MinInt16
+			case 2:
+			default:
+				w[i] = int16(rng.Uint32())
+			}
+		}
+		a := make([]int64, c.stored)
+		for i := range a {
+			a[i] = int64(rng.Uint64()) >> rng.IntN(64)
+		}
+		if len(a) > 1 {
+			a[0], a[1] = math.MinInt64, math.MaxInt64
+		}
+		checkIntsFold(t, "low int16", w, c.n, u, PartialEvalLowInts[int16], PartialEvalLow)
+		checkIntsFold(t, "low int64", a, c.n, u, PartialEvalLowInts[int64], PartialEvalLow)
+		checkIntsFold(t, "high by rows int16", w, c.n, u, PartialEvalHighIntsByRows[int16], PartialEvalHigh)
+		checkIntsFold(t, "high by rows int64", a, c.n, u, PartialEvalHighIntsByRows[int64], PartialEvalHigh)
+	}
+}
