@@ -83,7 +83,9 @@ type stepJSON struct {
 	Phase   string  `json:"phase"`
 	Name    string  `json:"name"`
 	Seconds float64 `json:"seconds"`
-	Bytes   int     `json:"bytes"`
+	// CPUSeconds is the process's CPU time during the step (all cores).
+	CPUSeconds float64 `json:"cpu_seconds"`
+	Bytes      int     `json:"bytes"`
 }
 
 func stepsJSON(rep *layers.Report) []stepJSON {
@@ -92,7 +94,7 @@ func stepsJSON(rep *layers.Report) []stepJSON {
 		return out
 	}
 	for _, s := range rep.Steps {
-		out = append(out, stepJSON{Phase: s.Phase, Name: s.Name, Seconds: s.Elapsed.Seconds(), Bytes: s.Bytes})
+		out = append(out, stepJSON{Phase: s.Phase, Name: s.Name, Seconds: s.Elapsed.Seconds(), CPUSeconds: s.CPU.Seconds(), Bytes: s.Bytes})
 	}
 	return out
 }

@@ -98,14 +98,19 @@ func BenchmarkProveStories(b *testing.B) {
 }
 
 // reportPhases reports a proof's time per phase (commit, gkr, gadgets,
-// red+open, dlc) as <phase>_s metrics.
+// red+open, dlc) as <phase>_s metrics, and the cores each phase kept busy
+// (its CPU time over its wall time) as <phase>_cores.
 func reportPhases(b *testing.B, rep *layers.Report) {
-	phase := map[string]float64{}
+	wall, cpu := map[string]float64{}, map[string]float64{}
 	for _, s := range rep.Steps {
 		key := map[string]string{"A": "commit", "B": "gkr", "C": "gadgets", "E": "red+open", "F": "dlc"}[s.Phase]
-		phase[key] += s.Elapsed.Seconds()
+		wall[key] += s.Elapsed.Seconds()
+		cpu[key] += s.CPU.Seconds()
 	}
-	for k, v := range phase {
+	for k, v := range wall {
 		b.ReportMetric(v, k+"_s")
+		if v > 0 && cpu[k] > 0 {
+			b.ReportMetric(cpu[k]/v, k+"_cores")
+		}
 	}
 }

@@ -13,11 +13,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/zkllm/zkllm/internal/atomicfile"
+	"github.com/zkllm/zkllm/internal/cputime"
 	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/mle"
@@ -62,15 +62,6 @@ func envInts(b *testing.B, name string, def []int) []int {
 		out = append(out, n)
 	}
 	return out
-}
-
-// cpuSeconds is the process's user+system CPU time so far.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // resetPeakRSS returns freed heap to the OS and restarts the kernel's peak
@@ -141,9 +132,9 @@ func BenchmarkProveLayer(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			start, cpu0 := time.Now(), cpuSeconds()
+			start, cpu0 := time.Now(), cputime.Process().Seconds()
 			c := commitQuant(b, q, tok, []spec.SourceFile{{Role: "synthetic", Name: fmt.Sprintf("llama2-7b-layer-div%d", div), SHA256: sha256.Sum256(fmt.Appendf(nil, "%+v", cfg))}}, false)
-			commit, commitCPU := time.Since(start), cpuSeconds()-cpu0
+			commit, commitCPU := time.Since(start), cputime.Process().Seconds()-cpu0
 			for _, T := range Ts {
 				b.Run(fmt.Sprintf("T=%d", T), func(b *testing.B) {
 					if est, avail := scaleEstimateMB(cfg, T), memAvailableMB(); avail > 0 && est > avail && os.Getenv("ZKLLM_LAYER_FORCE") != "1" {
@@ -169,22 +160,22 @@ func proveLayerOnce(b *testing.B, m *Model, T int) {
 	}
 	tokens := st.Tokens
 	for b.Loop() {
-		start, cpu0 := time.Now(), cpuSeconds()
+		start, cpu0 := time.Now(), cputime.Process().Seconds()
 		if _, err := fixed.Forward(m.Quant, tokens[:T]); err != nil {
 			b.Fatal(err)
 		}
-		infer, inferCPU := time.Since(start), cpuSeconds()-cpu0
+		infer, inferCPU := time.Since(start), cputime.Process().Seconds()-cpu0
 		reset := resetPeakRSS()
 		var stepPeaks []string
 		opt := Options{Progress: func(s layers.Step) {
 			if s.Done && s.Elapsed > time.Second {
-				stepPeaks = append(stepPeaks, fmt.Sprintf("%s/%s %.1fs peak %.0f MB", s.Phase, s.Name, s.Elapsed.Seconds(), peakRSSMB()))
+				stepPeaks = append(stepPeaks, fmt.Sprintf("%s/%s %.1fs on %.1f cores, peak %.0f MB", s.Phase, s.Name, s.Elapsed.Seconds(), s.CPU.Seconds()/s.Elapsed.Seconds(), peakRSSMB()))
 			}
 		}}
 		stop := heapProfileAtPeak(b, os.Getenv("ZKLLM_LAYER_HEAPPROF"))
-		start, cpu0 = time.Now(), cpuSeconds()
+		start, cpu0 = time.Now(), cputime.Process().Seconds()
 		file, rep, err := Prove(m, st, opt)
-		prove, proveCPU := time.Since(start), cpuSeconds()-cpu0
+		prove, proveCPU := time.Since(start), cputime.Process().Seconds()-cpu0
 		stop()
 		if err != nil {
 			b.Fatal(err)
@@ -210,7 +201,7 @@ func proveLayerOnce(b *testing.B, m *Model, T int) {
 		}
 		reportPhases(b, rep)
 		if len(stepPeaks) > 0 {
-			b.Logf("T = %d, steps over 1 s (peak RSS after each): %s", T, strings.Join(stepPeaks, "; "))
+			b.Logf("T = %d, steps over 1 s (cores busy, peak RSS after each): %s", T, strings.Join(stepPeaks, "; "))
 		}
 	}
 }
@@ -414,7 +405,7 @@ func BenchmarkForwardLayer(b *testing.B) {
 				for i := range tokens {
 					tokens[i] = (i*7 + 403) % cfg.VocabSize
 				}
-				cpu0 := cpuSeconds()
+				cpu0 := cputime.Process().Seconds()
 				for b.Loop() {
 					if _, err := fixed.Forward(q, tokens); err != nil {
 						b.Fatal(err)
@@ -422,7 +413,7 @@ func BenchmarkForwardLayer(b *testing.B) {
 				}
 				n := float64(b.N)
 				b.ReportMetric(b.Elapsed().Seconds()/n, "fixed_s")
-				b.ReportMetric((cpuSeconds()-cpu0)/n, "fixed_cpu_s")
+				b.ReportMetric((cputime.Process().Seconds()-cpu0)/n, "fixed_cpu_s")
 			})
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/internal/cputime"
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/ipa"
@@ -191,7 +192,11 @@ type Step struct {
 	Phase, Name string
 	Done        bool
 	Elapsed     time.Duration // when Done
-	Bytes       int           // proof bytes the step wrote, when Done
+	// CPU is the process's CPU time (user + system, all threads) during the
+	// step, when Done; CPU/Elapsed is how many cores it kept busy (0 where
+	// the platform cannot tell).
+	CPU   time.Duration
+	Bytes int // proof bytes the step wrote, when Done
 }
 
 // Report is what a run measured, step by step in order.
@@ -233,11 +238,11 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 		if opt.Progress != nil {
 			opt.Progress(Step{Phase: phase, Name: name})
 		}
-		start, before := time.Now(), len(p.out)
+		start, cpu0, before := time.Now(), cputime.Process(), len(p.out)
 		if err := run(); err != nil {
 			return err
 		}
-		s := Step{Phase: phase, Name: name, Done: true, Elapsed: time.Since(start), Bytes: len(p.out) - before}
+		s := Step{Phase: phase, Name: name, Done: true, Elapsed: time.Since(start), CPU: cputime.Process() - cpu0, Bytes: len(p.out) - before}
 		rep.Steps = append(rep.Steps, s)
 		if opt.Progress != nil {
 			opt.Progress(s)

@@ -3,7 +3,6 @@ package pedersen
 import (
 	"math/rand/v2"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/internal/cputime"
 	"github.com/zkllm/zkllm/prover/field"
 )
 
@@ -53,15 +53,15 @@ func benchHyrax[T Small](b *testing.B, rows, c int, gen func(r *rand.Rand) T) {
 		const block = 64
 		for from := 0; from < rows; from += block {
 			to := min(from+block, rows)
-			t0, c0 := time.Now(), cpuTime()
+			t0, c0 := time.Now(), cputime.Process()
 			for k := from; k < to; k++ {
 				MSM(gs.Vector(c), abs[k*c:(k+1)*c])
 			}
-			t1, c1 := time.Now(), cpuTime()
+			t1, c1 := time.Now(), cputime.Process()
 			if _, err := CommitRowsSmall(gs, w, c, from, to, blind[from:to]); err != nil {
 				b.Fatal(err)
 			}
-			t2, c2 := time.Now(), cpuTime()
+			t2, c2 := time.Now(), cputime.Process()
 			base += t1.Sub(t0)
 			ours += t2.Sub(t1)
 			baseCPU += c1 - c0
@@ -158,10 +158,10 @@ func BenchmarkAdviceCommit(b *testing.B) {
 		for from := 0; from < rows; from += block {
 			to := min(from+block, rows)
 			for i, f := range subjects {
-				t0, c0 := time.Now(), cpuTime()
+				t0, c0 := time.Now(), cputime.Process()
 				f(from, to)
 				wall[i] += time.Since(t0)
-				cpu[i] += cpuTime() - c0
+				cpu[i] += cputime.Process() - c0
 			}
 		}
 	}
@@ -179,15 +179,6 @@ func BenchmarkDeriveGenerators1024(b *testing.B) {
 		g := make([]bls12381.G1Affine, 1024)
 		derive(g, 0, 1024)
 	}
-}
-
-// cpuTime is the process's user+system CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkGeneratorFileVsDerive loads 2^12 generators from the pinned file

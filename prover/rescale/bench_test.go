@@ -5,12 +5,12 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"runtime/pprof"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/internal/cputime"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -48,7 +48,7 @@ func newHadamard(b *testing.B, n int) func() (wall, cpu time.Duration) {
 	in := sumcheck.Hadamard(n, [][]fr.Element{u}, nil, []bool{false, false})
 	return func() (time.Duration, time.Duration) {
 		runtime.GC() // no collection of earlier garbage inside the timing
-		start, c0 := time.Now(), cpuTime()
+		start, c0 := time.Now(), cputime.Process()
 		p, err := sumcheck.NewDLCProver(transcript.New())
 		if err != nil {
 			b.Fatal(err)
@@ -60,18 +60,8 @@ func newHadamard(b *testing.B, n int) func() (wall, cpu time.Duration) {
 		if _, err := p.Close(); err != nil {
 			b.Fatal(err)
 		}
-		return time.Since(start), cpuTime() - c0
+		return time.Since(start), cputime.Process() - c0
 	}
-}
-
-// cpuTime is the process's user+system CPU time: robust to other processes
-// sharing the cores, unlike wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // benchLookup runs phase B for the given lookups (plus an optional gadget
@@ -99,7 +89,7 @@ func benchLookup(b *testing.B, lookups []tlookup.Lookup, cols []tlookup.Column) 
 	var dp *sumcheck.DLCProof
 	prove := func() (time.Duration, time.Duration) {
 		runtime.GC()
-		start, c0 := time.Now(), cpuTime()
+		start, c0 := time.Now(), cputime.Process()
 		pprof.Do(context.Background(), pprof.Labels("phase", "lookup"), func(context.Context) {
 			p, err := sumcheck.NewDLCProver(transcript.New())
 			if err != nil {
@@ -112,7 +102,7 @@ func benchLookup(b *testing.B, lookups []tlookup.Lookup, cols []tlookup.Column) 
 				b.Fatal(err)
 			}
 		})
-		return time.Since(start), cpuTime() - c0
+		return time.Since(start), cputime.Process() - c0
 	}
 	var proveT, proveCPU, baseT, baseCPU, verifyT time.Duration
 	for b.Loop() {

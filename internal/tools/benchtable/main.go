@@ -68,6 +68,11 @@ var meanings = map[string]string{
 	"gadgets_s":       "whole-model prover, phase C (padding + layer gadgets)",
 	"red+open_s":      "whole-model prover, phase E (RED + blob openings)",
 	"dlc_s":           "whole-model prover, phase F (DLC closing IPA)",
+	"commit_cores":    "phase A: CPU seconds / wall seconds (cores kept busy)",
+	"gkr_cores":       "phase B: cores kept busy",
+	"gadgets_cores":   "phase C: cores kept busy",
+	"red+open_cores":  "phase E: cores kept busy",
+	"dlc_cores":       "phase F: cores kept busy",
 
 	// BenchmarkProveLayer, BenchmarkProofSizes (prover/inference; docs/scale.md)
 	"prove_cpu_s":        "prover CPU seconds (user+sys, all cores)",

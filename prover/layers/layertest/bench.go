@@ -1,10 +1,10 @@
 package layertest
 
 import (
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/zkllm/zkllm/internal/cputime"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/model/quant"
 )
@@ -31,14 +31,14 @@ func Bench(b *testing.B, w *layers.WeightBlob, in Inputs, g layers.ProverGadget,
 	var size int
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		c0 := cpuTime()
+		c0 := cputime.Process()
 		t0 := time.Now()
 		proof, err := Prove(w, ps)
 		if err != nil {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		cpu += cpuTime() - c0
+		cpu += cputime.Process() - c0
 		if err := Verify(w, vs, proof); err != nil {
 			b.Fatal(err)
 		}
@@ -56,15 +56,6 @@ func Bench(b *testing.B, w *layers.WeightBlob, in Inputs, g layers.ProverGadget,
 	b.ReportMetric(float64(size), "total_B")
 	b.ReportMetric(prove.Seconds()/ints.Seconds(), "x_fixed")
 	b.ReportMetric(cpu.Seconds()/n, "prove_cpu_s")
-}
-
-// cpuTime returns the process' user + system CPU time (0 if unavailable).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // MatmulInt computes Σ_i W_ℓ[o][i]·x[ℓ][t][i] for every layer ℓ < L and

@@ -2,10 +2,9 @@ package fixed
 
 import (
 	"crypto/sha256"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/zkllm/zkllm/internal/cputime"
 	"github.com/zkllm/zkllm/prover/model/floatref"
 )
 
@@ -15,23 +14,14 @@ const benchSeq = 256
 
 func benchTokens(b *testing.B, i int) int { return (i*7 + 403) % 512 }
 
-// cpuTime is this process's user+system CPU time. The benchmarks run on one
-// goroutine, so tokens per CPU-second is robust when other processes compete
-// for the cores (wall-clock tok/s is reported too).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // loopTokens runs f b.N times and reports wall and CPU tokens/s; it returns
 // CPU ns per iteration.
 func loopTokens(b *testing.B, f func()) float64 {
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	for b.Loop() {
 		f()
 	}
-	cpu := float64((cpuTime() - c0).Nanoseconds()) / float64(b.N)
+	cpu := float64((cputime.Process() - c0).Nanoseconds()) / float64(b.N)
 	b.ReportMetric(float64(benchSeq)*1e9/(float64(b.Elapsed().Nanoseconds())/float64(b.N)), "tok/s")
 	b.ReportMetric(float64(benchSeq)*1e9/cpu, "cpu-tok/s")
 	return cpu
