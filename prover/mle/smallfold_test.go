@@ -61,3 +61,30 @@ func TestIntsFolds(t *testing.T) {
 		checkIntsFold(t, "high by rows int64", a, c.n, u, PartialEvalHighIntsByRows[int64], PartialEvalHigh)
 	}
 }
+
+// wideSum's single reduction gives the sum of the per-term Montgomery
+// products, also at its extremes (weights r−1, words 2^64−1, many terms).
+func TestWideSumExtremes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 8))
+	var top fr.Element
+	top.SetOne()
+	top.Neg(&top) // r − 1 as a value; its words are some reduced vector
+	maxWords := fr.Element{modulusWords[0] - 1, modulusWords[1], modulusWords[2], modulusWords[3]} // words r − 1
+	for _, terms := range []int{1, 2, 3, 1000, 1 << 14} {
+		var s wideSum
+		var want fr.Element
+		for i := range terms {
+			c, w := maxWords, ^uint64(0)
+			if i%3 == 1 {
+				c, w = top, rng.Uint64()
+			}
+			s.add(&c, w)
+			prod := fr.Element{w}
+			prod.Mul(&prod, &c)
+			want.Add(&want, &prod)
+		}
+		if got := s.Element(); !got.Equal(&want) {
+			t.Fatalf("%d terms: the wide sum differs from the per-term products", terms)
+		}
+	}
+}
