@@ -68,7 +68,7 @@ func TestWideSumExtremes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 8))
 	var top fr.Element
 	top.SetOne()
-	top.Neg(&top) // r − 1 as a value; its words are some reduced vector
+	top.Neg(&top)                                                                                  // r − 1 as a value; its words are some reduced vector
 	maxWords := fr.Element{modulusWords[0] - 1, modulusWords[1], modulusWords[2], modulusWords[3]} // words r − 1
 	for _, terms := range []int{1, 2, 3, 1000, 1 << 14} {
 		var s wideSum
