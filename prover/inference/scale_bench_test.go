@@ -140,7 +140,7 @@ func BenchmarkProveLayer(b *testing.B) {
 					if est, avail := scaleEstimateMB(cfg, T), memAvailableMB(); avail > 0 && est > avail && os.Getenv("ZKLLM_LAYER_FORCE") != "1" {
 						b.Skipf("T = %d needs an estimated %.0f MB, %.0f MB available", T, est, avail)
 					}
-					proveLayerOnce(b, c.model, T)
+					proveLayerOnce(b, c.model, cfg, T)
 					// After the loop: b.Loop's first call deletes earlier metrics.
 					b.ReportMetric(commit.Seconds(), "owner_commit_s")
 					b.ReportMetric(commitCPU, "owner_commit_cpu_s")
@@ -152,9 +152,16 @@ func BenchmarkProveLayer(b *testing.B) {
 
 // proveLayerOnce generates T positions, times the fixed-point inference of
 // them, proves and verifies, and reports the metrics of BenchmarkProveLayer.
-func proveLayerOnce(b *testing.B, m *Model, T int) {
+func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 	prompt := "Once upon a time"
-	st, err := m.GenerateStatement(prompt, T+1-len(m.Tokenizer.Encode(prompt)), sample.Rule{}, -1)
+	p := len(m.Tokenizer.Encode(prompt))
+	st, err := m.GenerateStatement(prompt, T+1-p, sample.Rule{}, -1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The padded blob sizes the prover's cost follows (docs/scale.md fits
+	// prove_cpu_s against them).
+	sz, err := sizesOf(cfg, T, p)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -194,6 +201,8 @@ func proveLayerOnce(b *testing.B, m *Model, T int) {
 		b.ReportMetric(proveCPU/inferCPU, "cpu_x_fixed")
 		b.ReportMetric(float64(len(file)), "proof_B")
 		b.ReportMetric(verify.Seconds(), "verify_s")
+		b.ReportMetric(float64(sz.AdviceLog), "advice_log")
+		b.ReportMetric(float64(sz.WeightsLog), "weights_log")
 		if reset {
 			b.ReportMetric(peak, "peak_RSS_MB")
 		} else {

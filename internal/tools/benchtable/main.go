@@ -15,6 +15,10 @@
 //
 // Other lines (PASS, ok …) are ignored; a "pkg:" line names the package of
 // the results that follow.
+//
+// With -fit it instead fits the whole-model prover's CPU time to the padded
+// blob sizes over BenchmarkProveLayer runs and extrapolates to the
+// BenchmarkProofSizes cases in the input (fit.go; docs/scale.md).
 package main
 
 import (
@@ -263,6 +267,7 @@ func short(pkg string) string { return strings.TrimPrefix(pkg, "github.com/zkllm
 
 func main() {
 	printFeatures := flag.Bool("features", false, "print this machine's "+strings.TrimSuffix(featuresPrefix, " ")+" line and exit")
+	fit := flag.Bool("fit", false, "fit prove CPU s to the padded advice and weight blobs over the BenchmarkProveLayer runs on stdin, and extrapolate to its BenchmarkProofSizes cases (docs/scale.md)")
 	flag.Parse()
 	if *printFeatures {
 		fmt.Println(featuresPrefix + features())
@@ -277,7 +282,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "benchtable: no benchmark results on stdin")
 		os.Exit(1)
 	}
-	if err := write(os.Stdout, rep); err != nil {
+	out := write
+	if *fit {
+		out = writeFit
+	}
+	if err := out(os.Stdout, rep); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
