@@ -16,7 +16,7 @@ func TestFitRecoversCoefficients(t *testing.T) {
 	var in strings.Builder
 	in.WriteString("pkg: github.com/zkllm/zkllm/prover/inference\n")
 	for _, r := range [][2]int{{23, 21}, {24, 21}, {23, 23}, {24, 25}, {25, 25}} {
-		cpu := (a*math.Exp2(float64(r[0])) + b*math.Exp2(float64(r[1])))/1e6 + c
+		cpu := (a*math.Exp2(float64(r[0]))+b*math.Exp2(float64(r[1])))/1e6 + c
 		fmt.Fprintf(&in, "BenchmarkProveLayer/d=%d/T=%d-2 1 1 ns/op %d advice_log %d weights_log %.6f prove_cpu_s 0.5 fixed_cpu_s 3000 peak_RSS_MB\n", 1<<r[1], r[0], r[0], r[1], cpu)
 	}
 	in.WriteString("BenchmarkProofSizes/layer/d=4096/T=512-2 1 1 ns/op 28 advice_log 29 weights_log\n")
