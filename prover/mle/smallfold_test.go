@@ -66,10 +66,11 @@ func TestIntsFolds(t *testing.T) {
 // products, also at its extremes (weights r−1, words 2^64−1, many terms).
 func TestWideSumExtremes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 8))
+	// top: r − 1 as a value (some reduced word vector); maxWords: the words r − 1.
 	var top fr.Element
 	top.SetOne()
-	top.Neg(&top)                                                                                  // r − 1 as a value; its words are some reduced vector
-	maxWords := fr.Element{modulusWords[0] - 1, modulusWords[1], modulusWords[2], modulusWords[3]} // words r − 1
+	top.Neg(&top)
+	maxWords := fr.Element{modulusWords[0] - 1, modulusWords[1], modulusWords[2], modulusWords[3]}
 	for _, terms := range []int{1, 2, 3, 1000, 1 << 14} {
 		var s wideSum
 		var want fr.Element

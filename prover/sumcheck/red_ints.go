@@ -5,6 +5,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
 )
 
@@ -74,19 +75,29 @@ func newREDInts[T mle.Int](n int, points [][]fr.Element, mu []fr.Element, values
 		if mu != nil {
 			c.scale = mu[i]
 		}
-		// The aligned block of 2^m entries, m ≥ k, that q's Boolean
-		// coordinates from m on select; H is T there at q[k:m].
-		m := max(len(newEqBlock(n, q, c.scale).inner), k)
-		start := 0
-		for b, x := range q[m:] {
-			if x.IsOne() {
-				start |= 1 << (m + b)
-			}
-		}
-		f := values[min(start, len(values)):min(start+1<<m, len(values))]
-		c.h = mle.PartialEvalHighIntsByRows(f, m, q[k:m])
 	}
+	// Claims in parallel (each also splits its rows over the cores).
+	field.ParallelMin(len(points), 1, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r.claims[i].h = r.blockTable(r.claims[i].q)
+		}
+	})
 	return r, nil
+}
+
+// blockTable returns H(a) = T(a, q[k:]) for a ∈ {0,1}^k: T's partial
+// evaluation over the aligned block of 2^m entries, m ≥ k, that q's
+// Boolean coordinates from m on select, at q[k:m].
+func (r *redInts[T]) blockTable(q []fr.Element) []fr.Element {
+	m := max(len(newEqBlock(r.n, q, fr.Element{}).inner), r.k)
+	start := 0
+	for b, x := range q[m:] {
+		if x.IsOne() {
+			start |= 1 << (m + b)
+		}
+	}
+	f := r.values[min(start, len(r.values)):min(start+1<<m, len(r.values))]
+	return mle.PartialEvalHighIntsByRows(f, m, q[r.k:m])
 }
 
 // Round writes p_j's coefficients: from the claims' H tables in the first
