@@ -12,15 +12,21 @@
 //     gnark's polynomial.MultiLin.Fold binds the MOST significant variable and
 //     must not be used with these tables.
 //   - Elements are gnark fr.Element values (Montgomery form inside); this
-//     package never looks at limbs, except PartialEvalHighInts, which puts a
-//     small integer |v| < 2^64 into a raw word (the Montgomery form of
-//     |v|·R⁻¹) and multiplies it by eq·R, so the product is exactly |v|·eq.
+//     package never looks at limbs, except the integer folds
+//     (PartialEvalHighInts, PartialEvalHighIntsByRows, PartialEvalLowInts):
+//     they multiply a small integer |v| < 2^64, as a word, by the words of
+//     eq·R, add the products as 384-bit integers (wideSum) and reduce once
+//     per output, which gives exactly Σ |v|·eq (the words of eq·R read as
+//     an integer, times |v|, times R⁻¹). Negative entries go to a second sum
+//     or against negated weights.
 //
 // Contents: EqTable/Eq/EqAt (eq(u,·)), EqTableVector(Into) (the same table
 // through gnark's fr.Vector kernels), Evaluate, Fold/FoldInto,
-// PartialEvalLow/High, PartialEvalHighInts (the high fold of a small-integer
-// table, never converted), LessThan (LTc of §7.11) and PrefixMask (§8.4),
-// BroadcastLow/High (identity (b)), Pad and Log2Ceil.
+// PartialEvalLow/High, PartialEvalHighInts and PartialEvalHighIntsByRows
+// (the high fold of a small-integer table, never converted, split over the
+// outputs or over the rows), PartialEvalLowInts (its low fold), LessThan
+// (LTc of §7.11) and PrefixMask (§8.4), BroadcastLow/High (identity (b)),
+// Pad and Log2Ceil.
 //
 // Bulk work is split over goroutines above a size threshold; hot loops do not
 // allocate (functions with an Into suffix write into caller buffers).

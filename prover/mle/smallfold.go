@@ -8,19 +8,10 @@ import (
 	"github.com/consensys/gnark-crypto/parallel"
 )
 
-// rawTimes returns |v|·w/R as a field element and v's sign bit: with
-// w = e·R (an eq weight scaled by montR) the product is exactly |v|·e. The
-// caller adds it to the positive or negative accumulator by the sign bit,
-// which keeps its loop free of data-dependent branches (random signs
-// mispredict). |v| < 2^64 always fits the raw word, MinInt64 included.
-func rawTimes(v int64, w *fr.Element) (fr.Element, uint64) {
-	neg, abs := signAbs(v)
-	t := fr.Element{abs}
-	t.Mul(&t, w)
-	return t, neg
-}
-
 // signAbs returns v's sign bit and |v| (as a word: MinInt64 included).
+// Callers add |v| to a positive or a negative sum by the sign bit (or pick
+// negated weights by it), which keeps their loops free of data-dependent
+// branches (random signs mispredict).
 func signAbs(v int64) (neg, abs uint64) {
 	neg = uint64(v) >> 63
 	return neg, uint64((v ^ -int64(neg)) + int64(neg))
@@ -29,8 +20,10 @@ func signAbs(v int64) (neg, abs uint64) {
 // wideSum is Σ_i c_i·w_i as a 384-bit integer, c_i the Montgomery words of
 // field elements (< r) and w_i < 2^64: up to 2^64 terms fit. Each term is
 // four word products and carries, no modular reduction; Element reduces
-// once. With c_i the words of e_i·R (eqTableRaw) the result is Σ_i e_i·w_i,
-// exactly what rawTimes terms sum to, at about a quarter of the cost.
+// once. With c_i the words of e_i·R (eqTableRaw: the raw word w_i read as
+// a Montgomery form is w_i·R⁻¹, times e_i·R is w_i·e_i) the result is
+// Σ_i e_i·w_i, for about a quarter of the cost of one Montgomery
+// multiplication per term.
 type wideSum [6]uint64
 
 // add adds c·w.
@@ -99,7 +92,7 @@ func lessThanModulus(l *fr.Element) bool {
 	return false
 }
 
-// eqTableRaw returns eq(u,·)·R, the weights rawTimes expects.
+// eqTableRaw returns eq(u,·)·R, the weights wideSum expects.
 func eqTableRaw(u []fr.Element) []fr.Element {
 	eq := make([]fr.Element, Size(len(u)))
 	EqTableScaledInto(eq, u, montR)

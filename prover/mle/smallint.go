@@ -23,10 +23,10 @@ var montR = func() fr.Element {
 // PartialEvalHighInts is PartialEvalHigh for a table of small integers
 // with 2^n entries (f may be shorter: the missing tail is zero; len(u) ≤ n):
 // out[x] = Σ_y f[x + 2^(n−k)·y]·eq(u, y), k = len(u), without converting f
-// to field elements. Each nonzero |f[i]| enters one Montgomery
-// multiplication as a raw word against eq(u, y)·R, the same cost as the
-// field fold but reading 2–8 B per entry instead of 32 and allocating
-// only the 2^(n−k) outputs and the 2^k eq table.
+// to field elements. Each |f[i]| enters a wide sum (smallfold.go) as a
+// word times the words of eq(u, y)·R, reduced once per output: cheaper
+// than the field fold, reading 2–8 B per entry instead of 32 and
+// allocating only the 2^(n−k) outputs and the 2^k eq table.
 func PartialEvalHighInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 	if len(u) > n || len(f) > Size(n) {
 		panic("mle: PartialEvalHighInts: table or point larger than 2^n")
@@ -36,9 +36,8 @@ func PartialEvalHighInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 	out := make([]fr.Element, low)
 	forRange(low, func(start, end int) {
 		// acc[2j] and acc[2j+1] sum the positive and negative terms of
-		// out[start+j]: picking the slot by the sign bit keeps the loop
-		// free of data-dependent branches (random signs mispredict).
-		acc := make([]fr.Element, 2*(end-start))
+		// out[start+j], the slot picked by the sign bit.
+		acc := make([]wideSum, 2*(end-start))
 		for y := range eq {
 			base := y * low
 			if base+start >= len(f) {
@@ -46,12 +45,13 @@ func PartialEvalHighInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 			}
 			row := f[base+start : min(base+end, len(f))]
 			for j, v := range row {
-				t, neg := rawTimes(int64(v), &eq[y])
-				acc[2*j+int(neg)].Add(&acc[2*j+int(neg)], &t)
+				neg, abs := signAbs(int64(v))
+				acc[2*j+int(neg)].add(&eq[y], abs)
 			}
 		}
 		for j := range end - start {
-			out[start+j].Sub(&acc[2*j], &acc[2*j+1])
+			pos, minus := acc[2*j].Element(), acc[2*j+1].Element()
+			out[start+j].Sub(&pos, &minus)
 		}
 	})
 	return out
