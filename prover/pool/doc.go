@@ -20,12 +20,19 @@
 //   - The verifier side (Verifier) holds only row commitments, claim points
 //     and commitments; the prover side (Prover) holds the blob's values and
 //     row blindings: field elements (NewProver) or small signed integers
-//     (NewProverSmall, how the advice blob is held: 4–8 B per entry instead
-//     of 32), converted only where a field element is needed (Entries and
-//     Values for gadgets, once in Settle for RED and the opening). Both give
-//     the same proof for the same entries mod r.
-//   - The prover's RED runs over the whole blob: O(blob size) field work,
-//     the same order as the opening's row fold a = Σ_k eq(q_row,k)·row_k.
-//     (Restricting it to the claimed tensors would still need every sibling
-//     block's partial evaluation once the rounds pass a tensor's size.)
+//     (NewProverSmall, how the advice and weight blobs are held: 2–8 B per
+//     entry instead of 32), converted only where a field element is needed
+//     (Entries and Values for gadgets). Settle never converts an integer
+//     blob: RED runs on sumcheck.NewREDIntsKernel and the opening's row
+//     fold on mle.PartialEvalHighInts. Both kinds give the same proof for
+//     the same entries mod r.
+//   - The prover's RED: on field elements, the engine over the whole blob
+//     with the E table restricted to the claimed blocks; on integers, the
+//     first 4 rounds from per-claim 2^4-entry tables of the claimed blocks
+//     (O(Σ claimed sizes)), then one pass over the integers for T folded
+//     by those rounds and the engine on 2^(n−4)-entry tables: its largest
+//     field table is 1/16 of the blob. Either way O(blob size) field work
+//     in all, the same order as the opening's row fold
+//     a = Σ_k eq(q_row,k)·row_k (the later rounds pass every sibling block
+//     once the bound variables exceed a tensor's size).
 package pool
