@@ -50,21 +50,29 @@ func statusBytes(key string) int64 {
 // not yet collected).
 const heapObjects = "/memory/classes/heap/objects:bytes"
 
-// HeapSampler records the largest in-use heap seen while it runs.
+// heapLive is the runtime metric of the heap the last collection marked
+// live: what the program held, without the garbage between collections.
+const heapLive = "/gc/heap/live:bytes"
+
+// HeapSampler records the largest in-use heap seen while it runs, and the
+// largest live heap (as of each collection).
 type HeapSampler struct {
-	stop chan struct{}
-	done sync.WaitGroup
-	peak uint64
+	stop       chan struct{}
+	done       sync.WaitGroup
+	peak, live uint64
 }
 
 // StartHeap starts sampling the in-use heap every interval.
 func StartHeap(interval time.Duration) *HeapSampler {
 	s := &HeapSampler{stop: make(chan struct{})}
-	sample := []metrics.Sample{{Name: heapObjects}}
+	sample := []metrics.Sample{{Name: heapObjects}, {Name: heapLive}}
 	read := func() {
 		metrics.Read(sample)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
 			s.peak = max(s.peak, sample[0].Value.Uint64())
+		}
+		if sample[1].Value.Kind() == metrics.KindUint64 {
+			s.live = max(s.live, sample[1].Value.Uint64())
 		}
 	}
 	read()
@@ -92,3 +100,8 @@ func (s *HeapSampler) Stop() uint64 {
 	s.done.Wait()
 	return s.peak
 }
+
+// PeakLive returns, after Stop, the largest live heap a collection marked
+// while sampling (0 where the runtime does not report it). Peak RSS minus it
+// is garbage awaiting collection and memory not yet returned to the OS.
+func (s *HeapSampler) PeakLive() uint64 { return s.live }

@@ -1,14 +1,11 @@
 package inference
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/zkllm/zkllm/internal/memprobe"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/model/fixed"
 	"github.com/zkllm/zkllm/prover/model/sample"
@@ -16,21 +13,7 @@ import (
 )
 
 // peakRSSMB reads the process's peak resident set (VmHWM) in MB.
-func peakRSSMB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
+func peakRSSMB() float64 { return float64(memprobe.PeakRSS()) / (1 << 20) }
 
 // proveWarmed is set once BenchmarkProveStories has run one untimed proof.
 var proveWarmed bool

@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/zkllm/zkllm/internal/atomicfile"
 	"github.com/zkllm/zkllm/internal/cputime"
+	"github.com/zkllm/zkllm/internal/memprobe"
 	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/mle"
@@ -62,15 +62,6 @@ func envInts(b *testing.B, name string, def []int) []int {
 		out = append(out, n)
 	}
 	return out
-}
-
-// resetPeakRSS returns freed heap to the OS and restarts the kernel's peak
-// RSS count (VmHWM) from the current RSS, so peakRSSMB then measures what
-// follows, not the setup before it. It reports whether the reset worked.
-func resetPeakRSS() bool {
-	runtime.GC()
-	debug.FreeOSMemory()
-	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
 }
 
 // memAvailableMB reads MemAvailable from /proc/meminfo (0 if unknown).
@@ -172,7 +163,7 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 			b.Fatal(err)
 		}
 		infer, inferCPU := time.Since(start), cputime.Process().Seconds()-cpu0
-		reset := resetPeakRSS()
+		reset := memprobe.ResetPeak()
 		var stepPeaks []string
 		opt := Options{Progress: func(s layers.Step) {
 			if s.Done && s.Elapsed > time.Second {
@@ -180,9 +171,11 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 			}
 		}}
 		stop := heapProfileAtPeak(b, os.Getenv("ZKLLM_LAYER_HEAPPROF"))
+		heap := memprobe.StartHeap(20 * time.Millisecond)
 		start, cpu0 = time.Now(), cputime.Process().Seconds()
 		file, rep, err := Prove(m, st, opt)
 		prove, proveCPU := time.Since(start), cputime.Process().Seconds()-cpu0
+		heapPeak := heap.Stop()
 		stop()
 		if err != nil {
 			b.Fatal(err)
@@ -201,6 +194,8 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 		b.ReportMetric(proveCPU/inferCPU, "cpu_x_fixed")
 		b.ReportMetric(float64(len(file)), "proof_B")
 		b.ReportMetric(verify.Seconds(), "verify_s")
+		b.ReportMetric(float64(heapPeak)/(1<<20), "peak_heap_MB")
+		b.ReportMetric(float64(heap.PeakLive())/(1<<20), "peak_live_MB")
 		b.ReportMetric(float64(sz.AdviceLog), "advice_log")
 		b.ReportMetric(float64(sz.WeightsLog), "weights_log")
 		if reset {

@@ -24,6 +24,7 @@ type layerRun struct {
 	name              string
 	adviceLog, wLog   float64
 	cpu, peakMB, base float64 // prover CPU s, peak RSS MB, inference CPU s
+	liveMB            float64 // peak live heap MB (0 if not reported)
 }
 
 // byBench groups the input's metrics by benchmark name (the last core count wins).
@@ -51,7 +52,7 @@ func layerRuns(rep *report) []layerRun {
 		if !okA || !okW || !okC {
 			continue
 		}
-		runs = append(runs, layerRun{name: name, adviceLog: a, wLog: w, cpu: c, peakMB: m["peak_RSS_MB"], base: m["fixed_cpu_s"]})
+		runs = append(runs, layerRun{name: name, adviceLog: a, wLog: w, cpu: c, peakMB: m["peak_RSS_MB"], base: m["fixed_cpu_s"], liveMB: m["peak_live_MB"]})
 	}
 	sort.Slice(runs, func(i, j int) bool { return runs[i].name < runs[j].name })
 	return runs
@@ -115,17 +116,18 @@ func writeFit(w io.Writer, rep *report) error {
 	}
 	fmt.Fprintf(w, "fit over %d ProveLayer runs: prove CPU s ≈ %.3f µs·2^advice_log + %.3f µs·2^weights_log + %.1f s\n\n", len(runs), a, b, c)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "run\tadvice_log\tweights_log\tprove CPU s\tfitted\tresidual\tinference CPU s\tCPU ratio\tpeak MB\tB/entry (larger blob)")
-	maxPerEntry := 0.0
+	fmt.Fprintln(tw, "run\tadvice_log\tweights_log\tprove CPU s\tfitted\tresidual\tinference CPU s\tCPU ratio\tpeak MB\tB/entry (larger blob)\tlive MB\tlive B/entry")
+	maxPerEntry, maxLive := 0.0, 0.0
 	for _, r := range runs {
 		f := predict(a, b, c, r.adviceLog, r.wLog)
-		perEntry := r.peakMB * 1e6 / math.Exp2(math.Max(r.adviceLog, r.wLog))
-		maxPerEntry = math.Max(maxPerEntry, perEntry)
+		entries := math.Exp2(math.Max(r.adviceLog, r.wLog))
+		perEntry, livePer := r.peakMB*1e6/entries, r.liveMB*1e6/entries
+		maxPerEntry, maxLive = math.Max(maxPerEntry, perEntry), math.Max(maxLive, livePer)
 		ratio := "-"
 		if r.base > 0 {
 			ratio = fmt.Sprintf("%.0f×", r.cpu/r.base)
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.1f\t%.1f\t%+.0f%%\t%.3g\t%s\t%.0f\t%.0f\n", r.name, r.adviceLog, r.wLog, r.cpu, f, 100*(f-r.cpu)/r.cpu, r.base, ratio, r.peakMB, perEntry)
+		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.1f\t%.1f\t%+.0f%%\t%.3g\t%s\t%.0f\t%.0f\t%.0f\t%.0f\n", r.name, r.adviceLog, r.wLog, r.cpu, f, 100*(f-r.cpu)/r.cpu, r.base, ratio, r.peakMB, perEntry, r.liveMB, livePer)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -138,9 +140,9 @@ func writeFit(w io.Writer, rep *report) error {
 	for name, m := range byBench(rep, "ForwardLayer/") {
 		bases[strings.TrimPrefix(name, "ForwardLayer/")] = m["fixed_cpu_s"]
 	}
-	fmt.Fprintf(w, "\nextrapolated (the fit above; memory at the largest B/entry measured, %.0f B per padded entry of the larger blob):\n", maxPerEntry)
+	fmt.Fprintf(w, "\nextrapolated (the fit above; memory at the largest per-entry figures measured: %.0f B of peak RSS and %.0f B of live heap per padded entry of the larger blob):\n", maxPerEntry, maxLive)
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "proof\tadvice_log\tweights_log\tprove CPU s\tinference CPU s\tratio\tpeak GB")
+	fmt.Fprintln(tw, "proof\tadvice_log\tweights_log\tprove CPU s\tinference CPU s\tratio\tpeak GB\tlive GB")
 	names := make([]string, 0, len(sizes))
 	for n := range sizes {
 		names = append(names, n)
@@ -154,7 +156,8 @@ func writeFit(w io.Writer, rep *report) error {
 		if v, ok := bases[strings.TrimPrefix(n, "ProofSizes/layer/")]; ok && v > 0 {
 			base, ratio = fmt.Sprintf("%.1f", v), fmt.Sprintf("%.1f×", p/v)
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.1f\n", strings.TrimPrefix(n, "ProofSizes/"), al, wl, p, base, ratio, maxPerEntry*math.Exp2(math.Max(al, wl))/1e9)
+		size := math.Exp2(math.Max(al, wl))
+		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.1f\t%.1f\n", strings.TrimPrefix(n, "ProofSizes/"), al, wl, p, base, ratio, maxPerEntry*size/1e9, maxLive*size/1e9)
 	}
 	return tw.Flush()
 }

@@ -66,6 +66,8 @@ var meanings = map[string]string{
 	"proof_B":         "proof bytes",
 	"x_fixed":         "prover / the same operation computed by prover/model/fixed (wall)",
 	"peak_RSS_MB":     "peak resident memory of the process, MB",
+	"peak_heap_MB":    "largest Go heap in use during the proof (live + uncollected garbage), MB",
+	"peak_live_MB":    "largest heap a collection marked live during the proof, MB (what a tight GOMEMLIMIT can approach)",
 	"fixed_s":         "plain fixed-point inference of the same tokens, wall seconds",
 	"commit_s":        "whole-model prover, phase A (witness + advice commitment)",
 	"gkr_s":           "whole-model prover, phase B (LogUp-GKR)",
