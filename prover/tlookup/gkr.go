@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -234,43 +235,29 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	P := line(open[rootP0], open[rootP1], rho)
 	Q := line(open[rootQ0], open[rootQ1], rho)
 
-	// One fold area and one h buffer serve every layer: no allocation per
-	// layer or round. The fold area is sized for the layers below the top
-	// one; the top layer folds into tree layer n−1, free by then.
-	scratch := newLayerScratch(n - 2)
+	// One scratch serves every layer. Tree layer k is dead once layer k's
+	// sumcheck starts (layer k−1's read it): it joins the scratch's pool,
+	// where the folds of this and the later layers find their memory.
+	scratch := newLayerScratch(n - 1)
 	var segVals []segValue   // each segment's P, Q at its r_lo, from the top layer
 	var lambdaTop fr.Element // λ of the top layer (its h = p(·,1) + λ·q(·,1))
-	// The largest h: layer n−2's, or the leaves' upper-half data.
-	hBuf := make(fr.Vector, max(1<<max(n-2, 0), len(hl.p[1].data), len(hl.q[1].data)))
 	for k := 1; k < n; k++ {
 		lambda := tr.Challenge(transcript.LabelGKRLambda)
 		lambdaTop = lambda
+		scratch.donate(t.p[k])
+		scratch.donate(t.q[k])
+		t.p[k], t.q[k] = nil, nil
 		var tabs [numTabs]tailTable // p0 = p(·,0), q1 = q(·,1), q0 = q(·,0), h
 		if k == n-1 {
-			// The leaves: their halves with constant tails, never stored whole.
-			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hTable(&hl.p[1], &hl.q[1], lambda, hBuf)}
-			// Tree layer n−1 (2^(n−1) entries each) is read by no later
-			// step: q0 and p0 (the lower half, the largest) fold into it.
-			scratch.donate(tabQ0, t.q[n-1], k)
-			scratch.donate(tabP0, t.p[n-1], k) // unless stored short
+			// The leaves: generated from the witness where read, never stored.
+			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hView(hl.p[1], hl.q[1], lambda)}
 		} else {
 			half := 1 << k
-			pu, qu := t.p[k+1], t.q[k+1]
+			qu := t.q[k+1]
 			p0, p1 := t.pHalves(k + 1)
 			q1 := newTailTable(qu[half:])
-			var h tailTable
-			if len(pu) == 2*half {
-				hd := hBuf[:half]
-				field.Parallel(half, func(lo, hi int) { // h = λ·q(·,1) + p(·,1)
-					hc := hd[lo:hi]
-					hc.ScalarMul(qu[half+lo:half+hi], &lambda)
-					hc.Add(hc, pu[half+lo:half+hi])
-				})
-				h = newTailTable(hd)
-			} else { // p stored short (tree layer n−1)
-				h = hTable(&p1, &q1, lambda, hBuf)
-			}
-			tabs = [numTabs]tailTable{p0, q1, newTailTable(qu[:half]), h}
+			// h = p(·,1) + λ·q(·,1) is computed where read, never stored.
+			tabs = [numTabs]tailTable{p0, q1, newTailTable(qu[:half]), hView(p1, q1, lambda)}
 		}
 		// The layer kernel (kernel.go) computes the engine's eq-mode round
 		// polynomials, exploiting the tables' constant tails (same proof).
@@ -339,32 +326,6 @@ func linePoint(a, b Point, rho fr.Element) Point {
 	return sumcheck.CombinePoints([]fr.Element{omr, rho}, []Point{a, b})
 }
 
-// hTable returns h = p1 + λ·q1 (the upper halves of a layer's p and q) in
-// buf (length ≥ their data), with its constant tail.
-func hTable(p1, q1 *tailTable, lambda fr.Element, buf fr.Vector) tailTable {
-	h := buf[:max(len(p1.data), len(q1.data))]
-	lam := chunkView{constant: true, c: lambda}
-	field.Parallel(len(h), func(lo, hi int) {
-		bp, bq := make([]fr.Element, min(viewChunk, hi-lo)), make([]fr.Element, min(viewChunk, hi-lo))
-		for c := lo; c < hi; c += viewChunk {
-			e := min(c+viewChunk, hi)
-			hc := h[c:e]
-			mulInto(hc, q1.chunk(c, e, bq), lam)
-			if pv := p1.chunk(c, e, bp); !pv.constant {
-				hc.Add(hc, pv.v)
-			} else if !pv.c.IsZero() {
-				for i := range hc {
-					hc[i].Add(&hc[i], &pv.c)
-				}
-			}
-		}
-	})
-	var tail fr.Element
-	tail.Mul(&q1.tail, &lambda)
-	tail.Add(&tail, &p1.tail)
-	return tailTable{data: h, tail: tail}.trimmed()
-}
-
 // segValue is one segment's leaf MLEs at its r_lo, P(r_lo) and Q(r_lo), as
 // the top layer's kernel leaves them: Q from q0 or q1; P from p0, or from
 // h and q1 in the upper half (P = H − λ·Q).
@@ -403,12 +364,18 @@ func (l *Layout) watchSegments(kern *layerKernel) []segValue {
 // the rest are inner products with eq(point,·).
 func (l *Layout) leafValues(w *Witness, mult [][]fr.Element, points [][]fr.Element, segVals []segValue, gamma, beta, lambda fr.Element) ([]fr.Element, error) {
 	vals := make([]fr.Element, l.NumLeafColumns())
-	var eqTab, eqAt []fr.Element // eq(point,·) of the last point: In and Out share theirs
-	eval := func(c int, col []fr.Element) error {
-		pt := points[c]
-		if len(col) > mle.Size(len(pt)) {
-			return fmt.Errorf("%w: leaf column %d has %d entries for a %d-variable point", ErrWitness, c, len(col), len(pt))
+	var eqTab, eqAt []fr.Element // eq(point,·) of the last field column's point
+	check := func(c, n int) error {
+		if n > mle.Size(len(points[c])) {
+			return fmt.Errorf("%w: leaf column %d has %d entries for a %d-variable point", ErrWitness, c, n, len(points[c]))
 		}
+		return nil
+	}
+	eval := func(c int, col []fr.Element) error {
+		if err := check(c, len(col)); err != nil {
+			return err
+		}
+		pt := points[c]
 		if eqTab == nil || !slices.Equal(pt, eqAt) { // fr.Element is kept reduced: == is field equality
 			eqTab, eqAt = mle.EqTable(pt), pt
 		}
@@ -416,25 +383,29 @@ func (l *Layout) leafValues(w *Witness, mult [][]fr.Element, points [][]fr.Eleme
 		vals[c] = field.InnerProduct(col, eqTab[:len(col)])
 		return nil
 	}
+	// Integer columns are evaluated from the integers (evalInt64), with
+	// no full-size eq table or converted copy.
+	evalCol := func(c int, ints []int64, elems []fr.Element) error {
+		if elems != nil {
+			return eval(c, elems)
+		}
+		if err := check(c, len(ints)); err != nil {
+			return err
+		}
+		vals[c] = evalInt64(ints, points[c])
+		return nil
+	}
 	var gamma2 fr.Element
 	gamma2.Square(&gamma)
 	for i, lk := range l.spec.Lookups {
 		c, col := l.columnIndex(i), w.Columns[i]
 		if lk.HasOut() {
-			out := col.OutElems
-			if !col.isField() {
-				out = int64sToField(col.Out)
-			}
-			if err := eval(c+1, out); err != nil {
+			if err := evalCol(c+1, col.Out, col.OutElems); err != nil {
 				return nil, err
 			}
 		}
 		if segVals == nil {
-			in := col.InElems
-			if !col.isField() {
-				in = int64sToField(col.In)
-			}
-			if err := eval(c, in); err != nil {
+			if err := evalCol(c, col.In, col.InElems); err != nil {
 				return nil, err
 			}
 			continue
@@ -514,6 +485,42 @@ func (l *Layout) columnValues(w *Witness, mult [][]fr.Element) [][]fr.Element {
 		}
 	}
 	return append(cols, mult...)
+}
+
+// evalLowVars is the number of low point coordinates evalInt64 tabulates
+// eq over: 2^12 entries (128 KiB) per table.
+const evalLowVars = 12
+
+// evalInt64 returns the MLE of col (zero-padded to 2^len(pt)) at pt from
+// the integers: eq(pt,x) = eq(pt_lo,x_lo)·eq(pt_hi,x_hi), so each block of
+// 2^evalLowVars entries is converted in a worker's buffer, weighted by the
+// low table and then by its high eq; memory O(2^evalLowVars + 2^(len(pt)−
+// evalLowVars)) instead of a full eq table and a converted copy.
+func evalInt64(col []int64, pt []fr.Element) fr.Element {
+	a := min(len(pt), evalLowVars)
+	eqLo, eqHi := mle.EqTable(pt[:a]), mle.EqTable(pt[a:])
+	size := len(eqLo)
+	blocks := (len(col) + size - 1) / size
+	var mu sync.Mutex
+	var total fr.Element
+	field.ParallelMin(blocks, 1, func(b0, b1 int) {
+		buf := make(fr.Vector, size)
+		var part fr.Element
+		for b := b0; b < b1; b++ {
+			blk := col[b*size : min((b+1)*size, len(col))]
+			v := buf[:len(blk)]
+			for i, x := range blk {
+				v[i].SetInt64(x)
+			}
+			ip := v.InnerProduct(eqLo[:len(blk)])
+			ip.Mul(&ip, &eqHi[b])
+			part.Add(&part, &ip)
+		}
+		mu.Lock()
+		total.Add(&total, &part)
+		mu.Unlock()
+	})
+	return total
 }
 
 func int64sToField(v []int64) []fr.Element {

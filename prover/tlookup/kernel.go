@@ -45,18 +45,29 @@ const kernelChunk = 256
 // goroutine (as the engine).
 const kernelParallelPairs = 1 << 11
 
-// tailTable is a table whose entries from len(data) on all equal tail.
+// tailTable is a table whose entries from its length on all equal tail.
+// The entries below the length are stored (data) or, when gen is set,
+// generated on demand (n of them, data nil): the leaf layer and the h
+// tables are never stored, only computed where a round reads them.
 type tailTable struct {
 	data []fr.Element
 	tail fr.Element
+	gen  genFunc
+	n    int
 }
+
+// genFunc writes entries [lo,hi) of a generated table into out[:hi−lo];
+// tmp, when long enough, is scratch it may use (else it allocates). It is
+// called from several goroutines at once.
+type genFunc func(lo, hi int, out, tmp []fr.Element)
 
 // newTailTable splits t (non-empty) into its data and its constant tail.
 func newTailTable(t []fr.Element) tailTable {
 	return tailTable{data: t[:len(t)-1], tail: t[len(t)-1]}.trimmed()
 }
 
-// trimmed moves the trailing data entries equal to the tail into the tail.
+// trimmed moves the trailing data entries equal to the tail into the tail
+// (a stored table; a generated one is returned as is).
 func (t tailTable) trimmed() tailTable {
 	n := len(t.data)
 	for n > 0 && t.data[n-1].Equal(&t.tail) {
@@ -66,48 +77,101 @@ func (t tailTable) trimmed() tailTable {
 	return t
 }
 
+// length returns the number of entries before the tail.
+func (t *tailTable) length() int {
+	if t.gen != nil {
+		return t.n
+	}
+	return len(t.data)
+}
+
 // at returns entry x.
 func (t *tailTable) at(x int) *fr.Element {
-	if x < len(t.data) {
-		return &t.data[x]
+	switch {
+	case x >= t.length():
+		return &t.tail
+	case t.gen != nil:
+		var v, tmp [1]fr.Element
+		t.gen(x, x+1, v[:], tmp[:])
+		return &v[0]
 	}
-	return &t.tail
+	return &t.data[x]
+}
+
+// read returns entries [lo,hi) (hi ≤ length): the stored data, or the
+// entries generated into buf (tmp is the generator's scratch).
+func (t *tailTable) read(lo, hi int, buf, tmp []fr.Element) []fr.Element {
+	if t.gen == nil {
+		return t.data[lo:hi]
+	}
+	out := buf[:hi-lo]
+	t.gen(lo, hi, out, tmp)
+	return out
 }
 
 // layerScratch is the memory one proof's layer kernels share (they run one
-// after another): two fold buffers per table and per-worker chunk vectors.
+// after another): the eq suffix table, per-worker chunk vectors, and the
+// fold buffers, two per table, taken from a pool of dead memory. The tree
+// layers are donated to the pool once the sumcheck reading them is done
+// (layer k's, when layer k's sumcheck starts), so the layers' folds run in
+// the tree's own memory and allocate (and fault in) little of their own.
 type layerScratch struct {
-	fold    [numTabs][2][]fr.Element
-	suffix  []fr.Element // the eq suffix table
+	fold    [numTabs][2][]fr.Element // the current kernel's fold buffers
+	pool    [][]fr.Element           // free memory, in pieces
+	suffix  []fr.Element             // the eq suffix table
 	workers []*chunkBufs
 }
 
-// newLayerScratch sizes the fold buffers for layers of up to 2^logMax
-// entries per table at once, so growing layers do not reallocate (and
-// fault in) fresh memory layer after layer.
+// newLayerScratch sizes the eq suffix table for layers of up to 2^logMax
+// entries per table, so growing layers do not reallocate it.
 func newLayerScratch(logMax int) *layerScratch {
-	s := &layerScratch{suffix: make([]fr.Element, 1<<max(logMax, 0))}
+	return &layerScratch{suffix: make([]fr.Element, 1<<max(logMax-1, 0))}
+}
+
+// donate adds mem, memory nothing reads any more, to the pool.
+func (s *layerScratch) donate(mem []fr.Element) {
+	if len(mem) > 0 {
+		s.pool = append(s.pool, mem[:len(mem):len(mem)])
+	}
+}
+
+// release returns the fold buffers to the pool (the next kernel starts).
+func (s *layerScratch) release() {
 	for t := range s.fold {
-		s.fold[t][0] = make([]fr.Element, 1<<max(logMax-1, 0))
-		s.fold[t][1] = make([]fr.Element, 1<<max(logMax-2, 0))
+		for w := range s.fold[t] {
+			s.donate(s.fold[t][w])
+			s.fold[t][w] = nil
+		}
 	}
-	return s
 }
 
-// donate makes mem, memory the caller no longer needs (already faulted
-// in), table t's fold buffers for a layer of 2^logMax entries per table,
-// when it holds the 3·2^(logMax−2) entries they take.
-func (s *layerScratch) donate(t int, mem []fr.Element, logMax int) {
-	a, b := 1<<max(logMax-1, 0), 1<<max(logMax-2, 0)
-	if len(mem) < a+b {
-		return
+// take returns n entries from the smallest pool piece that holds them (the
+// rest of the piece stays in the pool), or fresh memory.
+func (s *layerScratch) take(n int) []fr.Element {
+	best := -1
+	for i, m := range s.pool {
+		if len(m) >= n && (best < 0 || len(m) < len(s.pool[best])) {
+			best = i
+		}
 	}
-	s.fold[t][0], s.fold[t][1] = mem[:a:a], mem[a:a+b:a+b]
+	if best < 0 {
+		return make([]fr.Element, n)
+	}
+	m := s.pool[best]
+	if len(m) == n {
+		s.pool = slices.Delete(s.pool, best, best+1)
+	} else {
+		s.pool[best] = m[n:]
+	}
+	return m[:n:n]
 }
 
+// foldBuf returns table t's fold buffer which (0 or 1) with n entries; a
+// kernel keeps its buffers (shrinking) until release.
 func (s *layerScratch) foldBuf(t, which, n int) []fr.Element {
 	if cap(s.fold[t][which]) < n {
-		s.fold[t][which] = make([]fr.Element, n)
+		s.donate(s.fold[t][which])
+		s.fold[t][which] = s.take(n)
 	}
 	return s.fold[t][which][:n]
 }
@@ -121,13 +185,15 @@ func (s *layerScratch) worker(w int) *chunkBufs {
 
 // chunkBufs holds one worker's vectors for one chunk of pairs.
 type chunkBufs struct {
-	s    [4]fr.Vector          // stride-4 split of a table's stored entries
-	v    [numTabs][3]fr.Vector // per table: its values at X = 0, 1, 2
-	t, u fr.Vector
+	s      [4]fr.Vector          // stride-4 split of a table's stored entries
+	v      [numTabs][3]fr.Vector // per table: its values at X = 0, 1, 2
+	t, u   fr.Vector
+	g, gen []fr.Element // a generated table's entries and its scratch
 }
 
 func newChunkBufs() *chunkBufs {
-	c := &chunkBufs{t: make(fr.Vector, kernelChunk), u: make(fr.Vector, kernelChunk)}
+	c := &chunkBufs{t: make(fr.Vector, kernelChunk), u: make(fr.Vector, kernelChunk),
+		g: make([]fr.Element, 4*kernelChunk), gen: make([]fr.Element, 4*kernelChunk)}
 	for i := range c.s {
 		c.s[i] = make(fr.Vector, kernelChunk)
 	}
@@ -181,6 +247,7 @@ func (k *layerKernel) watch(rounds, tab, index int, out *fr.Element) {
 // never writes.
 func newLayerKernel(r []fr.Element, tables [numTabs]tailTable, scratch *layerScratch) *layerKernel {
 	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch, tabs: tables}
+	scratch.release()
 	k.scale.SetOne()
 	n := mle.Size(len(r) - 1)
 	if cap(scratch.suffix) < n {
@@ -194,7 +261,7 @@ func newLayerKernel(r []fr.Element, tables [numTabs]tailTable, scratch *layerScr
 // bounds returns, for table t in the current round, the first pair that is
 // not entirely data and the first pair entirely in the tail.
 func (k *layerKernel) bounds(t int) (full, tail int) {
-	n := len(k.tabs[t].data)
+	n := k.tabs[t].length()
 	if k.pending {
 		return n / 4, (n + 3) / 4
 	}
@@ -252,7 +319,7 @@ func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	var dst [numTabs][]fr.Element
 	if k.pending {
 		for t := range k.tabs {
-			dst[t] = k.scratch.foldBuf(t, k.flip, (len(k.tabs[t].data)+1)/2)
+			dst[t] = k.scratch.foldBuf(t, k.flip, (k.tabs[t].length()+1)/2)
 		}
 	}
 	pts := k.breakpoints(half)
@@ -283,7 +350,7 @@ func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	wg.Wait()
 	if k.pending {
 		for t := range k.tabs {
-			k.tabs[t].data = dst[t]
+			k.tabs[t] = tailTable{data: dst[t], tail: k.tabs[t].tail}
 		}
 		k.size /= 2
 		k.pending = false
@@ -306,9 +373,9 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 	n := hi - lo
 	v := &bufs.v[t]
 	v0, v1 := v[0][:n], v[1][:n]
-	data := k.tabs[t].data
+	tab := &k.tabs[t]
 	if k.pending {
-		src := data[4*lo : 4*hi]
+		src := tab.read(4*lo, 4*hi, bufs.g, bufs.gen)
 		s0, s1, s2, s3 := bufs.s[0][:n], bufs.s[1][:n], bufs.s[2][:n], bufs.s[3][:n]
 		s1, s2, s3 = s1[:len(s0)], s2[:len(s0)], s3[:len(s0)]
 		for i := range s0 {
@@ -328,7 +395,7 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 			o[0], o[1] = v0[i], v1[i]
 		}
 	} else {
-		src := data[2*lo : 2*hi]
+		src := tab.read(2*lo, 2*hi, bufs.g, bufs.gen)
 		v1 = v1[:len(v0)]
 		for i := range v0 {
 			q := src[2*i : 2*i+2 : 2*i+2]

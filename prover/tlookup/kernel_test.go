@@ -154,12 +154,12 @@ func TestLeafHalvesMatchLeaves(t *testing.T) {
 			// The tails these layouts are chosen for are found.
 			switch name {
 			case "lookup-then-table":
-				if len(hl.p[0].data) != 0 || !hl.p[0].tail.IsOne() || len(hl.q[1].data) >= half {
+				if hl.p[0].length() != 0 || !hl.p[0].tail.IsOne() || hl.q[1].length() >= half {
 					t.Fatal("lower half p ≡ 1 or upper half unused leaves not a tail")
 				}
 			case "upper-half-ends-in-lookups":
-				if len(hl.p[1].data) != 32 || !hl.p[1].tail.IsOne() {
-					t.Fatalf("upper half p has %d data entries, want the table's 32", len(hl.p[1].data))
+				if hl.p[1].length() != 32 || !hl.p[1].tail.IsOne() {
+					t.Fatalf("upper half p has %d data entries, want the table's 32", hl.p[1].length())
 				}
 			}
 			want, got := buildTree(p, q, l.LogLeaves), buildTreeHalves(hl, l.LogLeaves)

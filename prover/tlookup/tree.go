@@ -1,6 +1,9 @@
 package tlookup
 
 import (
+	"math/big"
+	"sort"
+
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/field"
@@ -30,74 +33,144 @@ type leafFiller struct {
 	w                   *Witness
 	mult                [][]fr.Element
 	gamma, beta, gamma2 fr.Element
+	// Integer columns convert through scaleInts: shift = 2^63, and
+	// negR, negGammaR are −1 and −γ times R (Montgomery's 2^256 mod r).
+	shift, negR, negGammaR fr.Element
 }
 
 func (l *Layout) leafFiller(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *leafFiller {
 	f := &leafFiller{l: l, w: w, mult: mult, gamma: gamma, beta: beta}
 	f.gamma2.Square(&gamma)
+	f.shift.SetUint64(1 << 63)
+	f.negR.SetBigInt(new(big.Int).Lsh(big.NewInt(1), 256))
+	f.negR.Neg(&f.negR)
+	f.negGammaR.Mul(&f.negR, &gamma)
 	return f
 }
 
+// intBlock is the number of entries per stack buffer when converting
+// integer columns.
+const intBlock = 256
+
+// scaleInts sets dst[i] = c·(x[i] + 2^63) for i < len(dst), given cR = c·R
+// (R = 2^256 mod r, the Montgomery constant): the shifted integer's bits
+// are a non-negative raw value below r, and one vector Montgomery product
+// with cR (AVX-512 IFMA where present) both converts and scales it.
+func scaleInts(dst fr.Vector, x []int64, cR *fr.Element) {
+	x = x[:len(dst)]
+	for i, v := range x {
+		dst[i] = fr.Element{uint64(v) ^ 1<<63}
+	}
+	dst.ScalarMul(dst, cR)
+}
+
+// addConst adds c to every entry of v.
+func addConst(v []fr.Element, c *fr.Element) {
+	for i := range v {
+		v[i].Add(&v[i], c)
+	}
+}
+
 // fill writes the leaves of segment seg at its entries [from,to) into
-// p[0:to−from] and q[0:to−from]; a nil p or q is skipped.
+// p[0:to−from] and q[0:to−from], in parallel; a nil p or q is skipped.
 func (f *leafFiller) fill(seg segment, from, to int, p, q []fr.Element) {
+	field.Parallel(to-from, func(lo, hi int) {
+		f.fillRange(seg, from+lo, from+hi, part(p, lo, hi), part(q, lo, hi))
+	})
+}
+
+// part returns s[lo:hi], or nil for a nil s.
+func part(s []fr.Element, lo, hi int) []fr.Element {
+	if s == nil {
+		return nil
+	}
+	return s[lo:hi]
+}
+
+// fillRange is fill on the calling goroutine.
+func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 	if from >= to {
 		return
 	}
 	tag := f.l.Tag(seg.table)
 	beta, gamma, gamma2 := &f.beta, &f.gamma, &f.gamma2
 	if seg.lookup >= 0 {
+		for i := range p[:min(len(p), to-from)] {
+			p[i].SetOne()
+		}
+		if q == nil {
+			return
+		}
 		col := f.w.Columns[seg.lookup]
-		pad := compress(beta, gamma, gamma2, 0, 0, tag)
-		var tagG fr.Element // γ²τ
-		tagG.SetInt64(tag)
-		tagG.Mul(&tagG, gamma2)
-		field.Parallel(to-from, func(lo, hi int) {
+		pad := compress(beta, gamma, gamma2, 0, 0, tag) // β − γ²τ
+		q = q[:to-from]
+		data := q[:max(min(to, col.len())-from, 0)]
+		for i := len(data); i < len(q); i++ {
+			q[i] = pad
+		}
+		switch {
+		case len(data) == 0:
+		case col.isField():
 			var t fr.Element
-			for i := lo; i < hi; i++ {
-				if p != nil {
-					p[i].SetOne()
-				}
-				if q == nil {
-					continue
-				}
+			for i := range data {
 				j := from + i
-				switch {
-				case j >= col.len():
-					q[i] = pad
-				case col.isField():
-					q[i].Sub(beta, &col.InElems[j])
-					if col.OutElems != nil {
-						t.Mul(&col.OutElems[j], gamma)
-						q[i].Sub(&q[i], &t)
-					}
-					q[i].Sub(&q[i], &tagG)
-				default: // pad − a − γ·b, pad = β − γ²τ
-					q[i].SetInt64(col.In[j])
-					if col.Out != nil && col.Out[j] != 0 {
-						t.SetInt64(col.Out[j])
-						t.Mul(&t, gamma)
-						q[i].Add(&q[i], &t)
-					}
-					q[i].Sub(&pad, &q[i])
+				data[i].Sub(&pad, &col.InElems[j])
+				if col.OutElems != nil {
+					t.Mul(&col.OutElems[j], gamma)
+					data[i].Sub(&data[i], &t)
 				}
 			}
-		})
+		case col.Out == nil: // pad − a = (pad + 2^63) − (a + 2^63)
+			var c fr.Element
+			c.Add(&pad, &f.shift)
+			scaleInts(data, col.In[from:], &f.negR)
+			addConst(data, &c)
+		default: // pad − a − γ·b, in blocks through a stack buffer for γ·b
+			var c, t fr.Element
+			t.Mul(&f.shift, gamma)
+			c.Add(&pad, &f.shift)
+			c.Add(&c, &t)
+			var buf [intBlock]fr.Element
+			for lo := 0; lo < len(data); lo += intBlock {
+				d := fr.Vector(data[lo:min(lo+intBlock, len(data))])
+				tb := fr.Vector(buf[:len(d)])
+				scaleInts(d, col.In[from+lo:], &f.negR)
+				scaleInts(tb, col.Out[from+lo:], &f.negGammaR)
+				d.Add(d, tb)
+				addConst(d, &c)
+			}
+		}
 		return
 	}
 	t := f.l.Tables[seg.table]
 	m := f.mult[seg.table]
-	field.Parallel(to-from, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			j := from + i
-			if p != nil {
-				p[i].Neg(&m[j])
-			}
-			if q != nil {
-				q[i] = compress(beta, gamma, gamma2, t.In(j), t.Out(j), tag)
-			}
+	for i := range p[:min(len(p), to-from)] {
+		p[i].Neg(&m[from+i])
+	}
+	for i := range q[:min(len(q), to-from)] {
+		j := from + i
+		q[i] = compress(beta, gamma, gamma2, t.In(j), t.Out(j), tag)
+	}
+}
+
+// genHalf writes entries [lo,hi) of half h's p (or q, when wantQ) into
+// out; they must lie in segments (below the half's used leaves).
+func (f *leafFiller) genHalf(h int, wantQ bool, lo, hi int, out []fr.Element) {
+	base := h << (f.l.LogLeaves - 1)
+	segs := f.l.segments
+	abs, end := base+lo, base+hi
+	i := sort.Search(len(segs), func(i int) bool { return int(segs[i].offset)+1<<segs[i].logSize > abs })
+	for ; abs < end; i++ {
+		off := int(segs[i].offset)
+		e := min(end, off+1<<segs[i].logSize)
+		dst := out[abs-base-lo : e-base-lo]
+		if wantQ {
+			f.fillRange(segs[i], abs-off, e-off, nil, dst)
+		} else {
+			f.fillRange(segs[i], abs-off, e-off, dst, nil)
 		}
-	})
+		abs = e
+	}
 }
 
 // used returns the number of leaves the segments occupy (the rest are
@@ -126,15 +199,17 @@ func (l *Layout) leaves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element)
 }
 
 // halfLeaves is the leaf layer as its lower (x < 2^(n−1)) and upper half,
-// each of p and q as data and a constant tail: a run of lookup segments
-// (p ≡ 1) or the unused leaves (p = 0, q = 1) at the end of a half is never
-// written. Every segment lies in one half (it is aligned and smaller than
-// the tree), and the lower half is all segments.
+// each of p and q as a generated table with a constant tail: no leaf is
+// stored; a run of lookup segments (p ≡ 1) or the unused leaves (p = 0,
+// q = 1) at the end of a half is its tail. Every segment lies in one half
+// (it is aligned and smaller than the tree), and the lower half is all
+// segments.
 type halfLeaves struct {
 	p, q [2]tailTable
 }
 
-// leafHalves builds the halves of the leaf layer.
+// leafHalves describes the halves of the leaf layer; their entries are
+// computed from the witness columns and multiplicities where read.
 func (l *Layout) leafHalves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *halfLeaves {
 	f := l.leafFiller(w, mult, gamma, beta)
 	half := 1 << (l.LogLeaves - 1)
@@ -142,50 +217,50 @@ func (l *Layout) leafHalves(w *Witness, mult [][]fr.Element, gamma, beta fr.Elem
 	hl := &halfLeaves{}
 	for h := 0; h < 2; h++ {
 		start, end := h*half, (h+1)*half
-		var segs []segment
-		for _, seg := range l.segments {
-			if int(seg.offset) >= start && int(seg.offset) < end {
-				segs = append(segs, seg)
-			}
-		}
 		// Where the constant tails of p and q begin: the unused leaves
 		// (p = 0, q = 1), else a final run of lookup segments (p = 1).
 		pEnd, qEnd := end, end
 		var pTail, qTail fr.Element
 		if used < end {
-			pEnd, qEnd = used, used
+			pEnd, qEnd = max(used, start), max(used, start)
 			qTail.SetOne()
 		} else {
-			for i := len(segs) - 1; i >= 0 && segs[i].lookup >= 0; i-- {
+			segs := l.segments
+			last := sort.Search(len(segs), func(i int) bool { return int(segs[i].offset) >= end }) - 1
+			for i := last; i >= 0 && int(segs[i].offset) >= start && segs[i].lookup >= 0; i-- {
 				pEnd = int(segs[i].offset)
 			}
 			pTail.SetOne()
 		}
-		p := make([]fr.Element, pEnd-start)
-		q := make([]fr.Element, qEnd-start)
-		for _, seg := range segs {
-			off, n := int(seg.offset), 1<<seg.logSize
-			if pEnd > off {
-				f.fill(seg, 0, min(n, pEnd-off), p[off-start:], nil)
-			}
-			if qEnd > off {
-				f.fill(seg, 0, min(n, qEnd-off), nil, q[off-start:])
-			}
-		}
-		hl.p[h] = tailFrom(p, pTail, pEnd < end)
-		hl.q[h] = tailFrom(q, qTail, qEnd < end)
+		hl.p[h] = tailTable{tail: pTail, n: pEnd - start, gen: func(lo, hi int, out, _ []fr.Element) { f.genHalf(h, false, lo, hi, out) }}
+		hl.q[h] = tailTable{tail: qTail, n: qEnd - start, gen: func(lo, hi int, out, _ []fr.Element) { f.genHalf(h, true, lo, hi, out) }}
 	}
 	return hl
 }
 
-// tailFrom returns data with the given tail when hasTail, else data whose
-// last entry serves as the tail; either way trimmed of trailing entries
-// equal to the tail.
-func tailFrom(data []fr.Element, tail fr.Element, hasTail bool) tailTable {
-	if !hasTail {
-		return newTailTable(data)
+// hView returns h = p1 + λ·q1 (the upper halves of a layer's p and q) as a
+// generated table: computed from p1 and q1 where read, never stored.
+func hView(p1, q1 tailTable, lambda fr.Element) tailTable {
+	var tail fr.Element
+	tail.Mul(&q1.tail, &lambda)
+	tail.Add(&tail, &p1.tail)
+	lam := chunkView{constant: true, c: lambda}
+	gen := func(lo, hi int, out, tmp []fr.Element) {
+		out = out[:hi-lo]
+		if len(tmp) < len(out) {
+			tmp = make([]fr.Element, len(out))
+		}
+		mulInto(out, q1.chunk(lo, hi, out), lam)
+		if pv := p1.chunk(lo, hi, tmp); !pv.constant {
+			ov := fr.Vector(out)
+			ov.Add(ov, pv.v)
+		} else if !pv.c.IsZero() {
+			for i := range out {
+				out[i].Add(&out[i], &pv.c)
+			}
+		}
 	}
-	return tailTable{data: data, tail: tail}.trimmed()
+	return tailTable{tail: tail, n: max(p1.length(), q1.length()), gen: gen}
 }
 
 // tree holds every layer of the fractional-sum tree: layer k has 2^k
@@ -228,7 +303,7 @@ func buildTreeHalves(hl *halfLeaves, n int) *tree {
 	// in their tails and pHi's tail is 0 (unused leaves): stored short.
 	pEnd := half
 	if hl.p[1].tail.IsZero() {
-		pEnd = max(len(hl.p[0].data), len(hl.q[1].data), len(hl.p[1].data))
+		pEnd = max(hl.p[0].length(), hl.q[1].length(), hl.p[1].length())
 	}
 	t.pTail.Mul(&hl.p[0].tail, &hl.q[1].tail)
 	pk := make([]fr.Element, pEnd)
@@ -266,18 +341,24 @@ type chunkView struct {
 	c        fr.Element
 }
 
-// chunk returns entries [lo,hi) of t, copying into buf (length ≥ hi−lo)
-// only when they straddle the end of the data.
+// chunk returns entries [lo,hi) of t, copying (or generating) into buf
+// (length ≥ hi−lo) unless they are stored data or all tail.
 func (t *tailTable) chunk(lo, hi int, buf []fr.Element) chunkView {
+	n := t.length()
 	switch {
-	case lo >= len(t.data):
+	case lo >= n:
 		return chunkView{constant: true, c: t.tail}
-	case hi <= len(t.data):
+	case hi <= n && t.gen == nil:
 		return chunkView{v: t.data[lo:hi]}
 	}
 	out := buf[:hi-lo]
-	n := copy(out, t.data[lo:])
-	for i := n; i < len(out); i++ {
+	e := min(hi, n)
+	if t.gen != nil {
+		t.gen(lo, e, out, nil)
+	} else {
+		copy(out, t.data[lo:e])
+	}
+	for i := e - lo; i < len(out); i++ {
 		out[i] = t.tail
 	}
 	return chunkView{v: out}
