@@ -41,11 +41,13 @@ func cpuTime() time.Duration {
 func BenchmarkRED(b *testing.B) { benchRED(b, false) }
 
 // BenchmarkSmallRED is BenchmarkRED on the same layout held as int16
-// (NewProverSmall, how weights are held), plus the memory of one whole
-// Settle with 64 claims: settle_peak_rss_mb (VmHWM rise over the RSS
-// before it; 0 where /proc/self/clear_refs is unavailable) and
+// (NewProverSmall, how weights are held), plus one whole Settle with 64
+// claims (RED and the opening, after the sampler and the peak reset):
+// settle_ms, settle_cpu_ms, settle_peak_rss_mb (VmHWM rise over the RSS
+// before it; left out where /proc/self/clear_refs is unavailable) and
 // settle_peak_heap_mb (the largest in-use heap sampled every ms, over the
-// heap before it).
+// heap before it). The peak reset also restarts the process's
+// ru_maxrss, so /usr/bin/time reports no whole-run peak after it.
 func BenchmarkSmallRED(b *testing.B) { benchRED(b, true) }
 
 func benchRED(b *testing.B, small bool) {
@@ -166,10 +168,14 @@ func benchRED(b *testing.B, small bool) {
 	runtime.ReadMemStats(&heap0)
 	rss0 := memprobe.RSS()
 	hs := memprobe.StartHeap(time.Millisecond)
+	start, c0 := time.Now(), cpuTime()
 	if _, err := p.Settle(dlc); err != nil {
 		b.Fatal(err)
 	}
+	wall, cpu := time.Since(start), cpuTime()-c0
 	heapPeak := hs.Stop()
+	b.ReportMetric(float64(wall.Milliseconds()), "settle_ms")
+	b.ReportMetric(float64(cpu.Milliseconds()), "settle_cpu_ms")
 	if reset {
 		b.ReportMetric(float64(max(memprobe.PeakRSS()-rss0, 0))/(1<<20), "settle_peak_rss_mb")
 	}
