@@ -94,13 +94,27 @@ func TestLayerKernelMatchesEngine(t *testing.T) {
 			for k := range tabs {
 				tt[k] = newTailTable(tabs[k])
 			}
-			kernel := newLayerKernel(r, tt, &layerScratch{})
-			got, gotVals := prove(&sumcheck.Polynomial{Form: layerForm(sh.n), Kernel: kernel})
-			if !bytes.Equal(got, want) {
-				t.Fatal("kernel proof differs from the engine's")
-			}
-			if fmt.Sprint(gotVals) != fmt.Sprint(wantVals) {
-				t.Fatal("kernel final values differ from the engine's")
+			// Stored tables with an empty scratch, then the same tables
+			// generated where read (as the leaves and h are) with folds
+			// served from a pool of donated memory.
+			pooled := &layerScratch{}
+			pooled.donate(field.RandomScalars(1 << sh.n))
+			pooled.donate(make([]fr.Element, 3))
+			for pass, scratch := range []*layerScratch{{}, pooled} {
+				if pass == 1 {
+					for k := range tt {
+						data := tt[k].data
+						tt[k] = tailTable{tail: tt[k].tail, n: len(data), gen: func(lo, hi int, out, _ []fr.Element) { copy(out, data[lo:hi]) }}
+					}
+				}
+				kernel := newLayerKernel(r, tt, scratch)
+				got, gotVals := prove(&sumcheck.Polynomial{Form: layerForm(sh.n), Kernel: kernel})
+				if !bytes.Equal(got, want) {
+					t.Fatalf("pass %d: kernel proof differs from the engine's", pass)
+				}
+				if fmt.Sprint(gotVals) != fmt.Sprint(wantVals) {
+					t.Fatalf("pass %d: kernel final values differ from the engine's", pass)
+				}
 			}
 			for k := range tabs {
 				if !slices.Equal(tabs[k], orig[k]) {

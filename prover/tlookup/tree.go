@@ -3,6 +3,7 @@ package tlookup
 import (
 	"math/big"
 	"sort"
+	"sync"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -36,7 +37,18 @@ type leafFiller struct {
 	// Integer columns convert through scaleInts: shift = 2^63, and
 	// negR, negGammaR are −1 and −γ times R (Montgomery's 2^256 mod r).
 	shift, negR, negGammaR fr.Element
+	// tableQ[ti] is table ti's leaf q values when it has at most
+	// 2^gatherMaxLog entries (else nil); gather[i] reports that lookup i's
+	// integer column lies in such a table (every input an index, every
+	// output the table's): its q values are then entries of tableQ.
+	tableQ [][]fr.Element
+	gather []bool
 }
+
+// gatherMaxLog bounds the tables whose q values are kept for gathers:
+// 2^18 entries (8 MiB) stay cache-friendly, and the lookups into them
+// then cost a load per leaf instead of a conversion.
+const gatherMaxLog = 18
 
 func (l *Layout) leafFiller(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *leafFiller {
 	f := &leafFiller{l: l, w: w, mult: mult, gamma: gamma, beta: beta}
@@ -45,7 +57,78 @@ func (l *Layout) leafFiller(w *Witness, mult [][]fr.Element, gamma, beta fr.Elem
 	f.negR.SetBigInt(new(big.Int).Lsh(big.NewInt(1), 256))
 	f.negR.Neg(&f.negR)
 	f.negGammaR.Mul(&f.negR, &gamma)
+	f.tableQ = make([][]fr.Element, len(l.Tables))
+	for ti, t := range l.Tables {
+		if t.LogSize() <= gatherMaxLog {
+			q := make([]fr.Element, t.Size())
+			field.Parallel(len(q), func(lo, hi int) { f.tableQRange(ti, lo, hi, q[lo:hi]) })
+			f.tableQ[ti] = q
+		}
+	}
+	f.gather = make([]bool, len(l.spec.Lookups))
+	for i, lk := range l.spec.Lookups {
+		f.gather[i] = f.tableQ[l.lookupTab[i]] != nil && !w.Columns[i].isField() && inTable(lk, w.Columns[i])
+	}
 	return f
+}
+
+// inTable reports whether every entry of the integer column col is an
+// entry of lk's table (input an index, output the table's output).
+func inTable(lk Lookup, col Column) bool {
+	t := lk.Table
+	ok := true
+	var mu sync.Mutex
+	field.Parallel(len(col.In), func(lo, hi int) {
+		for j := lo; j < hi; j++ {
+			idx, in := t.Index(col.In[j])
+			if !in || (col.Out != nil && t.Out(idx) != col.Out[j]) {
+				mu.Lock()
+				ok = false
+				mu.Unlock()
+				return
+			}
+		}
+	})
+	return ok
+}
+
+// qInts sets q[i] = pad − in[i] − γ·out[i] (out nil: 0) from the integers,
+// in blocks through a stack buffer for γ·out.
+func (f *leafFiller) qInts(q []fr.Element, in, out []int64, pad *fr.Element) {
+	var c fr.Element
+	c.Add(pad, &f.shift) // pad − a = (pad + 2^63) − (a + 2^63)
+	if out == nil {
+		scaleInts(q, in, &f.negR)
+		addConst(q, &c)
+		return
+	}
+	var t fr.Element
+	t.Mul(&f.shift, &f.gamma)
+	c.Add(&c, &t)
+	var buf [intBlock]fr.Element
+	for lo := 0; lo < len(q); lo += intBlock {
+		d := fr.Vector(q[lo:min(lo+intBlock, len(q))])
+		tb := fr.Vector(buf[:len(d)])
+		scaleInts(d, in[lo:], &f.negR)
+		scaleInts(tb, out[lo:], &f.negGammaR)
+		d.Add(d, tb)
+		addConst(d, &c)
+	}
+}
+
+// tableQRange writes table ti's leaf q values at its entries [lo,hi) into
+// q: β − t_in − γ·t_out − γ²τ.
+func (f *leafFiller) tableQRange(ti, lo, hi int, q []fr.Element) {
+	t := f.l.Tables[ti]
+	pad := compress(&f.beta, &f.gamma, &f.gamma2, 0, 0, f.l.Tag(ti))
+	var in, out [intBlock]int64
+	for c := lo; c < hi; c += intBlock {
+		e := min(c+intBlock, hi)
+		for j := c; j < e; j++ {
+			in[j-c], out[j-c] = t.In(j), t.Out(j)
+		}
+		f.qInts(q[c-lo:e-lo], in[:e-c], out[:e-c], &pad)
+	}
 }
 
 // intBlock is the number of entries per stack buffer when converting
@@ -110,6 +193,12 @@ func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 		}
 		switch {
 		case len(data) == 0:
+		case f.gather[seg.lookup]: // entries of the table's q values
+			tq := f.tableQ[seg.table]
+			off := -int(f.l.Tables[seg.table].In(0)) // index of input a: a + off
+			for i, a := range col.In[from : from+len(data)] {
+				data[i] = tq[int(a)+off]
+			}
 		case col.isField():
 			var t fr.Element
 			for i := range data {
@@ -120,37 +209,28 @@ func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 					data[i].Sub(&data[i], &t)
 				}
 			}
-		case col.Out == nil: // pad − a = (pad + 2^63) − (a + 2^63)
-			var c fr.Element
-			c.Add(&pad, &f.shift)
-			scaleInts(data, col.In[from:], &f.negR)
-			addConst(data, &c)
-		default: // pad − a − γ·b, in blocks through a stack buffer for γ·b
-			var c, t fr.Element
-			t.Mul(&f.shift, gamma)
-			c.Add(&pad, &f.shift)
-			c.Add(&c, &t)
-			var buf [intBlock]fr.Element
-			for lo := 0; lo < len(data); lo += intBlock {
-				d := fr.Vector(data[lo:min(lo+intBlock, len(data))])
-				tb := fr.Vector(buf[:len(d)])
-				scaleInts(d, col.In[from+lo:], &f.negR)
-				scaleInts(tb, col.Out[from+lo:], &f.negGammaR)
-				d.Add(d, tb)
-				addConst(d, &c)
+		default:
+			var out []int64
+			if col.Out != nil {
+				out = col.Out[from:]
 			}
+			f.qInts(data, col.In[from:], out, &pad)
 		}
 		return
 	}
-	t := f.l.Tables[seg.table]
 	m := f.mult[seg.table]
 	for i := range p[:min(len(p), to-from)] {
 		p[i].Neg(&m[from+i])
 	}
-	for i := range q[:min(len(q), to-from)] {
-		j := from + i
-		q[i] = compress(beta, gamma, gamma2, t.In(j), t.Out(j), tag)
+	if q == nil {
+		return
 	}
+	q = q[:to-from]
+	if tq := f.tableQ[seg.table]; tq != nil {
+		copy(q, tq[from:to])
+		return
+	}
+	f.tableQRange(seg.table, from, to, q)
 }
 
 // genHalf writes entries [lo,hi) of half h's p (or q, when wantQ) into
