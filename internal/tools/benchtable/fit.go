@@ -58,10 +58,17 @@ func layerRuns(rep *report) []layerRun {
 	return runs
 }
 
-// fitCost solves the 3×3 normal equations of cpu ≈ a·2^A + b·2^W + c, in µs
-// per entry for a and b. Blob sizes are scaled to 2^20 entries so the system
-// stays well conditioned.
+// fitCost fits the prover's CPU seconds: a and b in µs per padded entry.
 func fitCost(runs []layerRun) (a, b, c float64, err error) {
+	a, b, c, err = fitLinear(runs, func(r layerRun) float64 { return r.cpu })
+	return a, b, c, err
+}
+
+// fitLinear solves the 3×3 normal equations of y ≈ a·2^A + b·2^W + c, with a
+// and b per 10^6 entries (µs per entry for seconds, B per entry for MB).
+// Blob sizes are scaled to 2^20 entries so the system stays well
+// conditioned.
+func fitLinear(runs []layerRun, y func(layerRun) float64) (a, b, c float64, err error) {
 	if len(runs) < 3 {
 		return 0, 0, 0, errors.New("benchtable -fit: need at least 3 ProveLayer runs with advice_log, weights_log and prove_cpu_s")
 	}
@@ -72,7 +79,7 @@ func fitCost(runs []layerRun) (a, b, c float64, err error) {
 			for j := range 3 {
 				ata[i][j] += x[i] * x[j]
 			}
-			ata[i][3] += x[i] * r.cpu
+			ata[i][3] += x[i] * y(r)
 		}
 	}
 	// Gaussian elimination with partial pivoting.
@@ -97,7 +104,7 @@ func fitCost(runs []layerRun) (a, b, c float64, err error) {
 			}
 		}
 	}
-	scale := math.Exp2(20) / 1e6 // s per 2^20 entries → µs per entry
+	scale := math.Exp2(20) / 1e6 // per 2^20 entries → per 10^6 entries
 	return ata[0][3] / ata[0][0] / scale, ata[1][3] / ata[1][1] / scale, ata[2][3] / ata[2][2], nil
 }
 
@@ -140,7 +147,25 @@ func writeFit(w io.Writer, rep *report) error {
 	for name, m := range byBench(rep, "ForwardLayer/") {
 		bases[strings.TrimPrefix(name, "ForwardLayer/")] = m["fixed_cpu_s"]
 	}
-	fmt.Fprintf(w, "\nextrapolated (the fit above; memory at the largest per-entry figures measured: %.0f B of peak RSS and %.0f B of live heap per padded entry of the larger blob):\n", maxPerEntry, maxLive)
+	// Memory: the same linear law where it fits (MB → B per entry), else the
+	// largest per-entry figure measured times the larger blob.
+	memory := func(y func(layerRun) float64, maxPer float64) func(al, wl float64) float64 {
+		ma, mb, mc, err := fitLinear(runs, y)
+		if err != nil || ma < 0 || mb < 0 {
+			fmt.Fprintf(w, "(memory: no linear fit; %.0f B per entry of the larger blob)\n", maxPer)
+			return func(al, wl float64) float64 { return maxPer * math.Exp2(math.Max(al, wl)) / 1e9 }
+		}
+		fmt.Fprintf(w, "  ≈ %.1f B·2^advice_log + %.1f B·2^weights_log + %.0f MB\n", ma, mb, mc)
+		return func(al, wl float64) float64 { return (ma*math.Exp2(al)+mb*math.Exp2(wl))/1e9 + mc/1e3 }
+	}
+	fmt.Fprintln(w, "\npeak RSS fit:")
+	peakGB := memory(func(r layerRun) float64 { return r.peakMB }, maxPerEntry)
+	liveGB := func(al, wl float64) float64 { return 0 }
+	if maxLive > 0 {
+		fmt.Fprintln(w, "peak live heap fit:")
+		liveGB = memory(func(r layerRun) float64 { return r.liveMB }, maxLive)
+	}
+	fmt.Fprintln(w, "\nextrapolated with the fits above:")
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "proof\tadvice_log\tweights_log\tprove CPU s\tinference CPU s\tratio\tpeak GB\tlive GB")
 	names := make([]string, 0, len(sizes))
@@ -156,8 +181,7 @@ func writeFit(w io.Writer, rep *report) error {
 		if v, ok := bases[strings.TrimPrefix(n, "ProofSizes/layer/")]; ok && v > 0 {
 			base, ratio = fmt.Sprintf("%.1f", v), fmt.Sprintf("%.1f×", p/v)
 		}
-		size := math.Exp2(math.Max(al, wl))
-		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.1f\t%.1f\n", strings.TrimPrefix(n, "ProofSizes/"), al, wl, p, base, ratio, maxPerEntry*size/1e9, maxLive*size/1e9)
+		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.1f\t%.1f\n", strings.TrimPrefix(n, "ProofSizes/"), al, wl, p, base, ratio, peakGB(al, wl), liveGB(al, wl))
 	}
 	return tw.Flush()
 }
