@@ -46,6 +46,36 @@ func (s *wideSum) add(c *fr.Element, w uint64) {
 	s[5] += k
 }
 
+// addDot adds Σ_{i<n} w[neg_i][i]·|v[i·stride]| (neg_i the sign of
+// v[i·stride]): add's arithmetic with the sum held in locals through the
+// loop, for the integer folds' inner loops.
+func addDot[T Int](s *wideSum, w *[2][]fr.Element, v []T, stride, n int) {
+	s0, s1, s2, s3, s4, s5 := s[0], s[1], s[2], s[3], s[4], s[5]
+	pos, minus := w[0][:n], w[1][:n]
+	for i := range pos {
+		x := int64(v[i*stride])
+		neg, abs := signAbs(x)
+		m := -neg // all ones for a negative entry: take the negated weight
+		p, q := &pos[i], &minus[i]
+		h0, l0 := bits.Mul64(p[0]^(p[0]^q[0])&m, abs)
+		h1, l1 := bits.Mul64(p[1]^(p[1]^q[1])&m, abs)
+		h2, l2 := bits.Mul64(p[2]^(p[2]^q[2])&m, abs)
+		h3, l3 := bits.Mul64(p[3]^(p[3]^q[3])&m, abs)
+		var k uint64
+		l1, k = bits.Add64(l1, h0, 0)
+		l2, k = bits.Add64(l2, h1, k)
+		l3, k = bits.Add64(l3, h2, k)
+		h3 += k // c·|v| < 2^319: no carry out of the fifth word
+		s0, k = bits.Add64(s0, l0, 0)
+		s1, k = bits.Add64(s1, l1, k)
+		s2, k = bits.Add64(s2, l2, k)
+		s3, k = bits.Add64(s3, l3, k)
+		s4, k = bits.Add64(s4, h3, k)
+		s5 += k
+	}
+	*s = wideSum{s0, s1, s2, s3, s4, s5}
+}
+
 // plus adds another sum.
 func (s *wideSum) plus(o *wideSum) {
 	var k uint64
@@ -138,10 +168,8 @@ func lowIntsRange[T Int](out []fr.Element, f []T, eq [2][]fr.Element, lo, hi int
 	w := len(eq[0])
 	for x := lo; x < hi; x++ {
 		var acc wideSum
-		for a, v := range f[x*w : min((x+1)*w, len(f))] {
-			neg, abs := signAbs(int64(v))
-			acc.add(&eq[neg][a], abs)
-		}
+		row := f[x*w : min((x+1)*w, len(f))]
+		addDot(&acc, &eq, row, 1, len(row))
 		out[x] = acc.Element()
 	}
 }
@@ -149,42 +177,55 @@ func lowIntsRange[T Int](out []fr.Element, f []T, eq [2][]fr.Element, lo, hi int
 // PartialEvalHighIntsByRows is PartialEvalHighInts split over the rows
 // (the high index y) instead of the outputs: for a narrow result (2^(n−k)
 // outputs, too few to share out) over many rows, e.g. a tensor's few low
-// coordinates kept free while all its others are evaluated. Each worker
-// sums its rows into its own accumulators; the sums are added at the end.
+// coordinates kept free while all its others are evaluated.
+//
+// The rows go in groups of 2^d1 (d1 ≈ k/2 + 2): eq(u, y) = eq(u_lo, y_lo)·
+// eq(u_hi, y_hi) with u_lo = u[:d1], so each group sums its rows per output
+// in one wide sum against eq(u_lo,·) (reduced once), then takes the factor
+// eq(u_hi, group). Its tables have 2^d1 and 2^(k−d1) entries, not 2^k (a
+// 2^26-entry tensor kept 16-wide would otherwise need a 2^22 eq table), and
+// a group's integers stay in cache while its outputs are summed. Groups
+// are shared out over the cores.
 func PartialEvalHighIntsByRows[T Int](f []T, n int, u []fr.Element) []fr.Element {
 	if len(u) > n || len(f) > Size(n) {
 		panic("mle: PartialEvalHighIntsByRows: table or point larger than 2^n")
 	}
 	low := Size(n - len(u))
-	eq := eqTableRaw(u)
-	rows := min(len(eq), (len(f)+low-1)/low) // rows that read f
-	// Per output a sum of the positive terms and one of the negative terms
-	// (few outputs: two reductions each cost less than a negated table).
-	sums := make([]wideSum, 2*low)
+	d1 := min(len(u), len(u)/2+2)
+	lo, hi := signedWeights(u[:d1]), EqTable(u[d1:])
+	group := Size(d1)
+	rows := min(Size(len(u)), (len(f)+low-1)/low) // rows that read f
+	out := make([]fr.Element, low)
 	var mu sync.Mutex
-	work := func(lo, hi int) {
-		acc := make([]wideSum, 2*low)
-		for y := lo; y < hi; y++ {
-			for j, v := range f[y*low : min((y+1)*low, len(f))] {
-				neg, abs := signAbs(int64(v))
-				acc[2*j+int(neg)].add(&eq[y], abs)
+	work := func(g0, g1 int) {
+		part := make([]fr.Element, low)
+		var e fr.Element
+		for g := g0; g < g1; g++ {
+			y0 := g * group
+			for j := range part {
+				// Rows y of the group with y·low + j < len(f).
+				m := min(group, (len(f)-j+low-1)/low-y0)
+				if m <= 0 {
+					continue
+				}
+				var s wideSum
+				addDot(&s, &lo, f[y0*low+j:], low, m)
+				e = s.Element()
+				e.Mul(&e, &hi[g])
+				part[j].Add(&part[j], &e)
 			}
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		for i := range acc {
-			sums[i].plus(&acc[i])
+		for j := range part {
+			out[j].Add(&out[j], &part[j])
 		}
 	}
+	groups := (rows + group - 1) / group
 	if rows*low < parallelThreshold {
-		work(0, rows)
+		work(0, groups)
 	} else {
-		parallel.Execute(rows, work)
-	}
-	out := make([]fr.Element, low)
-	for j := range out {
-		pos, minus := sums[2*j].Element(), sums[2*j+1].Element()
-		out[j].Sub(&pos, &minus)
+		parallel.Execute(groups, work)
 	}
 	return out
 }

@@ -89,3 +89,27 @@ func TestWideSumExtremes(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkIntsFolds times the integer folds RED uses on a 2^22-entry int16
+// table: the low fold by 4 coordinates (T folded after RED's integer
+// rounds) and the high fold keeping 4 coordinates, split over rows (one
+// claim's block table).
+func BenchmarkIntsFolds(b *testing.B) {
+	const n, k = 22, 4
+	w := make([]int16, Size(n))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range w {
+		w[i] = int16(rng.Uint32())
+	}
+	low, high := randVec(b, k), randVec(b, n-k)
+	b.Run("low", func(b *testing.B) {
+		for b.Loop() {
+			PartialEvalLowInts(w, n, low)
+		}
+	})
+	b.Run("high-by-rows", func(b *testing.B) {
+		for b.Loop() {
+			PartialEvalHighIntsByRows(w, n, high)
+		}
+	})
+}
