@@ -263,6 +263,9 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 		// polynomials, exploiting the tables' constant tails (same proof).
 		kern := newLayerKernel(r, tabs, scratch)
 		if k == n-1 {
+			// The leaves stay unstored through the first fold too: the
+			// first stored tables are 2^(n−3) entries each.
+			kern.streamRounds = 2
 			segVals = l.watchSegments(kern)
 			if testHookTopLayer != nil {
 				testHookTopLayer()

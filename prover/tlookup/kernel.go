@@ -41,6 +41,10 @@ const (
 // working vectors stay in L1/L2.
 const kernelChunk = 256
 
+// genScratch·kernelChunk entries per worker serve a generated table's
+// generators (a foldView of an hView of leaves needs 16 per pair read).
+const genScratch = 32
+
 // kernelParallelPairs is the pair count below which a round stays on one
 // goroutine (as the engine).
 const kernelParallelPairs = 1 << 11
@@ -96,6 +100,35 @@ func (t *tailTable) at(x int) *fr.Element {
 		return &v[0]
 	}
 	return &t.data[x]
+}
+
+// foldView returns t with its lowest variable bound to rho, generated where
+// read (entry x = t[2x] + rho·(t[2x+1] − t[2x])): a generated table stays
+// unstored through a round this way. Its generator uses 4·(hi−lo) entries
+// of tmp, and t's generator the rest.
+func foldView(t tailTable, rho fr.Element) tailTable {
+	gen := func(lo, hi int, out, tmp []fr.Element) {
+		m := hi - lo
+		if len(tmp) < 4*m {
+			tmp = make([]fr.Element, 8*m)
+		}
+		in, t0, t1 := tmp[:2*m], fr.Vector(tmp[2*m:3*m]), fr.Vector(tmp[3*m:4*m])
+		cv := t.chunkTmp(2*lo, 2*hi, in, tmp[4*m:])
+		o := fr.Vector(out[:m])
+		if cv.constant {
+			for i := range o {
+				o[i] = cv.c
+			}
+			return
+		}
+		for i := range t0 {
+			t0[i], t1[i] = cv.v[2*i], cv.v[2*i+1]
+		}
+		t1.Sub(t1, t0)
+		t1.ScalarMul(t1, &rho)
+		o.Add(t0, t1)
+	}
+	return tailTable{tail: t.tail, n: (t.length() + 1) / 2, gen: gen}
 }
 
 // read returns entries [lo,hi) (hi ≤ length): the stored data, or the
@@ -193,7 +226,7 @@ type chunkBufs struct {
 
 func newChunkBufs() *chunkBufs {
 	c := &chunkBufs{t: make(fr.Vector, kernelChunk), u: make(fr.Vector, kernelChunk),
-		g: make([]fr.Element, 4*kernelChunk), gen: make([]fr.Element, 4*kernelChunk)}
+		g: make([]fr.Element, 4*kernelChunk), gen: make([]fr.Element, genScratch*kernelChunk)}
 	for i := range c.s {
 		c.s[i] = make(fr.Vector, kernelChunk)
 	}
@@ -223,6 +256,11 @@ type layerKernel struct {
 	scratch *layerScratch
 	flip    int // fold buffer the next fold writes
 	watches []watch
+	// streamRounds > 1 keeps generated tables unstored (foldView) through
+	// the first streamRounds−1 folds: the first stored table is then
+	// 2^(streamRounds−1) times smaller, for as many more generations.
+	streamRounds int
+	folded       [numTabs]int // foldViews wrapped around table t
 }
 
 // watch asks for entry index of table tab once rounds variables are bound:
@@ -317,9 +355,12 @@ func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	rj := k.r[k.j]
 	needOne := sumcheck.EqNeedsOne(rj, k.scale)
 	var dst [numTabs][]fr.Element
+	var keep [numTabs]bool // generated, and stays so through this fold
 	if k.pending {
 		for t := range k.tabs {
-			dst[t] = k.scratch.foldBuf(t, k.flip, (k.tabs[t].length()+1)/2)
+			if keep[t] = k.tabs[t].gen != nil && k.folded[t]+1 < k.streamRounds; !keep[t] {
+				dst[t] = k.scratch.foldBuf(t, k.flip, (k.tabs[t].length()+1)/2)
+			}
 		}
 	}
 	pts := k.breakpoints(half)
@@ -350,7 +391,12 @@ func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
 	wg.Wait()
 	if k.pending {
 		for t := range k.tabs {
-			k.tabs[t] = tailTable{data: dst[t], tail: k.tabs[t].tail}
+			if keep[t] {
+				k.tabs[t] = foldView(k.tabs[t], k.rho)
+				k.folded[t]++
+			} else {
+				k.tabs[t] = tailTable{data: dst[t], tail: k.tabs[t].tail}
+			}
 		}
 		k.size /= 2
 		k.pending = false
@@ -388,11 +434,13 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 		s3.Sub(s3, s2)
 		s3.ScalarMul(s3, &k.rho)
 		v1.Add(s2, s3)
-		out := dst[2*lo : 2*hi]
-		v1 = v1[:len(v0)]
-		for i := range v0 {
-			o := out[2*i : 2*i+2 : 2*i+2]
-			o[0], o[1] = v0[i], v1[i]
+		if dst != nil {
+			out := dst[2*lo : 2*hi]
+			v1 = v1[:len(v0)]
+			for i := range v0 {
+				o := out[2*i : 2*i+2 : 2*i+2]
+				o[0], o[1] = v0[i], v1[i]
+			}
 		}
 	} else {
 		src := tab.read(2*lo, 2*hi, bufs.g, bufs.gen)

@@ -100,7 +100,9 @@ func TestLayerKernelMatchesEngine(t *testing.T) {
 			pooled := &layerScratch{}
 			pooled.donate(field.RandomScalars(1 << sh.n))
 			pooled.donate(make([]fr.Element, 3))
-			for pass, scratch := range []*layerScratch{{}, pooled} {
+			// Generated tables are also kept unstored through one and two
+			// folds (streamRounds 2, 3: foldView).
+			for pass, scratch := range []*layerScratch{{}, pooled, pooled, pooled} {
 				if pass == 1 {
 					for k := range tt {
 						data := tt[k].data
@@ -108,6 +110,7 @@ func TestLayerKernelMatchesEngine(t *testing.T) {
 					}
 				}
 				kernel := newLayerKernel(r, tt, scratch)
+				kernel.streamRounds = max(pass, 1)
 				got, gotVals := prove(&sumcheck.Polynomial{Form: layerForm(sh.n), Kernel: kernel})
 				if !bytes.Equal(got, want) {
 					t.Fatalf("pass %d: kernel proof differs from the engine's", pass)

@@ -330,8 +330,9 @@ func hView(p1, q1 tailTable, lambda fr.Element) tailTable {
 		if len(tmp) < len(out) {
 			tmp = make([]fr.Element, len(out))
 		}
-		mulInto(out, q1.chunk(lo, hi, out), lam)
-		if pv := p1.chunk(lo, hi, tmp); !pv.constant {
+		m := len(out)
+		mulInto(out, q1.chunkTmp(lo, hi, out, tmp[m:]), lam)
+		if pv := p1.chunkTmp(lo, hi, tmp[:m], tmp[m:]); !pv.constant {
 			ov := fr.Vector(out)
 			ov.Add(ov, pv.v)
 		} else if !pv.c.IsZero() {
@@ -424,6 +425,11 @@ type chunkView struct {
 // chunk returns entries [lo,hi) of t, copying (or generating) into buf
 // (length ≥ hi−lo) unless they are stored data or all tail.
 func (t *tailTable) chunk(lo, hi int, buf []fr.Element) chunkView {
+	return t.chunkTmp(lo, hi, buf, nil)
+}
+
+// chunkTmp is chunk with tmp as the generator's scratch.
+func (t *tailTable) chunkTmp(lo, hi int, buf, tmp []fr.Element) chunkView {
 	n := t.length()
 	switch {
 	case lo >= n:
@@ -434,7 +440,7 @@ func (t *tailTable) chunk(lo, hi int, buf []fr.Element) chunkView {
 	out := buf[:hi-lo]
 	e := min(hi, n)
 	if t.gen != nil {
-		t.gen(lo, e, out, nil)
+		t.gen(lo, e, out, tmp)
 	} else {
 		copy(out, t.data[lo:e])
 	}
