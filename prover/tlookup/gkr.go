@@ -211,7 +211,8 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 
 	// Root: p_0 = p_1(0)·q_1(1) + p_1(1)·q_1(0) = 0.
 	var open [rootLen]sumcheck.Scalar
-	vals := [4]fr.Element{t.p[1][0], t.p[1][1], t.q[1][0], t.q[1][1]}
+	p1, q1 := t.layer(1)
+	vals := [4]fr.Element{*p1.at(0), *p1.at(1), *q1.at(0), *q1.at(1)}
 	for i, v := range vals {
 		open[i], proof.Root[i] = dlc.Commit(v)
 	}
@@ -252,12 +253,13 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 			// The leaves: generated from the witness where read, never stored.
 			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hView(hl.p[1], hl.q[1], lambda)}
 		} else {
+			// Layer k+1's halves: stored, or generated from the leaves
+			// (layer n−1, never stored).
 			half := 1 << k
-			qu := t.q[k+1]
-			p0, p1 := t.pHalves(k + 1)
-			q1 := newTailTable(qu[half:])
+			pu, qu := t.layer(k + 1)
+			p1, q1 := pu.slice(half, half), qu.slice(half, half)
 			// h = p(·,1) + λ·q(·,1) is computed where read, never stored.
-			tabs = [numTabs]tailTable{p0, q1, newTailTable(qu[:half]), hView(p1, q1, lambda)}
+			tabs = [numTabs]tailTable{pu.slice(0, half), q1, qu.slice(0, half), hView(p1, q1, lambda)}
 		}
 		// The layer kernel (kernel.go) computes the engine's eq-mode round
 		// polynomials, exploiting the tables' constant tails (same proof).

@@ -349,22 +349,36 @@ func hView(p1, q1 tailTable, lambda fr.Element) tailTable {
 // q_k(x) = q_{k+1}(x,0)·q_{k+1}(x,1), where (x,b) is the index x + b·2^k
 // (PROTOCOL §6.4). p[n], q[n] are the leaves; p[0][0] is the root.
 //
-// Layer n−1 built from the leaf halves may store p short: its entries from
-// len(p[n−1]) on all equal pTail (the unused leaves make p constant there).
+// Built from the leaf halves (buildTreeHalves), neither the leaves nor
+// layer n−1 is stored: p[n−1], q[n−1] stay nil and top holds layer n−1's
+// p and q as generated tables (layerViews), computed from the leaves where
+// read.
 type tree struct {
-	p, q  [][]fr.Element
-	pTail fr.Element
+	p, q [][]fr.Element
+	top  *[2]tailTable
 }
 
-// pHalves returns layer k's p as its two halves (x < 2^(k−1) and above).
-func (t *tree) pHalves(k int) (lo, hi tailTable) {
-	p, half := t.p[k], 1<<(k-1)
-	if len(p) == 2*half {
-		return newTailTable(p[:half]), newTailTable(p[half:])
+// layer returns layer k's p and q as tables.
+func (t *tree) layer(k int) (p, q tailTable) {
+	if t.p[k] == nil && t.top != nil {
+		return t.top[0], t.top[1]
 	}
-	lo = tailTable{data: p[:min(len(p), half)], tail: t.pTail}
-	hi = tailTable{data: p[min(len(p), half):], tail: t.pTail}
-	return lo, hi
+	return newTailTable(t.p[k]), newTailTable(t.q[k])
+}
+
+// slice returns entries [off, off+size) of t as a table: stored data is
+// trimmed of its trailing entries equal to its last (a tail for the
+// kernel), generated entries are read through t's generator.
+func (t tailTable) slice(off, size int) tailTable {
+	if t.gen == nil {
+		d := t.data[min(off, len(t.data)):min(off+size, len(t.data))]
+		if len(d) == size {
+			return newTailTable(d)
+		}
+		return tailTable{data: d, tail: t.tail}.trimmed()
+	}
+	gen := func(lo, hi int, out, tmp []fr.Element) { t.gen(off+lo, off+hi, out, tmp) }
+	return tailTable{tail: t.tail, n: min(max(t.length()-off, 0), size), gen: gen}
 }
 
 func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
@@ -374,41 +388,67 @@ func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
 	return t
 }
 
-// buildTreeHalves is buildTree from the leaf halves: layer n−1 is computed
-// from their data and tails, and the leaves themselves are never stored
-// (t.p[n], t.q[n] stay nil).
+// layerViews returns layer n−1 of the tree over the leaf halves as
+// generated tables: p = pLo·qHi + pHi·qLo and q = qLo·qHi, chunk by chunk
+// from the leaves (their generators need 4·(hi−lo) entries of tmp).
+func layerViews(hl *halfLeaves) (p, q tailTable) {
+	pLo, pHi, qLo, qHi := hl.p[0], hl.p[1], hl.q[0], hl.q[1]
+	scratch := func(m int, tmp []fr.Element) []fr.Element {
+		if len(tmp) < 4*m {
+			return make([]fr.Element, 4*m)
+		}
+		return tmp
+	}
+	pGen := func(lo, hi int, out, tmp []fr.Element) {
+		m := hi - lo
+		tmp = scratch(m, tmp)
+		ql, qh := qLo.chunk(lo, hi, tmp[:m]), qHi.chunk(lo, hi, tmp[m:2*m])
+		o, b := fr.Vector(out[:m]), fr.Vector(tmp[3*m:4*m])
+		mulInto(o, pLo.chunk(lo, hi, tmp[2*m:3*m]), qh)
+		mulInto(b, pHi.chunk(lo, hi, tmp[2*m:3*m]), ql)
+		o.Add(o, b)
+	}
+	qGen := func(lo, hi int, out, tmp []fr.Element) {
+		m := hi - lo
+		tmp = scratch(m, tmp)
+		mulInto(out[:m], qLo.chunk(lo, hi, tmp[:m]), qHi.chunk(lo, hi, tmp[m:2*m]))
+	}
+	var pTail, qTail, t fr.Element
+	pTail.Mul(&pLo.tail, &qHi.tail)
+	t.Mul(&pHi.tail, &qLo.tail)
+	pTail.Add(&pTail, &t)
+	qTail.Mul(&qLo.tail, &qHi.tail)
+	p = tailTable{tail: pTail, n: max(pLo.length(), pHi.length(), qLo.length(), qHi.length()), gen: pGen}
+	q = tailTable{tail: qTail, n: max(qLo.length(), qHi.length()), gen: qGen}
+	return p, q
+}
+
+// buildTreeHalves is buildTree from the leaf halves: layer n−1 is the
+// generated layerViews, layer n−2 is computed from it chunk by chunk, and
+// the layers below from n−2 (n ≥ 2: a layout has at least 3 leaves).
 func buildTreeHalves(hl *halfLeaves, n int) *tree {
 	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1)}
-	half := 1 << (n - 1)
-	// p = pLo·qHi + pHi·qLo is the constant pLo·qHi where pLo, qHi, pHi are
-	// in their tails and pHi's tail is 0 (unused leaves): stored short.
-	pEnd := half
-	if hl.p[1].tail.IsZero() {
-		pEnd = max(hl.p[0].length(), hl.q[1].length(), hl.p[1].length())
-	}
-	t.pTail.Mul(&hl.p[0].tail, &hl.q[1].tail)
-	pk := make([]fr.Element, pEnd)
-	qk := make([]fr.Element, half)
+	pv, qv := layerViews(hl)
+	t.top = &[2]tailTable{pv, qv}
+	half := 1 << (n - 2)
+	pk := make(fr.Vector, half)
+	qk := make(fr.Vector, half)
 	field.Parallel(half, func(lo, hi int) {
 		b := chunkBuffers(5, hi-lo)
+		tmp := make([]fr.Element, 4*min(viewChunk, hi-lo))
 		for c := lo; c < hi; c += viewChunk {
 			e := min(c+viewChunk, hi)
-			qLo, qHi := hl.q[0].chunk(c, e, b[2]), hl.q[1].chunk(c, e, b[3])
+			qLo, qHi := qv.chunkTmp(c, e, b[0], tmp), qv.chunkTmp(half+c, half+e, b[1], tmp)
 			mulInto(qk[c:e], qLo, qHi)
-			if e = min(e, pEnd); c >= e {
-				continue
-			}
-			pLo, pHi := hl.p[0].chunk(c, e, b[0]), hl.p[1].chunk(c, e, b[1])
-			qLo, qHi = hl.q[0].chunk(c, e, b[2]), hl.q[1].chunk(c, e, b[3])
-			tmp := fr.Vector(b[4][:e-c])
-			pc := fr.Vector(pk[c:e])
+			pLo, pHi := pv.chunkTmp(c, e, b[2], tmp), pv.chunkTmp(half+c, half+e, b[3], tmp)
+			pc, u := pk[c:e], fr.Vector(b[4][:e-c])
 			mulInto(pc, pLo, qHi)
-			mulInto(tmp, pHi, qLo)
-			pc.Add(pc, tmp)
+			mulInto(u, pHi, qLo)
+			pc.Add(pc, u)
 		}
 	})
-	t.p[n-1], t.q[n-1] = pk, qk
-	t.build(n - 1)
+	t.p[n-2], t.q[n-2] = pk, qk
+	t.build(n - 2)
 	return t
 }
 
@@ -492,11 +532,6 @@ func (t *tree) build(top int) {
 		pu, qu := t.p[k+1], t.q[k+1]
 		pk := make(fr.Vector, half)
 		qk := make(fr.Vector, half)
-		if len(pu) < 2*half { // p stored short (layer n−1): through tail views
-			t.buildShort(k, pk, qk)
-			t.p[k], t.q[k] = pk, qk
-			continue
-		}
 		field.Parallel(half, func(lo, hi int) {
 			b := tmp[lo:hi]
 			pkc := pk[lo:hi]
@@ -508,29 +543,6 @@ func (t *tree) build(top int) {
 		})
 		t.p[k], t.q[k] = pk, qk
 	}
-}
-
-// buildShort computes layer k into pk, qk from layer k+1 whose p is stored
-// short (entries past its data equal pTail).
-func (t *tree) buildShort(k int, pk, qk fr.Vector) {
-	half := 1 << k
-	pLoT, pHiT := t.pHalves(k + 1)
-	qu := t.q[k+1]
-	field.Parallel(half, func(lo, hi int) {
-		b := chunkBuffers(3, hi-lo)
-		for c := lo; c < hi; c += viewChunk {
-			e := min(c+viewChunk, hi)
-			qLo, qHi := chunkView{v: qu[c:e]}, chunkView{v: qu[half+c : half+e]}
-			pLo, pHi := pLoT.chunk(c, e, b[0]), pHiT.chunk(c, e, b[1])
-			tmp := fr.Vector(b[2][:e-c])
-			pc := pk[c:e]
-			mulInto(pc, pLo, qHi)
-			mulInto(tmp, pHi, qLo)
-			pc.Add(pc, tmp)
-			qc := qk[c:e]
-			qc.Mul(qLo.v, qHi.v)
-		}
-	})
 }
 
 // chunkBuffers is k scratch buffers for chunk views over a range of n
