@@ -239,7 +239,7 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Eleme
 	// One scratch serves every layer. Tree layer k is dead once layer k's
 	// sumcheck starts (layer k−1's read it): it joins the scratch's pool,
 	// where the folds of this and the later layers find their memory.
-	scratch := newLayerScratch(n - 1)
+	scratch := &layerScratch{}
 	var segVals []segValue   // each segment's P, Q at its r_lo, from the top layer
 	var lambdaTop fr.Element // λ of the top layer (its h = p(·,1) + λ·q(·,1))
 	for k := 1; k < n; k++ {

@@ -151,14 +151,8 @@ func (t *tailTable) read(lo, hi int, buf, tmp []fr.Element) []fr.Element {
 type layerScratch struct {
 	fold    [numTabs][2][]fr.Element // the current kernel's fold buffers
 	pool    [][]fr.Element           // free memory, in pieces
-	suffix  []fr.Element             // the eq suffix table
+	suffix  []fr.Element             // the eq suffix table, once stored
 	workers []*chunkBufs
-}
-
-// newLayerScratch sizes the eq suffix table for layers of up to 2^logMax
-// entries per table, so growing layers do not reallocate it.
-func newLayerScratch(logMax int) *layerScratch {
-	return &layerScratch{suffix: make([]fr.Element, 1<<max(logMax-1, 0))}
 }
 
 // donate adds mem, memory nothing reads any more, to the pool.
@@ -221,11 +215,12 @@ type chunkBufs struct {
 	s      [4]fr.Vector          // stride-4 split of a table's stored entries
 	v      [numTabs][3]fr.Vector // per table: its values at X = 0, 1, 2
 	t, u   fr.Vector
+	w      fr.Vector    // a chunk of split eq weights
 	g, gen []fr.Element // a generated table's entries and its scratch
 }
 
 func newChunkBufs() *chunkBufs {
-	c := &chunkBufs{t: make(fr.Vector, kernelChunk), u: make(fr.Vector, kernelChunk),
+	c := &chunkBufs{t: make(fr.Vector, kernelChunk), u: make(fr.Vector, kernelChunk), w: make(fr.Vector, kernelChunk),
 		g: make([]fr.Element, 4*kernelChunk), gen: make([]fr.Element, genScratch*kernelChunk)}
 	for i := range c.s {
 		c.s[i] = make(fr.Vector, kernelChunk)
@@ -248,8 +243,14 @@ type layerKernel struct {
 	r       []fr.Element // eq point, one coordinate per round
 	j       int
 	scale   fr.Element   // C_j = Π_{k<j} eq(r_k, ρ_k)
-	suffix  []fr.Element // w = eq(r_{>j}, ·) for the pairs of round j
-	tabs    [numTabs]tailTable
+	suffix  []fr.Element // w = eq(r_{>j}, ·) for the pairs of round j, once stored
+	// While split (the first streamRounds rounds of a large layer), w is
+	// not stored: w(i) = eqLo[i mod 2^loBits]·eqHi[i >> loBits], both over
+	// r_{>j}, and a chunk of w is computed where read (weights).
+	split      bool
+	loBits     int
+	eqLo, eqHi []fr.Element
+	tabs       [numTabs]tailTable
 	size    int  // logical length of the stored tables
 	pending bool // the stored tables still need folding with rho
 	rho     fr.Element
@@ -287,13 +288,61 @@ func newLayerKernel(r []fr.Element, tables [numTabs]tailTable, scratch *layerScr
 	k := &layerKernel{r: r, size: mle.Size(len(r)), scratch: scratch, tabs: tables}
 	scratch.release()
 	k.scale.SetOne()
-	n := mle.Size(len(r) - 1)
-	if cap(scratch.suffix) < n {
-		scratch.suffix = make([]fr.Element, n)
-	}
-	k.suffix = scratch.suffix[:n]
-	mle.EqTableVectorInto(k.suffix, r[1:])
 	return k
+}
+
+// splitMinVars is the fewest eq suffix variables for which the first
+// rounds use the split eq (below, w is at most 2^11 entries: stored).
+const splitMinVars = 12
+
+// prepareWeights sets up w = eq(r_{>j}, ·) for round j: split during the
+// first max(streamRounds, 1) rounds of a layer with a large suffix, else
+// stored in the scratch (computed once, then halved by Bind).
+func (k *layerKernel) prepareWeights() {
+	m := len(k.r) - 1 - k.j // suffix variables
+	if k.j < max(k.streamRounds, 1) && m >= splitMinVars {
+		k.split, k.loBits = true, m/2
+		k.eqLo = mle.EqTable(k.r[k.j+1 : k.j+1+k.loBits])
+		k.eqHi = mle.EqTable(k.r[k.j+1+k.loBits:])
+		return
+	}
+	if k.suffix != nil && !k.split {
+		return // stored and kept current by Bind
+	}
+	k.split, k.eqLo, k.eqHi = false, nil, nil
+	n := mle.Size(m)
+	if cap(k.scratch.suffix) < n {
+		k.scratch.suffix = make([]fr.Element, n)
+	}
+	k.suffix = k.scratch.suffix[:n]
+	mle.EqTableVectorInto(k.suffix, k.r[k.j+1:])
+}
+
+// weights returns w on the pairs [lo,hi): the stored suffix, or (split)
+// the products computed into buf.
+func (k *layerKernel) weights(buf fr.Vector, lo, hi int) fr.Vector {
+	if !k.split {
+		return k.suffix[lo:hi]
+	}
+	w := buf[:hi-lo]
+	mask := 1<<k.loBits - 1
+	for c := lo; c < hi; {
+		e := min(hi, (c|mask)+1) // the end of c's block of 2^loBits
+		seg := w[c-lo : e-lo]
+		seg.ScalarMul(k.eqLo[c&mask:(e-1)&mask+1], &k.eqHi[c>>k.loBits])
+		c = e
+	}
+	return w
+}
+
+// weight returns w(i).
+func (k *layerKernel) weight(i int) fr.Element {
+	if !k.split {
+		return k.suffix[i]
+	}
+	var w fr.Element
+	w.Mul(&k.eqLo[i&(1<<k.loBits-1)], &k.eqHi[i>>k.loBits])
+	return w
 }
 
 // bounds returns, for table t in the current round, the first pair that is
@@ -353,6 +402,7 @@ func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
 		half /= 2
 	}
 	rj := k.r[k.j]
+	k.prepareWeights()
 	needOne := sumcheck.EqNeedsOne(rj, k.scale)
 	var dst [numTabs][]fr.Element
 	var keep [numTabs]bool // generated, and stays so through this fold
@@ -479,7 +529,7 @@ func (k *layerKernel) vector(acc *kernelAcc, bufs *chunkBufs, lo, hi int, data [
 				k.loadFull(bufs, t, c, e, dst[t], want2[t])
 			}
 		}
-		w := fr.Vector(k.suffix[c:e])
+		w := k.weights(bufs.w, c, e)
 		var sumW fr.Element
 		var ip [numTabs][3]fr.Element // ⟨w, t(X)⟩ where needed
 		var haveIP [numTabs]bool
@@ -581,7 +631,8 @@ func (k *layerKernel) mixed(acc *kernelAcc, lo, hi int, dst [numTabs][]fr.Elemen
 			s.Mul(&vals[tabP0][X], &vals[tabQ1][X])
 			prod.Mul(&vals[tabQ0][X], &vals[tabH][X])
 			s.Add(&s, &prod)
-			s.Mul(&s, &k.suffix[i])
+			w := k.weight(i)
+			s.Mul(&s, &w)
 			acc.x[X].Add(&acc.x[X], &s)
 		}
 	}
@@ -590,12 +641,15 @@ func (k *layerKernel) mixed(acc *kernelAcc, lo, hi int, dst [numTabs][]fr.Elemen
 // Bind implements sumcheck.RoundKernel.
 func (k *layerKernel) Bind(rho fr.Element) {
 	k.scale = sumcheck.EqBindScale(k.scale, k.r[k.j], rho)
-	// eq(r_{>j+1}, i) = eq(r_{>j}, (0,i)) + eq(r_{>j}, (1,i)).
-	half := len(k.suffix) / 2
-	for i := 0; i < half; i++ {
-		k.suffix[i].Add(&k.suffix[2*i], &k.suffix[2*i+1])
+	// eq(r_{>j+1}, i) = eq(r_{>j}, (0,i)) + eq(r_{>j}, (1,i)) (a split w
+	// is set up afresh by the next round).
+	if !k.split {
+		half := len(k.suffix) / 2
+		for i := 0; i < half; i++ {
+			k.suffix[i].Add(&k.suffix[2*i], &k.suffix[2*i+1])
+		}
+		k.suffix = k.suffix[:half]
 	}
-	k.suffix = k.suffix[:half]
 	k.rho = rho
 	k.pending = true
 	k.j++

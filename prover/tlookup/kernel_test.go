@@ -28,8 +28,9 @@ func tailed(n, data int, c fr.Element) []fr.Element {
 // The layer kernel gives the engine's eq-mode proof byte for byte, on tables
 // with and without constant tails (odd data lengths: pairs that mix data and
 // tail, before and after folds), a zero eq coordinate (q_j(1) computed
-// directly) and sizes on the serial and the parallel path; it never writes
-// the caller's tables.
+// directly), sizes on the serial and the parallel path, and eq weights split
+// over the first rounds (13 variables and more); it never writes the
+// caller's tables.
 func TestLayerKernelMatchesEngine(t *testing.T) {
 	one, lambda, c := fr.One(), field.RandomScalar(), field.RandomScalar()
 	type shape struct {
@@ -51,6 +52,7 @@ func TestLayerKernelMatchesEngine(t *testing.T) {
 		{"all-tails", 5, [numTabs]int{0, 0, 0, 0}, [numTabs]fr.Element{c, one, lambda, c}, nil},
 		{"zero-coordinates", 7, leafTop(7, 33), [numTabs]fr.Element{one, one, c, lambda}, []int{0, 3}},
 		{"one-variable", 1, full, [numTabs]fr.Element{}, nil},
+		{"split-eq", 14, leafTop(14, 1<<12+7), [numTabs]fr.Element{one, one, c, lambda}, []int{2}},
 	}
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
