@@ -240,10 +240,10 @@ type kernelAcc struct {
 
 // layerKernel is one layer's sumcheck state.
 type layerKernel struct {
-	r       []fr.Element // eq point, one coordinate per round
-	j       int
-	scale   fr.Element   // C_j = Π_{k<j} eq(r_k, ρ_k)
-	suffix  []fr.Element // w = eq(r_{>j}, ·) for the pairs of round j, once stored
+	r      []fr.Element // eq point, one coordinate per round
+	j      int
+	scale  fr.Element   // C_j = Π_{k<j} eq(r_k, ρ_k)
+	suffix []fr.Element // w = eq(r_{>j}, ·) for the pairs of round j, once stored
 	// While split (the first streamRounds rounds of a large layer), w is
 	// not stored: w(i) = eqLo[i mod 2^loBits]·eqHi[i >> loBits], both over
 	// r_{>j}, and a chunk of w is computed where read (weights).
@@ -251,12 +251,12 @@ type layerKernel struct {
 	loBits     int
 	eqLo, eqHi []fr.Element
 	tabs       [numTabs]tailTable
-	size    int  // logical length of the stored tables
-	pending bool // the stored tables still need folding with rho
-	rho     fr.Element
-	scratch *layerScratch
-	flip    int // fold buffer the next fold writes
-	watches []watch
+	size       int  // logical length of the stored tables
+	pending    bool // the stored tables still need folding with rho
+	rho        fr.Element
+	scratch    *layerScratch
+	flip       int // fold buffer the next fold writes
+	watches    []watch
 	// streamRounds > 1 keeps generated tables unstored (foldView) through
 	// the first streamRounds−1 folds: the first stored table is then
 	// 2^(streamRounds−1) times smaller, for as many more generations.
