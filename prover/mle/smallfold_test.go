@@ -113,3 +113,18 @@ func BenchmarkIntsFolds(b *testing.B) {
 		}
 	})
 }
+
+// PartialEvalHighInts with enough outputs to share them out (its grouped
+// path, not the by-rows one), on full and short tables of both signs.
+func TestPartialEvalHighIntsWide(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 9))
+	for _, c := range []struct{ n, k, stored int }{{12, 0, 4000}, {13, 1, 5000}, {15, 2, 1<<15 - 7}, {16, 4, 1 << 16}} {
+		u := randVec(t, c.k)
+		a := make([]int32, c.stored)
+		for i := range a {
+			a[i] = int32(rng.Uint32()) >> rng.IntN(32)
+		}
+		a[0], a[1] = math.MinInt32, math.MaxInt32
+		checkInts(t, a, c.n, u)
+	}
+}

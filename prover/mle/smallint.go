@@ -24,35 +24,42 @@ var montR = func() fr.Element {
 // with 2^n entries (f may be shorter: the missing tail is zero; len(u) ≤ n):
 // out[x] = Σ_y f[x + 2^(n−k)·y]·eq(u, y), k = len(u), without converting f
 // to field elements. Each |f[i]| enters a wide sum (smallfold.go) as a
-// word times the words of eq(u, y)·R, reduced once per output: cheaper
+// word times the words of ±eq(u, y)·R, reduced once per output: cheaper
 // than the field fold, reading 2–8 B per entry instead of 32 and
-// allocating only the 2^(n−k) outputs and the 2^k eq table.
+// allocating only the 2^(n−k) outputs and the 2^k eq table (twice: its
+// negation serves the negative entries). The outputs are shared out over
+// the cores, each summing a group of rows at a time (in cache); with too
+// few outputs to share, the rows are (PartialEvalHighIntsByRows).
 func PartialEvalHighInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 	if len(u) > n || len(f) > Size(n) {
 		panic("mle: PartialEvalHighInts: table or point larger than 2^n")
 	}
 	low := Size(n - len(u))
-	eq := eqTableRaw(u)
+	if low < parallelThreshold {
+		return PartialEvalHighIntsByRows(f, n, u)
+	}
+	eq := signedWeights(u)
 	out := make([]fr.Element, low)
 	forRange(low, func(start, end int) {
-		// acc[2j] and acc[2j+1] sum the positive and negative terms of
-		// out[start+j], the slot picked by the sign bit.
-		acc := make([]wideSum, 2*(end-start))
-		for y := range eq {
-			base := y * low
-			if base+start >= len(f) {
-				break
-			}
-			row := f[base+start : min(base+end, len(f))]
-			for j, v := range row {
-				neg, abs := signAbs(int64(v))
-				acc[2*j+int(neg)].add(&eq[y], abs)
+		acc := make([]wideSum, end-start)
+		for y0 := 0; y0 < len(eq[0]) && y0*low+start < len(f); y0 += highRowGroup {
+			y1 := min(y0+highRowGroup, len(eq[0]))
+			w := [2][]fr.Element{eq[0][y0:y1], eq[1][y0:y1]}
+			for j := start; j < end; j++ {
+				// Rows y of the group with y·low + j < len(f).
+				if m := min(y1, (len(f)-j+low-1)/low) - y0; m > 0 {
+					addDot(&acc[j-start], &w, f[y0*low+j:], low, m)
+				}
 			}
 		}
-		for j := range end - start {
-			pos, minus := acc[2*j].Element(), acc[2*j+1].Element()
-			out[start+j].Sub(&pos, &minus)
+		for j := range acc {
+			out[start+j] = acc[j].Element()
 		}
 	})
 	return out
 }
+
+// highRowGroup is the number of rows PartialEvalHighInts sums per output
+// before the next output: the group's cache lines serve the neighbouring
+// outputs too.
+const highRowGroup = 64
