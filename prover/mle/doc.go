@@ -17,8 +17,8 @@
 //     they multiply a small integer |v| < 2^64, as a word, by the words of
 //     eq·R, add the products as 384-bit integers (wideSum) and reduce once
 //     per output, which gives exactly Σ |v|·eq (the words of eq·R read as
-//     an integer, times |v|, times R⁻¹). Negative entries go to a second sum
-//     or against negated weights.
+//     an integer, times |v|, times R⁻¹). A negative entry's |v| goes against
+//     the negated weight, picked by a mask of its sign bit.
 //
 // Contents: EqTable/Eq/EqAt (eq(u,·)), EqTableVector(Into) (the same table
 // through gnark's fr.Vector kernels), Evaluate, Fold/FoldInto,

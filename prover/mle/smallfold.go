@@ -19,36 +19,16 @@ func signAbs(v int64) (neg, abs uint64) {
 
 // wideSum is Σ_i c_i·w_i as a 384-bit integer, c_i the Montgomery words of
 // field elements (< r) and w_i < 2^64: up to 2^64 terms fit. Each term is
-// four word products and carries, no modular reduction; Element reduces
-// once. With c_i the words of e_i·R (eqTableRaw: the raw word w_i read as
+// four word products and carries, no modular reduction (addDot); Element
+// reduces once. With c_i the words of e_i·R (eqTableRaw: the raw word w_i read as
 // a Montgomery form is w_i·R⁻¹, times e_i·R is w_i·e_i) the result is
 // Σ_i e_i·w_i, for about a quarter of the cost of one Montgomery
 // multiplication per term.
 type wideSum [6]uint64
 
-// add adds c·w.
-func (s *wideSum) add(c *fr.Element, w uint64) {
-	h0, l0 := bits.Mul64(c[0], w)
-	h1, l1 := bits.Mul64(c[1], w)
-	h2, l2 := bits.Mul64(c[2], w)
-	h3, l3 := bits.Mul64(c[3], w)
-	var k uint64
-	s[0], k = bits.Add64(s[0], l0, 0)
-	s[1], k = bits.Add64(s[1], l1, k)
-	s[2], k = bits.Add64(s[2], l2, k)
-	s[3], k = bits.Add64(s[3], l3, k)
-	s[4], k = bits.Add64(s[4], h3, k)
-	s[5] += k
-	s[1], k = bits.Add64(s[1], h0, 0)
-	s[2], k = bits.Add64(s[2], h1, k)
-	s[3], k = bits.Add64(s[3], h2, k)
-	s[4], k = bits.Add64(s[4], 0, k)
-	s[5] += k
-}
-
 // addDot adds Σ_{i<n} w[neg_i][i]·|v[i·stride]| (neg_i the sign of
-// v[i·stride]): add's arithmetic with the sum held in locals through the
-// loop, for the integer folds' inner loops.
+// v[i·stride], picking the weight by mask, not by branch), with the sum
+// held in locals through the loop: the integer folds' inner loop.
 func addDot[T Int](s *wideSum, w *[2][]fr.Element, v []T, stride, n int) {
 	s0, s1, s2, s3, s4, s5 := s[0], s[1], s[2], s[3], s[4], s[5]
 	pos, minus := w[0][:n], w[1][:n]
@@ -74,14 +54,6 @@ func addDot[T Int](s *wideSum, w *[2][]fr.Element, v []T, stride, n int) {
 		s5 += k
 	}
 	*s = wideSum{s0, s1, s2, s3, s4, s5}
-}
-
-// plus adds another sum.
-func (s *wideSum) plus(o *wideSum) {
-	var k uint64
-	for i := range s {
-		s[i], k = bits.Add64(s[i], o[i], k)
-	}
 }
 
 // Element returns the field element whose Montgomery words are S·R⁻¹ mod r

@@ -62,8 +62,9 @@ func TestIntsFolds(t *testing.T) {
 	}
 }
 
-// wideSum's single reduction gives the sum of the per-term Montgomery
-// products, also at its extremes (weights r−1, words 2^64−1, many terms).
+// addDot's wide sum, reduced once, equals the per-term Montgomery products
+// of the raw words, also at the extremes (weight words r−1, |v| = 2^63,
+// many terms), with the weight picked by each entry's sign.
 func TestWideSumExtremes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 8))
 	// top: r − 1 as a value (some reduced word vector); maxWords: the words r − 1.
@@ -72,18 +73,24 @@ func TestWideSumExtremes(t *testing.T) {
 	top.Neg(&top)
 	maxWords := fr.Element{modulusWords[0] - 1, modulusWords[1], modulusWords[2], modulusWords[3]}
 	for _, terms := range []int{1, 2, 3, 1000, 1 << 14} {
-		var s wideSum
+		w := [2][]fr.Element{make([]fr.Element, terms), make([]fr.Element, terms)}
+		v := make([]int64, terms)
 		var want fr.Element
 		for i := range terms {
-			c, w := maxWords, ^uint64(0)
-			if i%3 == 1 {
-				c, w = top, rng.Uint64()
+			w[0][i], w[1][i], v[i] = maxWords, top, math.MinInt64
+			switch i % 3 {
+			case 1:
+				w[0][i], w[1][i], v[i] = top, maxWords, math.MaxInt64
+			case 2:
+				w[0][i], w[1][i], v[i] = randVec(t, 1)[0], randVec(t, 1)[0], int64(rng.Uint64())
 			}
-			s.add(&c, w)
-			prod := fr.Element{w}
-			prod.Mul(&prod, &c)
+			neg, abs := signAbs(v[i])
+			prod := fr.Element{abs}
+			prod.Mul(&prod, &w[neg][i])
 			want.Add(&want, &prod)
 		}
+		var s wideSum
+		addDot(&s, &w, v, 1, terms)
 		if got := s.Element(); !got.Equal(&want) {
 			t.Fatalf("%d terms: the wide sum differs from the per-term products", terms)
 		}
