@@ -9,9 +9,8 @@ import (
 )
 
 // signAbs returns v's sign bit and |v| (as a word: MinInt64 included).
-// Callers add |v| to a positive or a negative sum by the sign bit (or pick
-// negated weights by it), which keeps their loops free of data-dependent
-// branches (random signs mispredict).
+// addDot picks the negated weight by a mask of the sign bit, which keeps
+// its loop free of data-dependent branches (random signs mispredict).
 func signAbs(v int64) (neg, abs uint64) {
 	neg = uint64(v) >> 63
 	return neg, uint64((v ^ -int64(neg)) + int64(neg))
@@ -20,9 +19,9 @@ func signAbs(v int64) (neg, abs uint64) {
 // wideSum is Σ_i c_i·w_i as a 384-bit integer, c_i the Montgomery words of
 // field elements (< r) and w_i < 2^64: up to 2^64 terms fit. Each term is
 // four word products and carries, no modular reduction (addDot); Element
-// reduces once. With c_i the words of e_i·R (eqTableRaw: the raw word w_i read as
-// a Montgomery form is w_i·R⁻¹, times e_i·R is w_i·e_i) the result is
-// Σ_i e_i·w_i, for about a quarter of the cost of one Montgomery
+// reduces once. With c_i the words of e_i·R (eqTableRaw: the raw word w_i
+// read as a Montgomery form is w_i·R⁻¹, times e_i·R is w_i·e_i) the
+// result is Σ_i e_i·w_i, for a fraction of the cost of one Montgomery
 // multiplication per term.
 type wideSum [6]uint64
 
