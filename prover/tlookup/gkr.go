@@ -173,32 +173,17 @@ func Prove(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]uint64) (*Pr
 	tr := dlc.Transcript
 	gamma := tr.Challenge(transcript.LabelGKRGamma)
 	beta := tr.Challenge(transcript.LabelGKRBeta)
-	return proveWith(dlc, l, w, multToField(mult), gamma, beta)
-}
-
-// multToField converts multiplicity counts to field elements.
-func multToField(mult [][]uint64) [][]fr.Element {
-	out := make([][]fr.Element, len(mult))
-	for ti, m := range mult {
-		o := make([]fr.Element, len(m))
-		field.Parallel(len(m), func(lo, hi int) {
-			for j := lo; j < hi; j++ {
-				o[j].SetUint64(m[j])
-			}
-		})
-		out[ti] = o
-	}
-	return out
+	return proveWith(dlc, l, w, countMult(mult), gamma, beta)
 }
 
 // testHookTopLayer, when set by a test, runs as the top layer's sumcheck
 // starts (the memory benchmark takes its heap profile there).
 var testHookTopLayer func()
 
-// proveWith runs the tree for given γ, β and field multiplicities. It is
+// proveWith runs the tree for given γ, β and multiplicities. It is
 // split from Prove only so that tests can play a prover who commits the
 // multiplicities after β (and must be caught).
-func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult [][]fr.Element, gamma, beta fr.Element) (*Proof, *Claims, error) {
+func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult multSource, gamma, beta fr.Element) (*Proof, *Claims, error) {
 	tr := dlc.Transcript
 	n := l.LogLeaves
 	hl := l.leafHalves(w, mult, gamma, beta)
@@ -367,7 +352,7 @@ func (l *Layout) watchSegments(kern *layerKernel) []segValue {
 // γ²τ) on its segment), a multiplicity vector is −P, and a lookup with
 // outputs needs only its output column evaluated (a = β − γ²τ − Q − γ·b);
 // the rest are inner products with eq(point,·).
-func (l *Layout) leafValues(w *Witness, mult [][]fr.Element, points [][]fr.Element, segVals []segValue, gamma, beta, lambda fr.Element) ([]fr.Element, error) {
+func (l *Layout) leafValues(w *Witness, mult multSource, points [][]fr.Element, segVals []segValue, gamma, beta, lambda fr.Element) ([]fr.Element, error) {
 	vals := make([]fr.Element, l.NumLeafColumns())
 	var eqTab, eqAt []fr.Element // eq(point,·) of the last field column's point
 	check := func(c, n int) error {
@@ -430,7 +415,7 @@ func (l *Layout) leafValues(w *Witness, mult [][]fr.Element, points [][]fr.Eleme
 	for ti := range l.Tables {
 		c := l.multIndex(ti)
 		if segVals == nil {
-			if err := eval(c, mult[ti]); err != nil {
+			if err := eval(c, mult.vector(ti)); err != nil {
 				return nil, err
 			}
 			continue
@@ -471,27 +456,6 @@ func (l *Layout) checkWitness(w *Witness, mult [][]uint64) error {
 	return nil
 }
 
-// columnValues returns every leaf column as field elements, in column order,
-// each of its segment's length (padding zeros are implicit in mle.Evaluate).
-func (l *Layout) columnValues(w *Witness, mult [][]fr.Element) [][]fr.Element {
-	cols := make([][]fr.Element, 0, l.NumLeafColumns())
-	for i, lk := range l.spec.Lookups {
-		col := w.Columns[i]
-		if col.isField() {
-			cols = append(cols, col.InElems)
-			if lk.HasOut() {
-				cols = append(cols, col.OutElems)
-			}
-			continue
-		}
-		cols = append(cols, int64sToField(col.In))
-		if lk.HasOut() {
-			cols = append(cols, int64sToField(col.Out))
-		}
-	}
-	return append(cols, mult...)
-}
-
 // evalLowVars is the number of low point coordinates evalInt64 tabulates
 // eq over: 2^12 entries (128 KiB) per table.
 const evalLowVars = 12
@@ -526,16 +490,6 @@ func evalInt64(col []int64, pt []fr.Element) fr.Element {
 		mu.Unlock()
 	})
 	return total
-}
-
-func int64sToField(v []int64) []fr.Element {
-	out := make([]fr.Element, len(v))
-	field.Parallel(len(v), func(lo, hi int) {
-		for j := lo; j < hi; j++ {
-			out[j].SetInt64(v[j])
-		}
-	})
-	return out
 }
 
 // Verify replays phase B against proof on dlc's transcript, which must have

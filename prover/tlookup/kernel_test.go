@@ -158,7 +158,7 @@ func TestLeafHalvesMatchLeaves(t *testing.T) {
 	for name, inst := range instances {
 		t.Run(name, func(t *testing.T) {
 			l, w := inst()
-			mult := multToField(mustMult(t, l, w))
+			mult := countMult(mustMult(t, l, w))
 			gamma, beta := randElem(rng), randElem(rng)
 			p, q := l.leaves(w, mult, gamma, beta)
 			hl := l.leafHalves(w, mult, gamma, beta)

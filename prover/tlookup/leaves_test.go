@@ -11,7 +11,8 @@ import (
 // converted from the integers by scaleInts) give the leaves of the
 // definition, compress entry by entry: on valid columns (gathered), on the
 // same with gathers off (converted), and on columns outside their table
-// (inputs past its end, outputs not the table's: always converted).
+// (inputs past its end, outputs not the table's: always converted); table
+// leaves p = −m from field multiplicities and from counts (up to 2^64−1).
 func TestLeafFillerMatchesCompress(t *testing.T) {
 	rng := rand.New(rand.NewPCG(6, 6))
 	l, w := mixedInstance(t, 3)
@@ -19,24 +20,26 @@ func TestLeafFillerMatchesCompress(t *testing.T) {
 	bad.In, bad.Out = append([]int64(nil), bad.In...), append([]int64(nil), bad.Out...)
 	bad.In[0], bad.Out[1], bad.In[2] = 1<<40, 7, -1<<62
 	w.Columns[2] = bad
-	mult := make([][]fr.Element, len(l.Tables))
+	counts := make([][]uint64, len(l.Tables))
 	for ti, tab := range l.Tables {
-		mult[ti] = make([]fr.Element, tab.Size())
-		for j := range mult[ti] {
-			mult[ti][j] = randElem(rng)
+		counts[ti] = make([]uint64, tab.Size())
+		for j := range counts[ti] {
+			counts[ti][j] = rng.Uint64() >> rng.IntN(64)
 		}
 	}
+	mult := multToField(counts)
 	gamma, beta := randElem(rng), randElem(rng)
 	var gamma2 fr.Element
 	gamma2.Square(&gamma)
-	f := l.leafFiller(w, mult, gamma, beta)
+	f := l.leafFiller(w, elemMult(mult), gamma, beta)
 	if !f.gather[0] || !f.gather[1] || f.gather[2] || !f.gather[3] {
 		t.Fatalf("gathers %v, want all but the invalid column", f.gather)
 	}
-	slow := l.leafFiller(w, mult, gamma, beta)
+	slow := l.leafFiller(w, elemMult(mult), gamma, beta)
 	clear(slow.gather)
 	clear(slow.tableQ)
-	for name, f := range map[string]*leafFiller{"gather": f, "convert": slow} {
+	fromCounts := l.leafFiller(w, countMult(counts), gamma, beta)
+	for name, f := range map[string]*leafFiller{"gather": f, "convert": slow, "counts": fromCounts} {
 		for _, seg := range l.segments {
 			n := 1 << seg.logSize
 			p, q := make([]fr.Element, n), make([]fr.Element, n)

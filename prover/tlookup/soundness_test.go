@@ -123,7 +123,7 @@ func TestSoundnessColumnCommittedAfterBeta(t *testing.T) {
 	delta.Mul(&delta, &tmp)
 	multF[ti][0].Add(&multF[ti][0], &delta)
 	// The forged multiplicities balance the sum at this β.
-	p, q := l.leaves(w, multF, gamma, beta)
+	p, q := l.leaves(w, elemMult(multF), gamma, beta)
 	if root := buildTree(p, q, l.LogLeaves); !root.p[0][0].IsZero() {
 		t.Fatal("forged multiplicities do not balance the LogUp sum; the attack is not exercised")
 	}
@@ -135,7 +135,7 @@ func TestSoundnessColumnCommittedAfterBeta(t *testing.T) {
 	for c := range vecs {
 		cheat.vectors = append(cheat.vectors, vecs[c].committedVector)
 	}
-	proof, claims, err := proveWith(dlc, l, w, multF, gamma, beta)
+	proof, claims, err := proveWith(dlc, l, w, elemMult(multF), gamma, beta)
 	if err != nil {
 		t.Fatal(err)
 	}

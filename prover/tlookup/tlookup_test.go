@@ -92,13 +92,13 @@ func TestTreeRootIsZeroExactlyForHonestMultiplicities(t *testing.T) {
 	m := mustMult(t, l, w)
 	rng := rand.New(rand.NewPCG(3, 3))
 	gamma, beta := randElem(rng), randElem(rng)
-	p, q := l.leaves(w, multToField(m), gamma, beta)
+	p, q := l.leaves(w, countMult(m), gamma, beta)
 	tr := buildTree(p, q, l.LogLeaves)
 	if !tr.p[0][0].IsZero() || tr.q[0][0].IsZero() {
 		t.Fatal("honest root is not 0/nonzero")
 	}
 	m[0][3]++
-	p, q = l.leaves(w, multToField(m), gamma, beta)
+	p, q = l.leaves(w, countMult(m), gamma, beta)
 	if tr := buildTree(p, q, l.LogLeaves); tr.p[0][0].IsZero() {
 		t.Fatal("root stays 0 with a wrong multiplicity")
 	}

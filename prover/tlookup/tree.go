@@ -32,7 +32,7 @@ func compress(beta, gamma, gamma2 *fr.Element, a, b, tag int64) fr.Element {
 type leafFiller struct {
 	l                   *Layout
 	w                   *Witness
-	mult                [][]fr.Element
+	mult                multSource
 	gamma, beta, gamma2 fr.Element
 	// Integer columns convert through scaleInts: shift = 2^63, and
 	// negR, negGammaR are −1 and −γ times R (Montgomery's 2^256 mod r).
@@ -50,7 +50,46 @@ type leafFiller struct {
 // then cost a load per leaf instead of a conversion.
 const gatherMaxLog = 18
 
-func (l *Layout) leafFiller(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *leafFiller {
+// multSource is the multiplicities: counts (the prover's), or field
+// elements (tests playing a prover who commits them after β).
+type multSource struct {
+	counts [][]uint64
+	elems  [][]fr.Element
+}
+
+// countMult and elemMult wrap counts and field multiplicities.
+func countMult(m [][]uint64) multSource    { return multSource{counts: m} }
+func elemMult(m [][]fr.Element) multSource { return multSource{elems: m} }
+
+// negInto sets p[i] = −m_ti[from+i]; negR is −R (R = 2^256 mod r): a count
+// is a raw value below r, so one vector Montgomery product with −R both
+// converts and negates it.
+func (m multSource) negInto(ti, from int, p fr.Vector, negR *fr.Element) {
+	if m.elems != nil {
+		for i := range p {
+			p[i].Neg(&m.elems[ti][from+i])
+		}
+		return
+	}
+	for i, c := range m.counts[ti][from : from+len(p)] {
+		p[i] = fr.Element{c}
+	}
+	p.ScalarMul(p, negR)
+}
+
+// vector returns table ti's multiplicities as field elements.
+func (m multSource) vector(ti int) []fr.Element {
+	if m.elems != nil {
+		return m.elems[ti]
+	}
+	out := make([]fr.Element, len(m.counts[ti]))
+	for j, c := range m.counts[ti] {
+		out[j].SetUint64(c)
+	}
+	return out
+}
+
+func (l *Layout) leafFiller(w *Witness, mult multSource, gamma, beta fr.Element) *leafFiller {
 	f := &leafFiller{l: l, w: w, mult: mult, gamma: gamma, beta: beta}
 	f.gamma2.Square(&gamma)
 	f.shift.SetUint64(1 << 63)
@@ -218,9 +257,8 @@ func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 		}
 		return
 	}
-	m := f.mult[seg.table]
-	for i := range p[:min(len(p), to-from)] {
-		p[i].Neg(&m[from+i])
+	if p != nil {
+		f.mult.negInto(seg.table, from, p[:to-from], &f.negR)
 	}
 	if q == nil {
 		return
@@ -263,7 +301,7 @@ func (l *Layout) used() int {
 // leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3; unused
 // leaves p = 0, q = 1. The prover uses leafHalves; this is the definition
 // the tests check it against.
-func (l *Layout) leaves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) (p, q []fr.Element) {
+func (l *Layout) leaves(w *Witness, mult multSource, gamma, beta fr.Element) (p, q []fr.Element) {
 	size := 1 << l.LogLeaves
 	p = make([]fr.Element, size)
 	q = make([]fr.Element, size)
@@ -290,7 +328,7 @@ type halfLeaves struct {
 
 // leafHalves describes the halves of the leaf layer; their entries are
 // computed from the witness columns and multiplicities where read.
-func (l *Layout) leafHalves(w *Witness, mult [][]fr.Element, gamma, beta fr.Element) *halfLeaves {
+func (l *Layout) leafHalves(w *Witness, mult multSource, gamma, beta fr.Element) *halfLeaves {
 	f := l.leafFiller(w, mult, gamma, beta)
 	half := 1 << (l.LogLeaves - 1)
 	used := l.used()

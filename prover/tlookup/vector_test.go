@@ -52,7 +52,7 @@ func TestTinyVector(t *testing.T) {
 	var gamma, beta fr.Element
 	gamma.SetInt64(v.Gamma)
 	beta.SetInt64(v.Beta)
-	p, q := l.leaves(w, multToField(m), gamma, beta)
+	p, q := l.leaves(w, countMult(m), gamma, beta)
 	tr := buildTree(p, q, l.LogLeaves)
 	if len(v.Layers) != l.LogLeaves+1 {
 		t.Fatalf("vector has %d layers, tree %d", len(v.Layers), l.LogLeaves+1)
