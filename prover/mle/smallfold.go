@@ -8,14 +8,6 @@ import (
 	"github.com/consensys/gnark-crypto/parallel"
 )
 
-// signAbs returns v's sign bit and |v| (as a word: MinInt64 included).
-// addDot picks the negated weight by a mask of the sign bit, which keeps
-// its loop free of data-dependent branches (random signs mispredict).
-func signAbs(v int64) (neg, abs uint64) {
-	neg = uint64(v) >> 63
-	return neg, uint64((v ^ -int64(neg)) + int64(neg))
-}
-
 // wideSum is Σ_i c_i·w_i as a 384-bit integer, c_i the Montgomery words of
 // field elements (< r) and w_i < 2^64: up to 2^64 terms fit. Each term is
 // four word products and carries, no modular reduction (addDot); Element
@@ -25,26 +17,25 @@ func signAbs(v int64) (neg, abs uint64) {
 // multiplication per term.
 type wideSum [6]uint64
 
-// addDot adds Σ_{i<n} w[neg_i][i]·|v[i·stride]| (neg_i the sign of
-// v[i·stride], picking the weight by mask, not by branch), with the sum
-// held in locals through the loop: the integer folds' inner loop.
-func addDot[T Int](s *wideSum, w *[2][]fr.Element, v []T, stride, n int) {
+// addDot adds Σ_{i<n} w[i]·(v[i·stride] + 2^63): the entries offset to
+// words (v + 2^63 < 2^64 for every int64, MinInt64 included, and it is
+// the word of v with its top bit flipped), so no sign is looked at and the
+// loop has no data-dependent branch or select. The caller subtracts
+// 2^63·Σ w (offsetCorrection), the sum kept in locals through the loop.
+func addDot[T Int](s *wideSum, w []fr.Element, v []T, stride, n int) {
 	s0, s1, s2, s3, s4, s5 := s[0], s[1], s[2], s[3], s[4], s[5]
-	pos, minus := w[0][:n], w[1][:n]
-	for i := range pos {
-		x := int64(v[i*stride])
-		neg, abs := signAbs(x)
-		m := -neg // all ones for a negative entry: take the negated weight
-		p, q := &pos[i], &minus[i]
-		h0, l0 := bits.Mul64(p[0]^(p[0]^q[0])&m, abs)
-		h1, l1 := bits.Mul64(p[1]^(p[1]^q[1])&m, abs)
-		h2, l2 := bits.Mul64(p[2]^(p[2]^q[2])&m, abs)
-		h3, l3 := bits.Mul64(p[3]^(p[3]^q[3])&m, abs)
+	for i := range w[:n] {
+		x := uint64(int64(v[i*stride])) ^ 1<<63
+		c := &w[i]
+		h0, l0 := bits.Mul64(c[0], x)
+		h1, l1 := bits.Mul64(c[1], x)
+		h2, l2 := bits.Mul64(c[2], x)
+		h3, l3 := bits.Mul64(c[3], x)
 		var k uint64
 		l1, k = bits.Add64(l1, h0, 0)
 		l2, k = bits.Add64(l2, h1, k)
 		l3, k = bits.Add64(l3, h2, k)
-		h3 += k // c·|v| < 2^319: no carry out of the fifth word
+		h3 += k // c·x < 2^319: no carry out of the fifth word
 		s0, k = bits.Add64(s0, l0, 0)
 		s1, k = bits.Add64(s1, l1, k)
 		s2, k = bits.Add64(s2, l2, k)
@@ -53,6 +44,38 @@ func addDot[T Int](s *wideSum, w *[2][]fr.Element, v []T, stride, n int) {
 		s5 += k
 	}
 	*s = wideSum{s0, s1, s2, s3, s4, s5}
+}
+
+// offsetCorrection returns 2^63·Σ_{i<m} e_i for weights w_i = e_i·R
+// (eqTableRaw): what addDot's offset added to a sum over w[:m]. The raw
+// word 2^63 is the field element 2^63·R⁻¹, so it is that times Σ w_i.
+func offsetCorrection(w []fr.Element, m int) fr.Element {
+	var sum fr.Element
+	for i := range w[:m] {
+		sum.Add(&sum, &w[i])
+	}
+	c := fr.Element{1 << 63}
+	return *c.Mul(&c, &sum)
+}
+
+// offsetCorrections returns offsetCorrection(w, m) for every m ≤ len(w).
+func offsetCorrections(w []fr.Element) []fr.Element {
+	out := make([]fr.Element, len(w)+1)
+	c := fr.Element{1 << 63}
+	var sum fr.Element
+	for m := range out {
+		out[m].Mul(&c, &sum)
+		if m < len(w) {
+			sum.Add(&sum, &w[m])
+		}
+	}
+	return out
+}
+
+// reduceOffset returns s's element less the offset correction corr.
+func (s *wideSum) reduceOffset(corr *fr.Element) fr.Element {
+	e := s.Element()
+	return *e.Sub(&e, corr)
 }
 
 // Element returns the field element whose Montgomery words are S·R⁻¹ mod r
@@ -100,17 +123,6 @@ func eqTableRaw(u []fr.Element) []fr.Element {
 	return eq
 }
 
-// signedWeights returns eqTableRaw(u) and its negation: a term v·e adds
-// w[neg][i]·|v| to one wideSum, the sign picking the table (no branch).
-func signedWeights(u []fr.Element) [2][]fr.Element {
-	eq := eqTableRaw(u)
-	minus := make([]fr.Element, len(eq))
-	for i := range eq {
-		minus[i].Neg(&eq[i])
-	}
-	return [2][]fr.Element{eq, minus}
-}
-
 // PartialEvalLowInts is PartialEvalLow for a table of small integers with
 // 2^n entries (f may be shorter: the missing tail is zero; len(u) ≤ n):
 // out[x] = Σ_a eq(u, a)·f[a + 2^k·x] for x < 2^(n−k), k = len(u), without
@@ -122,27 +134,30 @@ func PartialEvalLowInts[T Int](f []T, n int, u []fr.Element) []fr.Element {
 	if len(u) > n || len(f) > Size(n) {
 		panic("mle: PartialEvalLowInts: table or point larger than 2^n")
 	}
-	eq := signedWeights(u)
-	w := len(eq[0])
+	eq := eqTableRaw(u)
+	w := len(eq)
 	out := make([]fr.Element, Size(n-len(u)))
 	used := (len(f) + w - 1) / w // outputs that read f
+	full := offsetCorrection(eq, w)
+	last := offsetCorrection(eq, len(f)-(used-1)*w) // the last output's terms
+	work := func(lo, hi int) {
+		for x := lo; x < hi; x++ {
+			var acc wideSum
+			row := f[x*w : min((x+1)*w, len(f))]
+			addDot(&acc, eq, row, 1, len(row))
+			corr := &full
+			if len(row) < w {
+				corr = &last
+			}
+			out[x] = acc.reduceOffset(corr)
+		}
+	}
 	if used*w < parallelThreshold {
-		lowIntsRange(out, f, eq, 0, used)
-		return out
+		work(0, used)
+	} else {
+		parallel.Execute(used, work)
 	}
-	parallel.Execute(used, func(lo, hi int) { lowIntsRange(out, f, eq, lo, hi) })
 	return out
-}
-
-// lowIntsRange computes PartialEvalLowInts' outputs [lo, hi).
-func lowIntsRange[T Int](out []fr.Element, f []T, eq [2][]fr.Element, lo, hi int) {
-	w := len(eq[0])
-	for x := lo; x < hi; x++ {
-		var acc wideSum
-		row := f[x*w : min((x+1)*w, len(f))]
-		addDot(&acc, &eq, row, 1, len(row))
-		out[x] = acc.Element()
-	}
 }
 
 // PartialEvalHighIntsByRows is PartialEvalHighInts split over the rows
@@ -163,8 +178,10 @@ func PartialEvalHighIntsByRows[T Int](f []T, n int, u []fr.Element) []fr.Element
 	}
 	low := Size(n - len(u))
 	d1 := min(len(u), len(u)/2+2)
-	lo, hi := signedWeights(u[:d1]), EqTable(u[d1:])
+	lo, hi := eqTableRaw(u[:d1]), EqTable(u[d1:])
 	group := Size(d1)
+	// corr[m]: the offset correction of a sum over a group's first m rows.
+	corr := offsetCorrections(lo)
 	rows := min(Size(len(u)), (len(f)+low-1)/low) // rows that read f
 	out := make([]fr.Element, low)
 	var mu sync.Mutex
@@ -180,8 +197,8 @@ func PartialEvalHighIntsByRows[T Int](f []T, n int, u []fr.Element) []fr.Element
 					continue
 				}
 				var s wideSum
-				addDot(&s, &lo, f[y0*low+j:], low, m)
-				e = s.Element()
+				addDot(&s, lo, f[y0*low+j:], low, m)
+				e = s.reduceOffset(&corr[m])
 				e.Mul(&e, &hi[g])
 				part[j].Add(&part[j], &e)
 			}

@@ -63,8 +63,8 @@ func TestIntsFolds(t *testing.T) {
 }
 
 // addDot's wide sum, reduced once, equals the per-term Montgomery products
-// of the raw words, also at the extremes (weight words r−1, |v| = 2^63,
-// many terms), with the weight picked by each entry's sign.
+// of the offset words, also at the extremes (weight words r−1, offset
+// words 0 and 2^64−1, many terms).
 func TestWideSumExtremes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 8))
 	// top: r − 1 as a value (some reduced word vector); maxWords: the words r − 1.
@@ -73,24 +73,26 @@ func TestWideSumExtremes(t *testing.T) {
 	top.Neg(&top)
 	maxWords := fr.Element{modulusWords[0] - 1, modulusWords[1], modulusWords[2], modulusWords[3]}
 	for _, terms := range []int{1, 2, 3, 1000, 1 << 14} {
-		w := [2][]fr.Element{make([]fr.Element, terms), make([]fr.Element, terms)}
+		w := make([]fr.Element, terms)
 		v := make([]int64, terms)
 		var want fr.Element
 		for i := range terms {
-			w[0][i], w[1][i], v[i] = maxWords, top, math.MinInt64
-			switch i % 3 {
+			switch i % 4 {
+			case 0:
+				w[i], v[i] = maxWords, math.MaxInt64 // offset word 2^64 − 1
 			case 1:
-				w[0][i], w[1][i], v[i] = top, maxWords, math.MaxInt64
+				w[i], v[i] = top, math.MinInt64 // offset word 0
 			case 2:
-				w[0][i], w[1][i], v[i] = randVec(t, 1)[0], randVec(t, 1)[0], int64(rng.Uint64())
+				w[i], v[i] = maxWords, -1
+			default:
+				w[i], v[i] = randVec(t, 1)[0], int64(rng.Uint64())
 			}
-			neg, abs := signAbs(v[i])
-			prod := fr.Element{abs}
-			prod.Mul(&prod, &w[neg][i])
+			prod := fr.Element{uint64(v[i]) ^ 1<<63}
+			prod.Mul(&prod, &w[i])
 			want.Add(&want, &prod)
 		}
 		var s wideSum
-		addDot(&s, &w, v, 1, terms)
+		addDot(&s, w, v, 1, terms)
 		if got := s.Element(); !got.Equal(&want) {
 			t.Fatalf("%d terms: the wide sum differs from the per-term products", terms)
 		}
