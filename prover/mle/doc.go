@@ -14,11 +14,11 @@
 //   - Elements are gnark fr.Element values (Montgomery form inside); this
 //     package never looks at limbs, except the integer folds
 //     (PartialEvalHighInts, PartialEvalHighIntsByRows, PartialEvalLowInts):
-//     they multiply a small integer |v| < 2^64, as a word, by the words of
-//     eq·R, add the products as 384-bit integers (wideSum) and reduce once
-//     per output, which gives exactly Σ |v|·eq (the words of eq·R read as
-//     an integer, times |v|, times R⁻¹). A negative entry's |v| goes against
-//     the negated weight, picked by a mask of its sign bit.
+//     they multiply a small integer offset to a word, v + 2^63 < 2^64, by
+//     the words of eq·R, add the products as 384-bit integers (wideSum),
+//     reduce once per output and subtract 2^63·Σ eq, which gives exactly
+//     Σ v·eq (the words of eq·R read as an integer, times the word, times
+//     R⁻¹, is eq times the word).
 //
 // Contents: EqTable/Eq/EqAt (eq(u,·)), EqTableVector(Into) (the same table
 // through gnark's fr.Vector kernels), Evaluate, Fold/FoldInto,
