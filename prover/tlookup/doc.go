@@ -41,37 +41,46 @@
 // proof (§4.3) is built on this package in prover/owner.
 //
 // Prover implementation (proof bytes are those of the plain algorithm; the
-// golden digest test and the kernel-vs-engine test hold it):
+// golden digest test and the kernel-vs-engine test hold it). Memory is the
+// design constraint: only tree layers 1 … n−2 (2^(n−1) field elements in
+// all) are ever stored at full size.
 //   - No leaf is stored. leafHalves describes each half's p and q as a
 //     generated table (tailTable.gen) with a constant tail (a final run of
 //     lookup segments has p ≡ 1; the unused leaves p = 0, q = 1); entries
-//     are computed where read: when tree layer n−1 is built
-//     (buildTreeHalves) and in the top layer's first two rounds (the second
-//     folds them into the first stored table). A lookup leaf's q is a load
-//     from its table's q values (tables ≤ 2^gatherMaxLog entries, columns
-//     checked to lie in the table), else one vector Montgomery product per
-//     entry from the integers (scaleInts); no column, multiplicity vector
-//     aside, is converted whole.
-//   - h = p(·,1) + λ·q(·,1) is never stored either (hView), in any layer.
+//     are computed where read. A lookup leaf's q is a load from its table's
+//     q values (tables ≤ 2^gatherMaxLog entries, the column checked to lie
+//     in the table), else one vector Montgomery product per entry from the
+//     integers (scaleInts); a table leaf's p = −m likewise from the counts
+//     (multSource). No column or multiplicity vector is converted whole.
+//   - Tree layer n−1 is not stored either: layerViews generates it from the
+//     leaves where read; layer n−2 is built from it chunk by chunk
+//     (buildTreeHalves), the layers below as usual.
+//   - h = p(·,1) + λ·q(·,1) is never stored (hView), in any layer.
 //   - Every GKR layer sumcheck runs on layerKernel (a sumcheck.RoundKernel):
 //     the engine's eq-mode round polynomials, with products against a tail
 //     reduced to inner products and data processed through fr.Vector.
+//     Generated tables stay unstored through the first streamRounds − 1
+//     folds (foldView): 2 for the top layer, whose first stored tables are
+//     then 2^(n−3) entries each; 1 for layer n−2 (reading layer n−1). The eq
+//     weights of a large layer's first rounds are split (eqLo·eqHi, computed
+//     per chunk); the full suffix is stored only after, at ≤ 2^(n−4).
 //   - Memory is reused, not allocated, layer after layer: tree layer k is
 //     dead once layer k's sumcheck starts, and joins the scratch pool
 //     (layerScratch) from which that and every later layer take their fold
-//     buffers. The prover's peak is the tree itself (layers 1 … n−1, at most
-//     2^n field elements, p of layer n−1 stored only up to the unused
-//     leaves) plus the eq suffix table (2^(n−2)).
+//     buffers. The prover's peak is the stored tree plus small change.
 //   - The leaf column values come from the top layer's folds where the
 //     segments give them (range input β − γ²τ − Q, multiplicity −P); output
 //     columns are evaluated from their integers with a split eq table
 //     (evalInt64: O(2^(n/2)) memory).
 //
-// Measured (BenchmarkProveGKRMemory: a RANGE_16 lookup of 2^(n−1) and an
-// INDC_16 lookup with outputs of 2^(n−2), 2-core AMD EPYC with AVX-512
-// IFMA): at 2^22 leaves the peak in-use heap fell from 165–181 to 84–85 B
-// per leaf (the witness's 8 B/leaf included) and the peak RSS rise from
-// 161–169 to 72–74 B/leaf, with 1.7× less CPU (fewer page faults); the
-// 2^21-leaf lookup of prover/rescale's BenchmarkLookup went from 2.5–2.8×
-// to 2.4–2.6× a ZK Hadamard sumcheck of the same size (CPU time).
+// Measured (BenchmarkProveGKRMemory, 2-core AMD EPYC with AVX-512 IFMA,
+// load ≈ 3; a RANGE_16 lookup of 2^(n−1) and an INDC_16 lookup with outputs
+// of 2^(n−2); before = the prover that stored the leaf halves, every tree
+// layer and full-size fold buffers): peak RSS rise over the state before
+// Prove 191 → 53, 178 → 47 and 169 → 44 B per leaf at 2^20, 2^21, 2^22
+// leaves; peak in-use heap (the caller's 8 B/leaf witness included) 199 →
+// 61, 190 → 55, 181 → 52 B/leaf; CPU 1.03 → 0.64, 1.91 → 0.99, 3.34 →
+// 1.68 s (fewer page faults and collections). prover/rescale's
+// BenchmarkLookup (2^21 leaves) stays at 2.5–2.6× a ZK Hadamard sumcheck of
+// the same size in CPU time (2.45–2.72× before, same runs).
 package tlookup
