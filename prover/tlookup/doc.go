@@ -42,8 +42,8 @@
 //
 // Prover implementation (proof bytes are those of the plain algorithm; the
 // golden digest test and the kernel-vs-engine test hold it). Memory is the
-// design constraint: only tree layers 1 … n−2 (2^(n−1) field elements in
-// all) are ever stored at full size.
+// design constraint: only tree layers 1 … n−2 (p and q, 2^n field elements
+// in all: 32 B per leaf) are ever stored at full size.
 //   - No leaf is stored. leafHalves describes each half's p and q as a
 //     generated table (tailTable.gen) with a constant tail (a final run of
 //     lookup segments has p ≡ 1; the unused leaves p = 0, q = 1); entries
