@@ -28,10 +28,10 @@
 //     the same entries mod r.
 //   - The prover's RED: on field elements, the engine over the whole blob
 //     with the E table restricted to the claimed blocks; on integers, the
-//     first 4 rounds from per-claim 2^4-entry tables of the claimed blocks
+//     first 6 rounds from per-claim 2^6-entry tables of the claimed blocks
 //     (O(Σ claimed sizes)), then one pass over the integers for T folded
-//     by those rounds and the engine on 2^(n−4)-entry tables: its largest
-//     field table is 1/16 of the blob. Either way O(blob size) field work
+//     by those rounds and the engine on 2^(n−6)-entry tables: its largest
+//     field table is 1/64 of the blob. Either way O(blob size) field work
 //     in all, the same order as the opening's row fold
 //     a = Σ_k eq(q_row,k)·row_k (the later rounds pass every sibling block
 //     once the bound variables exceed a tensor's size).

@@ -91,9 +91,9 @@
 //     produce the same round polynomials, which are unique, so the proof is
 //     the engine's (TestKernelSameProofAsEngine). EqRoundCoeffs gives kernels
 //     the eq-mode (Gruen) last step. NewREDIntsKernel (red_ints.go) is RED
-//     over a blob of small integers: its first 4 rounds come from per-claim
-//     2^4-entry tables of the claimed blocks, then T and E folded by those
-//     rounds (1/16 of the blob) go to the engine; same proof as the engine
+//     over a blob of small integers: its first 6 rounds come from per-claim
+//     2^6-entry tables of the claimed blocks, then T and E folded by those
+//     rounds (1/64 of the blob) go to the engine; same proof as the engine
 //     on the converted blob (TestREDIntsSameProofAsEngine).
 //   - Encodings (encode.go) are canonical and strict: points are 48-byte
 //     compressed, subgroup-checked, non-identity; counts come from the Form

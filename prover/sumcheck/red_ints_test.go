@@ -138,7 +138,7 @@ func TestREDIntsSameProofAsEngine(t *testing.T) {
 	}
 	for _, l := range layouts {
 		t.Run(l.name, func(t *testing.T) {
-			for _, k := range []int{1, 2, redIntRounds, 6} {
+			for _, k := range []int{1, 3, 4, redIntRounds, 8} {
 				checkREDInts(t, l.n, k, randomInts[int8](rng, l.size), l.blocks)
 				checkREDInts(t, l.n, k, randomInts[int16](rng, l.size), l.blocks)
 				checkREDInts(t, l.n, k, randomInts[int32](rng, l.size), l.blocks)
