@@ -7,7 +7,7 @@ import (
 	"maps"
 	"math"
 	"os"
-	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -210,10 +210,11 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 	}
 }
 
-// heapProfileAtPeak, when path is set, samples the live heap every 50 ms
-// until stop is called and writes a heap profile to path.<benchmark name>
-// each time the heap in use grows 5% past its previous maximum: the last
-// one written shows what was live near the prover's peak.
+// heapProfileAtPeak, when path is set, watches the live heap (as the last
+// collection marked it) every 20 ms until stop is called and writes a heap
+// profile to path.<benchmark name> each time it grows 5% past its previous
+// maximum. A heap profile shows the allocations live at the last collection,
+// so the last one written shows what was live at the prover's peak.
 func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 	if path == "" {
 		return func() {}
@@ -223,8 +224,8 @@ func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 	go func() {
 		defer close(finished)
 		var top uint64
-		var ms runtime.MemStats
-		tick := time.NewTicker(50 * time.Millisecond)
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		tick := time.NewTicker(20 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
@@ -232,11 +233,11 @@ func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 				return
 			case <-tick.C:
 			}
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse <= top+top/20 {
+			metrics.Read(live)
+			if live[0].Value.Kind() != metrics.KindUint64 || live[0].Value.Uint64() <= top+top/20 {
 				continue
 			}
-			top = ms.HeapInuse
+			top = live[0].Value.Uint64()
 			if err := atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error { return pprof.Lookup("heap").WriteTo(w, 0) }); err != nil {
 				b.Errorf("heap profile: %v", err)
 				return
