@@ -100,11 +100,11 @@ func TestWideSumExtremes(t *testing.T) {
 }
 
 // BenchmarkIntsFolds times the integer folds RED uses on a 2^22-entry int16
-// table: the low fold by 4 coordinates (T folded after RED's integer
-// rounds) and the high fold keeping 4 coordinates, split over rows (one
+// table: the low fold by 6 coordinates (T folded after RED's integer
+// rounds) and the high fold keeping 6 coordinates, split over rows (one
 // claim's block table).
 func BenchmarkIntsFolds(b *testing.B) {
-	const n, k = 22, 4
+	const n, k = 22, 6
 	w := make([]int16, Size(n))
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range w {
