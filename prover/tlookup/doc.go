@@ -47,11 +47,12 @@
 //   - No leaf is stored. leafHalves describes each half's p and q as a
 //     generated table (tailTable.gen) with a constant tail (a final run of
 //     lookup segments has p ≡ 1; the unused leaves p = 0, q = 1); entries
-//     are computed where read. A lookup leaf's q is a load from its table's
-//     q values (tables ≤ 2^gatherMaxLog entries, the column checked to lie
-//     in the table), else one vector Montgomery product per entry from the
-//     integers (scaleInts); a table leaf's p = −m likewise from the counts
-//     (multSource). No column or multiplicity vector is converted whole.
+//     are computed where read. Each table's leaves (q, and p = −m from the
+//     counts) are computed once per proof (tables are small beside the
+//     lookups); a lookup leaf's q is a load from its table's q values
+//     (tables ≤ 2^gatherMaxLog entries, the column checked to lie in the
+//     table), else one vector Montgomery product per entry from the
+//     integers (scaleInts). No lookup column is converted whole.
 //   - Tree layer n−1 is not stored either: layerViews generates it from the
 //     leaves where read; layer n−2 is built from it chunk by chunk
 //     (buildTreeHalves), the layers below as usual.

@@ -37,18 +37,19 @@ type leafFiller struct {
 	// Integer columns convert through scaleInts: shift = 2^63, and
 	// negR, negGammaR are −1 and −γ times R (Montgomery's 2^256 mod r).
 	shift, negR, negGammaR fr.Element
-	// tableQ[ti] is table ti's leaf q values when it has at most
-	// 2^gatherMaxLog entries (else nil); gather[i] reports that lookup i's
-	// integer column lies in such a table (every input an index, every
-	// output the table's): its q values are then entries of tableQ.
-	tableQ [][]fr.Element
-	gather []bool
+	// tableQ[ti] and negM[ti] are table ti's leaves, q and p = −m, computed
+	// once (table segments are read many times; tables are small beside
+	// the lookups). gather[i] reports that lookup i's integer column lies
+	// in its table (every input an index, every output the table's), of
+	// at most 2^gatherMaxLog entries: its q values are entries of tableQ.
+	tableQ, negM [][]fr.Element
+	gather       []bool
 }
 
-// gatherMaxLog bounds the tables whose q values are kept for gathers:
-// 2^18 entries (8 MiB) stay cache-friendly, and the lookups into them
-// then cost a load per leaf instead of a conversion.
-const gatherMaxLog = 18
+// gatherMaxLog bounds the tables whose lookups gather their q values: up
+// to 2^gatherMaxLog entries (32 MiB) a load per leaf costs less than a
+// conversion (measured at 2^16–2^20).
+var gatherMaxLog = 20
 
 // multSource is the multiplicities: counts (the prover's), or field
 // elements (tests playing a prover who commits them after β).
@@ -97,16 +98,18 @@ func (l *Layout) leafFiller(w *Witness, mult multSource, gamma, beta fr.Element)
 	f.negR.Neg(&f.negR)
 	f.negGammaR.Mul(&f.negR, &gamma)
 	f.tableQ = make([][]fr.Element, len(l.Tables))
+	f.negM = make([][]fr.Element, len(l.Tables))
 	for ti, t := range l.Tables {
-		if t.LogSize() <= gatherMaxLog {
-			q := make([]fr.Element, t.Size())
-			field.Parallel(len(q), func(lo, hi int) { f.tableQRange(ti, lo, hi, q[lo:hi]) })
-			f.tableQ[ti] = q
-		}
+		q, p := make([]fr.Element, t.Size()), make(fr.Vector, t.Size())
+		field.Parallel(len(q), func(lo, hi int) {
+			f.tableQRange(ti, lo, hi, q[lo:hi])
+			mult.negInto(ti, lo, p[lo:hi], &f.negR)
+		})
+		f.tableQ[ti], f.negM[ti] = q, p
 	}
 	f.gather = make([]bool, len(l.spec.Lookups))
 	for i, lk := range l.spec.Lookups {
-		f.gather[i] = f.tableQ[l.lookupTab[i]] != nil && !w.Columns[i].isField() && inTable(lk, w.Columns[i])
+		f.gather[i] = lk.Table.LogSize() <= gatherMaxLog && !w.Columns[i].isField() && inTable(lk, w.Columns[i])
 	}
 	return f
 }
@@ -258,7 +261,11 @@ func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 		return
 	}
 	if p != nil {
-		f.mult.negInto(seg.table, from, p[:to-from], &f.negR)
+		if nm := f.negM[seg.table]; nm != nil {
+			copy(p[:to-from], nm[from:to])
+		} else {
+			f.mult.negInto(seg.table, from, p[:to-from], &f.negR)
+		}
 	}
 	if q == nil {
 		return
