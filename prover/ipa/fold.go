@@ -9,6 +9,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/field"
+	"github.com/zkllm/zkllm/prover/pedersen"
 )
 
 // Generator folding: every round sets lo[i] = lo[i] + s·hi[i] for one
@@ -33,33 +34,11 @@ const foldMinBatch = 32
 // foldWindow is the wNAF window: tables of the odd multiples 1..15.
 const foldWindow = 5
 
+// The GLV constants and lattice are pedersen's (checked there at start-up).
 var (
-	// glvLambda and glvBeta: φ(x, y) = (β·x, y) equals λ·(x, y) on G1.
-	glvLambda, glvBeta = glvConstants()
-	glvBasis           ecc.Lattice
+	glvBeta  = pedersen.GLVBeta
+	glvBasis = &pedersen.GLVBasis
 )
-
-func init() { ecc.PrecomputeLattice(fr.Modulus(), glvLambda, &glvBasis) }
-
-// glvConstants returns BLS12-381's G1 endomorphism constants (λ = x₀²−1,
-// β a primitive cube root of unity in Fp) after checking φ(G) = λ·G on the
-// generator, so a wrong pair can never fold silently.
-func glvConstants() (*big.Int, fp.Element) {
-	lambda, _ := new(big.Int).SetString("228988810152649578064853576960394133503", 10)
-	var beta fp.Element
-	if _, err := beta.SetString("4002409555221667392624310435006688643935503118305586438271171395842971157480381377015405980053539358417135540939436"); err != nil {
-		panic("ipa: GLV constant: " + err.Error())
-	}
-	_, _, g, _ := bls12381.Generators()
-	var lg bls12381.G1Affine
-	lg.ScalarMultiplication(&g, lambda)
-	phi := g
-	phi.X.Mul(&phi.X, &beta)
-	if !phi.Equal(&lg) {
-		panic("ipa: GLV constants do not match the curve")
-	}
-	return lambda, beta
-}
 
 // foldPoints sets lo[i] = lo[i] + s·hi[i] for all i, in parallel.
 func foldPoints(lo, hi []bls12381.G1Affine, s *fr.Element) {
@@ -107,7 +86,7 @@ type foldPlan struct {
 }
 
 func newFoldPlan(s *big.Int) *foldPlan {
-	k := ecc.SplitScalar(s, &glvBasis)
+	k := ecc.SplitScalar(s, glvBasis)
 	p := &foldPlan{}
 	for h := range k {
 		if k[h].Sign() < 0 {

@@ -64,7 +64,7 @@ func Prove(tr *transcript.Transcript, gens *pedersen.Generators, pa, Y bls12381.
 			for {
 				blind := field.RandomScalar()
 				scaled[half+1] = blind
-				j := pedersen.MSM(bases[:half+2], scaled[:half+2])
+				j := pedersen.MSMAuto(bases[:half+2], scaled[:half+2])
 				var p bls12381.G1Affine
 				p.FromJacobian(&j)
 				if !p.IsInfinity() { // re-sample on the ≈2^-254 identity
@@ -108,12 +108,7 @@ func Prove(tr *transcript.Transcript, gens *pedersen.Generators, pa, Y bls12381.
 	}
 
 	// Q = g* + w*·U, g* = scale·g_stored[0]
-	var Q, tmp bls12381.G1Jac
-	Q.FromAffine(&gStored[0])
-	Q.ScalarMultiplication(&Q, gScale.BigInt(new(big.Int)))
-	tmp.FromAffine(&U)
-	tmp.ScalarMultiplication(&tmp, wv[0].BigInt(new(big.Int)))
-	Q.AddAssign(&tmp)
+	Q := pedersen.SmallMSM([]bls12381.G1Affine{gStored[0], U}, []fr.Element{gScale, wv[0]})
 	var qAff bls12381.G1Affine
 	qAff.FromJacobian(&Q)
 

@@ -3,7 +3,6 @@ package sumcheck
 import (
 	"errors"
 	"fmt"
-	"math/big"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -169,13 +168,13 @@ func (p *DLCProver) commitRound(coeffs []fr.Element) (Point, int, error) {
 	}
 }
 
+// roundPoint returns Σ_i coeffs[i]·g_{start+i} + α·H as one small MSM
+// (pedersen.SmallMSM: d+2 points, no Pippenger set-up).
 func roundPoint(gens *pedersen.Generators, start int, coeffs []fr.Element, alpha fr.Element) Point {
-	g := gens.Vector(start + len(coeffs))[start:]
-	j := pedersen.MSM(g, coeffs)
-	var h bls12381.G1Jac
-	h.FromAffine(&gens.H)
-	h.ScalarMultiplication(&h, alpha.BigInt(new(big.Int)))
-	j.AddAssign(&h)
+	pts := make([]bls12381.G1Affine, 0, len(coeffs)+1)
+	pts = append(append(pts, gens.Vector(start + len(coeffs))[start:]...), gens.H)
+	sc := append(append(make([]fr.Element, 0, len(coeffs)+1), coeffs...), alpha)
+	j := pedersen.MSMAuto(pts, sc)
 	var out Point
 	out.FromJacobian(&j)
 	return out

@@ -427,7 +427,7 @@ func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
 				foldChunks(ws, chunk, tab[4*s:4*t], min(2*vecBlock, len(tab)), &e.rho)
 			case e.pending:
 				chunk = e.cur[k][2*s : 2*t]
-				copy(chunk, foldSplit(ws.blk[:2*m], ws.blk[2*vecBlock:2*vecBlock+2*m], tab[4*s:4*t], &e.rho))
+				foldSplit(chunk, ws.blk[2*vecBlock:2*vecBlock+2*m], tab[4*s:4*t], &e.rho)
 			case e.owned:
 				chunk = tab[2*s : 2*t]
 			default:

@@ -1,0 +1,59 @@
+package pedersen
+
+import (
+	"testing"
+
+	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+)
+
+// TestSmallMSMMatchesMultiExp: SmallMSM (and MSMAuto) give gnark's
+// MultiExp point for 0..SmallMSMMax+1 points, edge scalars (0, 1, r−1, 2,
+// (r−1)/2) included, a point at infinity, and repeated points (the additions
+// then hit equal operands and must double).
+func TestSmallMSMMatchesMultiExp(t *testing.T) {
+	gs, _ := Get(SmallMSMMax + 1)
+	for n := 0; n <= SmallMSMMax+1; n++ {
+		pts := append([]bls12381.G1Affine(nil), gs.Vector(n)...)
+		sc := edgeScalars(max(n, 5))[:n]
+		if n >= 6 {
+			pts[5] = bls12381.G1Affine{} // infinity
+		}
+		if n >= 8 {
+			pts[7], sc[7] = pts[6], sc[6] // equal terms
+		}
+		var want, got, auto bls12381.G1Affine
+		w := MSM(pts, sc)
+		want.FromJacobian(&w)
+		g := SmallMSM(pts, sc)
+		got.FromJacobian(&g)
+		a := MSMAuto(pts, sc)
+		auto.FromJacobian(&a)
+		if !got.Equal(&want) || !auto.Equal(&want) {
+			t.Fatalf("n = %d: SmallMSM/MSMAuto differ from MultiExp", n)
+		}
+	}
+	// All scalars zero: the identity.
+	z := SmallMSM(gs.Vector(3), make([]fr.Element, 3))
+	if !z.Z.IsZero() {
+		t.Fatal("zero scalars: not the identity")
+	}
+}
+
+func BenchmarkSmallMSM(b *testing.B) {
+	gs, _ := Get(SmallMSMMax)
+	for _, n := range []int{4, SmallMSMMax} {
+		pts := gs.Vector(n)
+		sc := edgeScalars(n + 5)[5:]
+		b.Run("small", func(b *testing.B) {
+			for b.Loop() {
+				SmallMSM(pts, sc)
+			}
+		})
+		b.Run("multiexp", func(b *testing.B) {
+			for b.Loop() {
+				MSM(pts, sc)
+			}
+		})
+	}
+}
