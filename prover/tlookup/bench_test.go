@@ -60,7 +60,8 @@ func benchCPU() time.Duration {
 // and an INDC_16 lookup (with outputs) of 2^(n−2), as the model's lookups
 // are shaped. Reported: the peak RSS rise over the state before Prove
 // (VmHWM after a clear_refs reset), the peak in-use Go heap sampled every
-// millisecond, both also per leaf, and CPU time. With
+// millisecond (the caller's witness, 8 B per leaf, included), both also per
+// leaf, and CPU time. With
 // ZKLLM_TLOOKUP_HEAPPROF=file a heap profile is written at the top layer's
 // start (after a GC), where the prover's memory peaks.
 func BenchmarkProveGKRMemory(b *testing.B) {

@@ -234,21 +234,25 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult multSource, 
 		scratch.donate(t.q[k])
 		t.p[k], t.q[k] = nil, nil
 		var tabs [numTabs]tailTable // p0 = p(·,0), q1 = q(·,1), q0 = q(·,0), h
+		var p1 tailTable            // p(·,1): h = p1 + λ·q1
 		if k == n-1 {
 			// The leaves: generated from the witness where read, never stored.
-			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hView(hl.p[1], hl.q[1], lambda)}
+			p1 = hl.p[1]
+			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hView(p1, hl.q[1], lambda)}
 		} else {
 			// Layer k+1's halves: stored, or generated from the leaves
 			// (layer n−1, never stored).
 			half := 1 << k
 			pu, qu := t.layer(k + 1)
-			p1, q1 := pu.slice(half, half), qu.slice(half, half)
+			q1 := qu.slice(half, half)
+			p1 = pu.slice(half, half)
 			// h = p(·,1) + λ·q(·,1) is computed where read, never stored.
 			tabs = [numTabs]tailTable{pu.slice(0, half), q1, qu.slice(0, half), hView(p1, q1, lambda)}
 		}
 		// The layer kernel (kernel.go) computes the engine's eq-mode round
 		// polynomials, exploiting the tables' constant tails (same proof).
 		kern := newLayerKernel(r, tabs, scratch)
+		kern.setDerivedH(p1, lambda)
 		if k == n-1 {
 			// The leaves stay unstored through the first fold too: the
 			// first stored tables are 2^(n−3) entries each.

@@ -262,6 +262,9 @@ type layerKernel struct {
 	// 2^(streamRounds−1) times smaller, for as many more generations.
 	streamRounds int
 	folded       [numTabs]int // foldViews wrapped around table t
+	// h = hP1 + hLambda·q1 while hDerived (setDerivedH).
+	hP1     *tailTable
+	hLambda fr.Element
 }
 
 // watch asks for entry index of table tab once rounds variables are bound:
@@ -464,14 +467,34 @@ func (k *layerKernel) Round(coeffs []fr.Element, claim fr.Element) {
 
 // loadFull writes table t's values at X = 0, 1 (and 2 when want2) for the
 // pairs [lo,hi) of the round, all data, into v, folding the pending
-// challenge first (and storing the folded entries into dst).
-func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element, want2 bool) {
+// challenge first (and storing the folded entries into dst). For h still
+// in its generated form (hDerived), q1's values already in v (or its tail)
+// stand in for h's own q1 part: h = p1 + λ·q1 costs a load of p1 and one
+// product per value, not a second generation of q1.
+func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element, want2, q1Loaded bool) {
 	n := hi - lo
 	v := &bufs.v[t]
 	v0, v1 := v[0][:n], v[1][:n]
-	tab := &k.tabs[t]
+	derived := t == tabH && k.hDerived()
+	width := 2
 	if k.pending {
-		src := tab.read(4*lo, 4*hi, bufs.g, bufs.gen)
+		width = 4
+	}
+	var src []fr.Element
+	if derived { // p1's entries
+		buf := bufs.g[:width*n]
+		cv := k.hP1.chunkTmp(width*lo, width*hi, buf, bufs.gen)
+		src = cv.v
+		if cv.constant {
+			for i := range buf {
+				buf[i] = cv.c
+			}
+			src = buf
+		}
+	} else {
+		src = k.tabs[t].read(width*lo, width*hi, bufs.g, bufs.gen)
+	}
+	if k.pending {
 		s0, s1, s2, s3 := bufs.s[0][:n], bufs.s[1][:n], bufs.s[2][:n], bufs.s[3][:n]
 		s1, s2, s3 = s1[:len(s0)], s2[:len(s0)], s3[:len(s0)]
 		for i := range s0 {
@@ -484,20 +507,33 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 		s3.Sub(s3, s2)
 		s3.ScalarMul(s3, &k.rho)
 		v1.Add(s2, s3)
-		if dst != nil {
-			out := dst[2*lo : 2*hi]
-			v1 = v1[:len(v0)]
-			for i := range v0 {
-				o := out[2*i : 2*i+2 : 2*i+2]
-				o[0], o[1] = v0[i], v1[i]
-			}
-		}
 	} else {
-		src := tab.read(2*lo, 2*hi, bufs.g, bufs.gen)
 		v1 = v1[:len(v0)]
 		for i := range v0 {
 			q := src[2*i : 2*i+2 : 2*i+2]
 			v0[i], v1[i] = q[0], q[1]
+		}
+	}
+	if derived { // + λ·q1
+		if q1Loaded {
+			for x, vx := range []fr.Vector{v0, v1} {
+				u := bufs.u[:n]
+				u.ScalarMul(bufs.v[tabQ1][x][:n], &k.hLambda)
+				vx.Add(vx, u)
+			}
+		} else {
+			var c fr.Element
+			c.Mul(&k.tabs[tabQ1].tail, &k.hLambda)
+			addConst(v0, &c)
+			addConst(v1, &c)
+		}
+	}
+	if k.pending && dst != nil {
+		out := dst[2*lo : 2*hi]
+		v1 = v1[:len(v0)]
+		for i := range v0 {
+			o := out[2*i : 2*i+2 : 2*i+2]
+			o[0], o[1] = v0[i], v1[i]
 		}
 	}
 	if want2 {
@@ -505,6 +541,17 @@ func (k *layerKernel) loadFull(bufs *chunkBufs, t, lo, hi int, dst []fr.Element,
 		v2.Add(v1, v1)
 		v2.Sub(v2, v0)
 	}
+}
+
+// hDerived reports whether table h is still the generated p1 + λ·q1 over
+// the kernel's own q1 table, unfolded (the first two rounds; setDerivedH).
+func (k *layerKernel) hDerived() bool {
+	return k.hP1 != nil && k.folded[tabH] == 0 && k.tabs[tabH].gen != nil && k.j <= 1
+}
+
+// setDerivedH tells the kernel that table h is hView(p1, tabs[tabQ1], λ).
+func (k *layerKernel) setDerivedH(p1 tailTable, lambda fr.Element) {
+	k.hP1, k.hLambda = &p1, lambda
 }
 
 // layerTerms are the layer's two products, p0·q1 and q0·h.
@@ -526,7 +573,7 @@ func (k *layerKernel) vector(acc *kernelAcc, bufs *chunkBufs, lo, hi int, data [
 		n := e - c
 		for t := range k.tabs {
 			if data[t] {
-				k.loadFull(bufs, t, c, e, dst[t], want2[t])
+				k.loadFull(bufs, t, c, e, dst[t], want2[t], data[tabQ1])
 			}
 		}
 		w := k.weights(bufs.w, c, e)

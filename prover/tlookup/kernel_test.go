@@ -196,3 +196,67 @@ func TestLeafHalvesMatchLeaves(t *testing.T) {
 		})
 	}
 }
+
+// With h = p1 + λ·q1 generated over the kernel's own q1 (setDerivedH: h's
+// first rounds load p1 and reuse q1's values), the kernel still gives the
+// engine's proof: q1 and p1 with tails of their own (q1 longer or shorter
+// than p1, so h's data runs meet q1's tail), stored or generated, kept
+// unstored through one or two rounds, serial and parallel sizes.
+func TestLayerKernelDerivedH(t *testing.T) {
+	one, zero := fr.One(), fr.Element{}
+	lambda := field.RandomScalar()
+	for _, sh := range []struct {
+		n, lp, lq int
+		pTail     fr.Element
+	}{{6, 40, 17, zero}, {7, 9, 100, one}, {13, 1<<12 + 3, 1<<11 + 1, zero}, {14, 1 << 13, 1<<12 + 5, one}} {
+		for _, generated := range []bool{false, true} {
+			for _, stream := range []int{1, 2} {
+				name := fmt.Sprintf("n%d-gen%v-stream%d", sh.n, generated, stream)
+				t.Run(name, func(t *testing.T) {
+					p0, q0 := tailed(sh.n, 1<<sh.n, one), tailed(sh.n, 1<<sh.n-7, one)
+					p1, q1 := tailed(sh.n, sh.lp, sh.pTail), tailed(sh.n, sh.lq, one)
+					h := make([]fr.Element, 1<<sh.n)
+					for i := range h {
+						h[i].Mul(&q1[i], &lambda)
+						h[i].Add(&h[i], &p1[i])
+					}
+					r := field.RandomScalars(sh.n)
+					enginePoly := &sumcheck.Polynomial{Form: layerForm(sh.n), Tables: [][]fr.Element{nil, p0, q1, q0, h}, EqPoint: r, EqFactor: facEq}
+					claim := enginePoly.Sum()
+					prove := func(poly *sumcheck.Polynomial) []byte {
+						defer field.SeedForTesting([32]byte{byte(sh.n), 7})()
+						p, err := sumcheck.NewDLCProver(transcript.New())
+						if err != nil {
+							t.Fatal(err)
+						}
+						s, _ := p.Commit(claim)
+						proof, _, err := p.Prove(poly, s)
+						if err != nil {
+							t.Fatal(err)
+						}
+						return proof.Marshal()
+					}
+					want := prove(enginePoly)
+					view := func(d []fr.Element) tailTable {
+						tt := newTailTable(d)
+						if !generated {
+							return tt
+						}
+						data := tt.data
+						return tailTable{tail: tt.tail, n: len(data), gen: func(lo, hi int, out, _ []fr.Element) { copy(out, data[lo:hi]) }}
+					}
+					p1T, q1T := view(p1), view(q1)
+					tt := [numTabs]tailTable{view(p0), q1T, view(q0), hView(p1T, q1T, lambda)}
+					scratch := &layerScratch{}
+					scratch.donate(make([]fr.Element, 1<<sh.n))
+					kernel := newLayerKernel(r, tt, scratch)
+					kernel.streamRounds = stream
+					kernel.setDerivedH(p1T, lambda)
+					if got := prove(&sumcheck.Polynomial{Form: layerForm(sh.n), Kernel: kernel}); !bytes.Equal(got, want) {
+						t.Fatal("kernel proof with derived h differs from the engine's")
+					}
+				})
+			}
+		}
+	}
+}
