@@ -314,8 +314,9 @@ func (k *layerKernel) prepareWeights() {
 	}
 	k.split, k.eqLo, k.eqHi = false, nil, nil
 	n := mle.Size(m)
-	if cap(k.scratch.suffix) < n {
-		k.scratch.suffix = make([]fr.Element, n)
+	if cap(k.scratch.suffix) < n { // from the pool (dead tree layers) if it can
+		k.scratch.donate(k.scratch.suffix)
+		k.scratch.suffix = k.scratch.take(n)
 	}
 	k.suffix = k.scratch.suffix[:n]
 	mle.EqTableVectorInto(k.suffix, k.r[k.j+1:])

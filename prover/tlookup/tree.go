@@ -571,20 +571,21 @@ func (t *tree) build(top int) {
 	// The halves x and x + 2^k are contiguous, so each layer is three
 	// element-wise vector products and one sum: gnark's fr.Vector kernels
 	// (AVX-512 IFMA where the CPU has it), in parallel chunks.
-	tmp := make(fr.Vector, 1<<max(top-1, 0))
 	for k := top - 1; k >= 0; k-- {
 		half := 1 << k
 		pu, qu := t.p[k+1], t.q[k+1]
 		pk := make(fr.Vector, half)
 		qk := make(fr.Vector, half)
 		field.Parallel(half, func(lo, hi int) {
-			b := tmp[lo:hi]
-			pkc := pk[lo:hi]
-			pkc.Mul(pu[lo:hi], qu[half+lo:half+hi])
-			b.Mul(pu[half+lo:half+hi], qu[lo:hi])
-			pkc.Add(pkc, b)
-			qkc := qk[lo:hi]
-			qkc.Mul(qu[lo:hi], qu[half+lo:half+hi])
+			tmp := make(fr.Vector, min(viewChunk, hi-lo)) // per worker, not per layer
+			for c := lo; c < hi; c += viewChunk {
+				e := min(c+viewChunk, hi)
+				b, pkc, qkc := tmp[:e-c], pk[c:e], qk[c:e]
+				pkc.Mul(pu[c:e], qu[half+c:half+e])
+				b.Mul(pu[half+c:half+e], qu[c:e])
+				pkc.Add(pkc, b)
+				qkc.Mul(qu[c:e], qu[half+c:half+e])
+			}
 		})
 		t.p[k], t.q[k] = pk, qk
 	}
