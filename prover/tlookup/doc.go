@@ -75,14 +75,14 @@
 //     (evalInt64: O(2^(n/2)) memory).
 //
 // Measured (BenchmarkProveGKRMemory, 2-core AMD EPYC with AVX-512 IFMA,
-// load 3–4.5; a RANGE_16 lookup of 2^(n−1) and an INDC_16 lookup with
+// load 3.4–5; a RANGE_16 lookup of 2^(n−1) and an INDC_16 lookup with
 // outputs of 2^(n−2); before = the prover that stored the leaf halves,
 // every tree layer and full-size fold buffers, same runs): peak RSS rise
-// over the state before Prove 191 → 54, 178 → 49 and 169 → 44 B per leaf
+// over the state before Prove 191 → 51, 178 → 44 and 169 → 40 B per leaf
 // at 2^20, 2^21, 2^22 leaves; peak in-use heap (the caller's 8 B/leaf
-// witness included) 199 → 62, 190 → 57, 181 → 52 B/leaf; CPU 1.36 → 0.72,
-// 2.14 → 1.06, 3.77 → 2.0 s (fewer page faults and collections).
-// prover/rescale's BenchmarkLookup (2^21 leaves, warmed, CPU time against a
-// ZK Hadamard sumcheck of the same size): 2.34–2.53× against 2.76–2.99×
-// before (alternating runs, load 4.5).
+// witness included) 199 → 59, 190 → 52, 181 → 48 B/leaf; CPU of one cold
+// Prove 1.23 → 0.65, 2.30 → 0.99, 3.92 → 1.73 s (fewer page faults and
+// collections). prover/rescale's BenchmarkLookup (2^21 leaves, warmed, CPU
+// time against a ZK Hadamard sumcheck of the same size): 2.29–2.44×
+// against 2.48–2.58× before (alternating runs).
 package tlookup
