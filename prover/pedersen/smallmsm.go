@@ -41,9 +41,9 @@ func glvConstants() (*big.Int, fp.Element) {
 	return lambda, beta
 }
 
-// SmallMSMMax is the largest point count SmallMSM is meant for: beyond it
+// SmallMSMMax is the largest point count MSMAuto gives SmallMSM: beyond it
 // gnark's Pippenger MultiExp does fewer group operations.
-const SmallMSMMax = 16
+const SmallMSMMax = 20
 
 // smallWindow is SmallMSM's wNAF window: tables of the odd multiples 1, 3, 5, 7.
 const smallWindow = 4

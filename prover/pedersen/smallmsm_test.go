@@ -40,9 +40,10 @@ func TestSmallMSMMatchesMultiExp(t *testing.T) {
 	}
 }
 
+// BenchmarkSmallMSM: SmallMSM against gnark's MultiExp around the MSMAuto threshold.
 func BenchmarkSmallMSM(b *testing.B) {
-	gs, _ := Get(SmallMSMMax)
-	for _, n := range []int{4, SmallMSMMax} {
+	gs, _ := Get(34)
+	for _, n := range []int{4, SmallMSMMax, 34} { // 34: the first IPA round of a 64-slot DLC
 		pts := gs.Vector(n)
 		sc := edgeScalars(n + 5)[5:]
 		b.Run("small", func(b *testing.B) {
