@@ -3,7 +3,6 @@ package pedersen
 import (
 	"errors"
 	"fmt"
-	"math/big"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -17,12 +16,11 @@ var ErrTooLong = errors.New("pedersen: vector longer than the generator set")
 var msmConfig = ecc.MultiExpConfig{}
 
 // CommitScalar returns ⟦v⟧ = v·G + ρ·H.
+// Both products come from the fixed-base tables (fixedbase.go).
 func (gs *Generators) CommitScalar(v, rho *fr.Element) bls12381.G1Affine {
-	var bv, br big.Int
-	v.BigInt(&bv)
-	rho.BigInt(&br)
-	var res bls12381.G1Jac
-	res.JointScalarMultiplication(&gs.G, &gs.H, &bv, &br)
+	res := gs.MulG(v)
+	h := gs.MulH(rho)
+	res.AddAssign(&h)
 	var out bls12381.G1Affine
 	out.FromJacobian(&res)
 	return out
@@ -51,7 +49,7 @@ func (gs *Generators) CommitVectorJac(v []fr.Element, rho *fr.Element) (bls12381
 		return bls12381.G1Jac{}, fmt.Errorf("%w: %d > %d", ErrTooLong, len(v), len(gs.g))
 	}
 	res := MSM(gs.g[:len(v)], v)
-	addBlinding(&res, &gs.H, rho)
+	gs.addBlinding(&res, rho)
 	return res, nil
 }
 
@@ -63,15 +61,12 @@ func (gs *Generators) CommitVector(v []fr.Element, rho *fr.Element) (bls12381.G1
 	return out, err
 }
 
-// addBlinding adds ρ·H to res (a no-op for ρ = 0).
-func addBlinding(res *bls12381.G1Jac, h *bls12381.G1Affine, rho *fr.Element) {
+// addBlinding adds ρ·H to res (a no-op for ρ = 0), from H's fixed-base
+// table.
+func (gs *Generators) addBlinding(res *bls12381.G1Jac, rho *fr.Element) {
 	if rho == nil || rho.IsZero() {
 		return
 	}
-	var b big.Int
-	rho.BigInt(&b)
-	var t bls12381.G1Jac
-	t.FromAffine(h)
-	t.ScalarMultiplication(&t, &b)
+	t := gs.MulH(rho)
 	res.AddAssign(&t)
 }

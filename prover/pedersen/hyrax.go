@@ -95,7 +95,7 @@ func (gs *Generators) CommitRows(v []fr.Element, c, from, to int, blind []fr.Ele
 	eachRow(from, to, rowWorkers(c, to-from), func(k, _ int, cfg ecc.MultiExpConfig) {
 		lo, hi := min(k*c, len(v)), min((k+1)*c, len(v))
 		out[k-from] = msmWith(gs.g[:hi-lo], v[lo:hi], cfg)
-		addBlinding(&out[k-from], &gs.H, &blind[k-from])
+		gs.addBlinding(&out[k-from], &blind[k-from])
 	})
 	return bls12381.BatchJacobianToAffineG1(out), nil
 }

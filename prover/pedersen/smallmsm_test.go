@@ -1,6 +1,7 @@
 package pedersen
 
 import (
+	"math/big"
 	"testing"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -57,4 +58,44 @@ func BenchmarkSmallMSM(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestFixedBaseMatchesNaive: MulG and MulH (the fixed-base tables) against
+// bit-by-bit double-and-add on edge scalars (0, 1, r−1, 2, (r−1)/2), a
+// scalar with every byte 0xff below r, and randoms.
+func TestFixedBaseMatchesNaive(t *testing.T) {
+	gs, _ := Get(0)
+	sc := edgeScalars(9)
+	var ff fr.Element
+	ff.SetBigInt(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 248), big.NewInt(1)))
+	sc = append(sc, ff)
+	for _, s := range sc {
+		for _, c := range []struct {
+			p   *bls12381.G1Affine
+			got bls12381.G1Jac
+		}{{&gs.G, gs.MulG(&s)}, {&gs.H, gs.MulH(&s)}} {
+			want := naiveMul(c.p, s.BigInt(new(big.Int)))
+			if !c.got.Equal(&want) {
+				t.Fatalf("fixed-base %v·P differs from double-and-add", s.String())
+			}
+		}
+	}
+}
+
+func BenchmarkFixedBase(b *testing.B) {
+	gs, _ := Get(0)
+	s := edgeScalars(6)[5]
+	gs.MulH(&s) // table built outside the timing
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			gs.MulH(&s)
+		}
+	})
+	b.Run("glv", func(b *testing.B) {
+		var j bls12381.G1Jac
+		for b.Loop() {
+			j.FromAffine(&gs.H)
+			j.ScalarMultiplication(&j, s.BigInt(new(big.Int)))
+		}
+	})
 }

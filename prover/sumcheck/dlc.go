@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/zkllm/zkllm/prover/field"
@@ -168,13 +167,13 @@ func (p *DLCProver) commitRound(coeffs []fr.Element) (Point, int, error) {
 	}
 }
 
-// roundPoint returns Σ_i coeffs[i]·g_{start+i} + α·H as one small MSM
-// (pedersen.SmallMSM: d+2 points, no Pippenger set-up).
+// roundPoint returns Σ_i coeffs[i]·g_{start+i} + α·H: the d+1 terms as one
+// small MSM (pedersen.MSMAuto: Straus, no Pippenger set-up), α·H from H's
+// fixed-base table.
 func roundPoint(gens *pedersen.Generators, start int, coeffs []fr.Element, alpha fr.Element) Point {
-	pts := make([]bls12381.G1Affine, 0, len(coeffs)+1)
-	pts = append(append(pts, gens.Vector(start + len(coeffs))[start:]...), gens.H)
-	sc := append(append(make([]fr.Element, 0, len(coeffs)+1), coeffs...), alpha)
-	j := pedersen.MSMAuto(pts, sc)
+	j := pedersen.MSMAuto(gens.Vector(start + len(coeffs))[start:], coeffs)
+	h := gens.MulH(&alpha)
+	j.AddAssign(&h)
 	var out Point
 	out.FromJacobian(&j)
 	return out
