@@ -73,6 +73,17 @@ func BenchmarkProveGKRMemory(b *testing.B) {
 		}
 		n = v
 	}
+	// ZKLLM_TLOOKUP_GEN=1 or 2 forces the number of generated tree layers
+	// (generatedLayers; default: by size).
+	switch s := os.Getenv("ZKLLM_TLOOKUP_GEN"); s {
+	case "":
+	case "1":
+		defer setGenLayersMinLog(64)()
+	case "2":
+		defer setGenLayersMinLog(0)()
+	default:
+		b.Fatalf("ZKLLM_TLOOKUP_GEN=%q: want 1 or 2", s)
+	}
 	rangeT, indT := mustTable(tables.Range(16)), mustTable(tables.Indicator(16))
 	l, err := NewLayout(Spec{Lookups: []Lookup{
 		{Name: "x", Table: rangeT, LogSize: n - 1},
@@ -107,6 +118,7 @@ func BenchmarkProveGKRMemory(b *testing.B) {
 	}
 	leaves := float64(uint64(1) << l.LogLeaves)
 	b.ReportMetric(float64(l.LogLeaves), "log_leaves")
+	b.ReportMetric(float64(generatedLayers(l.LogLeaves)), "gen_layers")
 	b.ReportMetric(float64(peakRSS)/(1<<20), "rss_rise_MB")
 	b.ReportMetric(float64(peakRSS)/leaves, "rss_B/leaf")
 	b.ReportMetric(float64(peakHeap)/(1<<20), "heap_peak_MB")

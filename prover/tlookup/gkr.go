@@ -187,7 +187,8 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult multSource, 
 	tr := dlc.Transcript
 	n := l.LogLeaves
 	hl := l.leafHalves(w, mult, gamma, beta)
-	t := buildTreeHalves(hl, n)
+	g := generatedLayers(n)
+	t := buildTreeHalves(hl, n, g)
 	gens, err := dlc.Generators(0)
 	if err != nil {
 		return nil, nil, err
@@ -241,7 +242,7 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult multSource, 
 			tabs = [numTabs]tailTable{hl.p[0], hl.q[1], hl.q[0], hView(p1, hl.q[1], lambda)}
 		} else {
 			// Layer k+1's halves: stored, or generated from the leaves
-			// (layer n−1, never stored).
+			// (the top g layers, never stored).
 			half := 1 << k
 			pu, qu := t.layer(k + 1)
 			q1 := qu.slice(half, half)
@@ -253,10 +254,11 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult multSource, 
 		// polynomials, exploiting the tables' constant tails (same proof).
 		kern := newLayerKernel(r, tabs, scratch)
 		kern.setDerivedH(p1, lambda)
+		// A layer reading generated tables keeps them unstored through
+		// its first folds, the more the closer to the leaves: its first
+		// stored tables are then 2^(n−g−2) entries each (streamRounds).
+		kern.streamRounds = streamRounds(n, g, k)
 		if k == n-1 {
-			// The leaves stay unstored through the first fold too: the
-			// first stored tables are 2^(n−3) entries each.
-			kern.streamRounds = 2
 			segVals = l.watchSegments(kern)
 			if testHookTopLayer != nil {
 				testHookTopLayer()
@@ -303,6 +305,16 @@ func proveWith(dlc *sumcheck.DLCProver, l *Layout, w *Witness, mult multSource, 
 		return nil, nil, err
 	}
 	return proof, claims, nil
+}
+
+// streamRounds returns how many rounds layer k's sumcheck keeps generated
+// tables unstored (layerKernel.streamRounds) in a tree of 2^n leaves whose
+// top g layers are generated: 1 + g − (n−1−k) for the layers reading
+// generated tables (the leaves: 1 + g), so that every such layer's first
+// stored tables are 2^(n−g−2) entries each, no larger than the stored
+// tree's top layer; 0 (the default) below.
+func streamRounds(n, g, k int) int {
+	return max(1+g-(n-1-k), 0)
 }
 
 // rootFactors lists the root products as (x, y, z) indices into Root.

@@ -2,6 +2,7 @@ package tlookup
 
 import (
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -33,20 +34,39 @@ func TestProofBytesGolden(t *testing.T) {
 		{"mixed", func(t testing.TB) (*Layout, *Witness) { return mixedInstance(t, 7) }, false},
 		{"wide", wideInstance, true},
 	}
+	// Each instance is proved with the small-tree path (layer n−1
+	// generated) and the large-tree path forced (layers n−1 and n−2
+	// generated: genLayersMinLog): the same bytes.
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if c.long && testing.Short() {
-				t.Skip("wide instance skipped under -short")
-			}
-			defer field.SeedForTesting([32]byte{18})()
-			l, w := c.make(t)
-			b := proveBundle(t, l, w, mustMult(t, l, w), nil)
-			if err := verifyBundle(l, b); err != nil {
-				t.Fatal(err)
-			}
-			testutil.CheckDigest(t, "testdata/golden_"+c.name+".sha256", bundleBytes(b), *updateGolden)
-		})
+		for _, large := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/large-tree=%v", c.name, large), func(t *testing.T) {
+				if c.long && testing.Short() {
+					t.Skip("wide instance skipped under -short")
+				}
+				if large {
+					defer setGenLayersMinLog(0)()
+				}
+				defer field.SeedForTesting([32]byte{18})()
+				l, w := c.make(t)
+				if large != (generatedLayers(l.LogLeaves) == 2) {
+					t.Fatalf("large-tree path %v not taken at 2^%d leaves", large, l.LogLeaves)
+				}
+				b := proveBundle(t, l, w, mustMult(t, l, w), nil)
+				if err := verifyBundle(l, b); err != nil {
+					t.Fatal(err)
+				}
+				testutil.CheckDigest(t, "testdata/golden_"+c.name+".sha256", bundleBytes(b), *updateGolden)
+			})
+		}
 	}
+}
+
+// setGenLayersMinLog sets genLayersMinLog (the large-tree path from 2^v
+// leaves on) and returns the function restoring it.
+func setGenLayersMinLog(v int) func() {
+	old := genLayersMinLog
+	genLayersMinLog = v
+	return func() { genLayersMinLog = old }
 }
 
 // wideInstance has 2^13 leaves and two tables, so the top GKR layers run

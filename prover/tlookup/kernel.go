@@ -42,8 +42,9 @@ const (
 const kernelChunk = 256
 
 // genScratch·kernelChunk entries per worker serve a generated table's
-// generators (a foldView of an hView of leaves needs 16 per pair read).
-const genScratch = 32
+// generators (a foldView of a foldView of an hView of layer n−2 views
+// needs about 48 per pair read).
+const genScratch = 64
 
 // kernelParallelPairs is the pair count below which a round stays on one
 // goroutine (as the engine).

@@ -181,17 +181,28 @@ func TestLeafHalvesMatchLeaves(t *testing.T) {
 					t.Fatalf("upper half p has %d data entries, want the table's 32", hl.p[1].length())
 				}
 			}
-			want, got := buildTree(p, q, l.LogLeaves), buildTreeHalves(hl, l.LogLeaves)
-			for k := 0; k < l.LogLeaves; k++ {
-				pk, qk := got.layer(k) // layer n−1 generated from the leaves
-				for x := range want.p[k] {
-					if !pk.at(x).Equal(&want.p[k][x]) || !qk.at(x).Equal(&want.q[k][x]) {
-						t.Fatalf("tree layer %d: entry %d differs", k, x)
+			// The top g layers generated (1: today's small trees; 2: the
+			// large-tree path), read entry by entry and in chunks.
+			n := l.LogLeaves
+			want := buildTree(p, q, n)
+			for g := 1; g <= 2; g++ {
+				got := buildTreeHalves(hl, n, g)
+				for k := 0; k < n; k++ {
+					pk, qk := got.layer(k)
+					pc, qc := make([]fr.Element, 1<<k), make([]fr.Element, 1<<k)
+					pcv, qcv := pk.chunk(0, 1<<k, pc), qk.chunk(0, 1<<k, qc)
+					for x := range want.p[k] {
+						if !pk.at(x).Equal(&want.p[k][x]) || !qk.at(x).Equal(&want.q[k][x]) {
+							t.Fatalf("g=%d tree layer %d: entry %d differs", g, k, x)
+						}
+						if !chunkAt(pcv, x).Equal(&want.p[k][x]) || !chunkAt(qcv, x).Equal(&want.q[k][x]) {
+							t.Fatalf("g=%d tree layer %d: chunked entry %d differs", g, k, x)
+						}
+					}
+					if stored := got.p[k] != nil || got.q[k] != nil; stored != (k < n-g) {
+						t.Fatalf("g=%d: tree layer %d stored %v", g, k, stored)
 					}
 				}
-			}
-			if got.p[l.LogLeaves-1] != nil || got.q[l.LogLeaves-1] != nil {
-				t.Fatal("tree layer n−1 is stored")
 			}
 		})
 	}
@@ -210,7 +221,7 @@ func TestLayerKernelDerivedH(t *testing.T) {
 		pTail     fr.Element
 	}{{6, 40, 17, zero}, {7, 9, 100, one}, {13, 1<<12 + 3, 1<<11 + 1, zero}, {14, 1 << 13, 1<<12 + 5, one}} {
 		for _, generated := range []bool{false, true} {
-			for _, stream := range []int{1, 2} {
+			for _, stream := range []int{1, 2, 3} {
 				name := fmt.Sprintf("n%d-gen%v-stream%d", sh.n, generated, stream)
 				t.Run(name, func(t *testing.T) {
 					p0, q0 := tailed(sh.n, 1<<sh.n, one), tailed(sh.n, 1<<sh.n-7, one)
@@ -259,4 +270,12 @@ func TestLayerKernelDerivedH(t *testing.T) {
 			}
 		}
 	}
+}
+
+// chunkAt returns entry x of a chunk view.
+func chunkAt(v chunkView, x int) *fr.Element {
+	if v.constant {
+		return &v.c
+	}
+	return &v.v[x]
 }

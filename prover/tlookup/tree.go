@@ -394,19 +394,19 @@ func hView(p1, q1 tailTable, lambda fr.Element) tailTable {
 // q_k(x) = q_{k+1}(x,0)·q_{k+1}(x,1), where (x,b) is the index x + b·2^k
 // (PROTOCOL §6.4). p[n], q[n] are the leaves; p[0][0] is the root.
 //
-// Built from the leaf halves (buildTreeHalves), neither the leaves nor
-// layer n−1 is stored: p[n−1], q[n−1] stay nil and top holds layer n−1's
-// p and q as generated tables (layerViews), computed from the leaves where
-// read.
+// Built from the leaf halves (buildTreeHalves), neither the leaves nor the
+// top generated layers (n−1, and n−2 for large trees: generatedLayers) are
+// stored: their p[k], q[k] stay nil and views[k] holds their p and q as
+// generated tables (layerViews), computed from the leaves where read.
 type tree struct {
-	p, q [][]fr.Element
-	top  *[2]tailTable
+	p, q  [][]fr.Element
+	views map[int][2]tailTable
 }
 
 // layer returns layer k's p and q as tables.
 func (t *tree) layer(k int) (p, q tailTable) {
-	if t.p[k] == nil && t.top != nil {
-		return t.top[0], t.top[1]
+	if v, ok := t.views[k]; ok && t.p[k] == nil {
+		return v[0], v[1]
 	}
 	return newTailTable(t.p[k]), newTailTable(t.q[k])
 }
@@ -433,9 +433,19 @@ func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
 	return t
 }
 
-// layerViews returns layer n−1 of the tree over the leaf halves as
-// generated tables: p = pLo·qHi + pHi·qLo and q = qLo·qHi, chunk by chunk
-// from the leaves (their generators need 4·(hi−lo) entries of tmp).
+// halvesOf splits a layer of 2·half entries, given as tables, into its
+// lower and upper halves (the shape layerViews reads).
+func halvesOf(p, q tailTable, half int) *halfLeaves {
+	return &halfLeaves{
+		p: [2]tailTable{p.slice(0, half), p.slice(half, half)},
+		q: [2]tailTable{q.slice(0, half), q.slice(half, half)},
+	}
+}
+
+// layerViews returns the layer below the given halves as generated tables:
+// p = pLo·qHi + pHi·qLo and q = qLo·qHi, chunk by chunk from the halves
+// (the generators use 4·(hi−lo) entries of tmp, and pass the rest on to
+// the halves' own generators).
 func layerViews(hl *halfLeaves) (p, q tailTable) {
 	pLo, pHi, qLo, qHi := hl.p[0], hl.p[1], hl.q[0], hl.q[1]
 	scratch := func(m int, tmp []fr.Element) []fr.Element {
@@ -447,16 +457,18 @@ func layerViews(hl *halfLeaves) (p, q tailTable) {
 	pGen := func(lo, hi int, out, tmp []fr.Element) {
 		m := hi - lo
 		tmp = scratch(m, tmp)
-		ql, qh := qLo.chunk(lo, hi, tmp[:m]), qHi.chunk(lo, hi, tmp[m:2*m])
+		rest := tmp[4*m:]
+		ql, qh := qLo.chunkTmp(lo, hi, tmp[:m], rest), qHi.chunkTmp(lo, hi, tmp[m:2*m], rest)
 		o, b := fr.Vector(out[:m]), fr.Vector(tmp[3*m:4*m])
-		mulInto(o, pLo.chunk(lo, hi, tmp[2*m:3*m]), qh)
-		mulInto(b, pHi.chunk(lo, hi, tmp[2*m:3*m]), ql)
+		mulInto(o, pLo.chunkTmp(lo, hi, tmp[2*m:3*m], rest), qh)
+		mulInto(b, pHi.chunkTmp(lo, hi, tmp[2*m:3*m], rest), ql)
 		o.Add(o, b)
 	}
 	qGen := func(lo, hi int, out, tmp []fr.Element) {
 		m := hi - lo
 		tmp = scratch(m, tmp)
-		mulInto(out[:m], qLo.chunk(lo, hi, tmp[:m]), qHi.chunk(lo, hi, tmp[m:2*m]))
+		rest := tmp[4*m:]
+		mulInto(out[:m], qLo.chunkTmp(lo, hi, tmp[:m], rest), qHi.chunkTmp(lo, hi, tmp[m:2*m], rest))
 	}
 	var pTail, qTail, t fr.Element
 	pTail.Mul(&pLo.tail, &qHi.tail)
@@ -468,19 +480,42 @@ func layerViews(hl *halfLeaves) (p, q tailTable) {
 	return p, q
 }
 
-// buildTreeHalves is buildTree from the leaf halves: layer n−1 is the
-// generated layerViews, layer n−2 is computed from it chunk by chunk, and
-// the layers below from n−2 (n ≥ 2: a layout has at least 3 leaves).
-func buildTreeHalves(hl *halfLeaves, n int) *tree {
-	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1)}
+// genLayersMinLog is the smallest tree (log of its leaves) whose layer
+// n−2 is generated as well as layer n−1: the stored tree then halves
+// (16 B per leaf, not 32) for more generation work (see generatedLayers).
+// A variable so that tests can force the large-tree path at small n.
+var genLayersMinLog = 24
+
+// generatedLayers returns how many tree layers below the leaves are
+// generated, not stored, for a tree of 2^n leaves: 1 (layer n−1), or 2
+// (layers n−1, n−2) from 2^genLayersMinLog leaves on; never the root's
+// layer 1 (n ≥ 4 for 2).
+func generatedLayers(n int) int {
+	if n >= genLayersMinLog && n >= 4 {
+		return 2
+	}
+	return 1
+}
+
+// buildTreeHalves is buildTree from the leaf halves: the top g layers
+// (n−1 … n−g) are generated views (layerViews, each from the one above),
+// layer n−g−1 is computed from the lowest view chunk by chunk, and the
+// layers below from it (n ≥ g+1: a layout has at least 3 leaves).
+func buildTreeHalves(hl *halfLeaves, n, g int) *tree {
+	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1), views: map[int][2]tailTable{}}
 	pv, qv := layerViews(hl)
-	t.top = &[2]tailTable{pv, qv}
-	half := 1 << (n - 2)
+	t.views[n-1] = [2]tailTable{pv, qv}
+	for k := n - 2; k >= n-g; k-- {
+		pv, qv = layerViews(halvesOf(pv, qv, 1<<k))
+		t.views[k] = [2]tailTable{pv, qv}
+	}
+	top := n - g - 1
+	half := 1 << top
 	pk := make(fr.Vector, half)
 	qk := make(fr.Vector, half)
 	field.Parallel(half, func(lo, hi int) {
 		b := chunkBuffers(5, hi-lo)
-		tmp := make([]fr.Element, 4*min(viewChunk, hi-lo))
+		tmp := make([]fr.Element, 4*g*min(viewChunk, hi-lo))
 		for c := lo; c < hi; c += viewChunk {
 			e := min(c+viewChunk, hi)
 			qLo, qHi := qv.chunkTmp(c, e, b[0], tmp), qv.chunkTmp(half+c, half+e, b[1], tmp)
@@ -492,8 +527,8 @@ func buildTreeHalves(hl *halfLeaves, n int) *tree {
 			pc.Add(pc, u)
 		}
 	})
-	t.p[n-2], t.q[n-2] = pk, qk
-	t.build(n - 2)
+	t.p[top], t.q[top] = pk, qk
+	t.build(top)
 	return t
 }
 
