@@ -73,16 +73,14 @@ func BenchmarkProveGKRMemory(b *testing.B) {
 		}
 		n = v
 	}
-	// ZKLLM_TLOOKUP_GEN=1 or 2 forces the number of generated tree layers
-	// (generatedLayers; default: by size).
-	switch s := os.Getenv("ZKLLM_TLOOKUP_GEN"); s {
-	case "":
-	case "1":
-		defer setGenLayersMinLog(64)()
-	case "2":
-		defer setGenLayersMinLog(0)()
-	default:
-		b.Fatalf("ZKLLM_TLOOKUP_GEN=%q: want 1 or 2", s)
+	// ZKLLM_TLOOKUP_GEN=1, 2 or 3 forces the number of generated tree
+	// layers (generatedLayers; default: by size).
+	if s := os.Getenv("ZKLLM_TLOOKUP_GEN"); s != "" {
+		g, err := strconv.Atoi(s)
+		if err != nil || g < 1 || g > 3 {
+			b.Fatalf("ZKLLM_TLOOKUP_GEN=%q: want 1, 2 or 3", s)
+		}
+		defer setForceGenLayers(g)()
 	}
 	rangeT, indT := mustTable(tables.Range(16)), mustTable(tables.Indicator(16))
 	l, err := NewLayout(Spec{Lookups: []Lookup{

@@ -35,21 +35,19 @@ func TestProofBytesGolden(t *testing.T) {
 		{"wide", wideInstance, true},
 	}
 	// Each instance is proved with the small-tree path (layer n−1
-	// generated) and the large-tree path forced (layers n−1 and n−2
-	// generated: genLayersMinLog): the same bytes.
+	// generated) and the large-tree paths forced (layers n−1 … n−g
+	// generated: forceGenLayers): the same bytes.
 	for _, c := range cases {
-		for _, large := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/large-tree=%v", c.name, large), func(t *testing.T) {
+		for g := 1; g <= 3; g++ {
+			t.Run(fmt.Sprintf("%s/generated-layers=%d", c.name, g), func(t *testing.T) {
 				if c.long && testing.Short() {
 					t.Skip("wide instance skipped under -short")
 				}
-				if large {
-					defer setGenLayersMinLog(0)()
-				}
+				defer setForceGenLayers(g)()
 				defer field.SeedForTesting([32]byte{18})()
 				l, w := c.make(t)
-				if large != (generatedLayers(l.LogLeaves) == 2) {
-					t.Fatalf("large-tree path %v not taken at 2^%d leaves", large, l.LogLeaves)
+				if got := generatedLayers(l.LogLeaves); got != g {
+					t.Fatalf("%d generated layers at 2^%d leaves, want %d", got, l.LogLeaves, g)
 				}
 				b := proveBundle(t, l, w, mustMult(t, l, w), nil)
 				if err := verifyBundle(l, b); err != nil {
@@ -61,12 +59,12 @@ func TestProofBytesGolden(t *testing.T) {
 	}
 }
 
-// setGenLayersMinLog sets genLayersMinLog (the large-tree path from 2^v
-// leaves on) and returns the function restoring it.
-func setGenLayersMinLog(v int) func() {
-	old := genLayersMinLog
-	genLayersMinLog = v
-	return func() { genLayersMinLog = old }
+// setForceGenLayers forces g generated tree layers (0: by size) and
+// returns the function restoring the previous setting.
+func setForceGenLayers(g int) func() {
+	old := forceGenLayers
+	forceGenLayers = g
+	return func() { forceGenLayers = old }
 }
 
 // wideInstance has 2^13 leaves and two tables, so the top GKR layers run

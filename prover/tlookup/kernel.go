@@ -42,9 +42,10 @@ const (
 const kernelChunk = 256
 
 // genScratch·kernelChunk entries per worker serve a generated table's
-// generators (a foldView of a foldView of an hView of layer n−2 views
-// needs about 48 per pair read).
-const genScratch = 64
+// generators: a top-layer table read through three foldViews of an hView
+// of the leaves needs about 40 per pair read, a layer reading generated
+// layer n−3 (views over views, 4 entries each per level) about as many.
+const genScratch = 160
 
 // kernelParallelPairs is the pair count below which a round stays on one
 // goroutine (as the engine).

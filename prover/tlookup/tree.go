@@ -480,21 +480,31 @@ func layerViews(hl *halfLeaves) (p, q tailTable) {
 	return p, q
 }
 
-// genLayersMinLog is the smallest tree (log of its leaves) whose layer
-// n−2 is generated as well as layer n−1: the stored tree then halves
-// (16 B per leaf, not 32) for more generation work (see generatedLayers).
-// A variable so that tests can force the large-tree path at small n.
-var genLayersMinLog = 24
+// genLayersMinLog[i] is the smallest tree (log of its leaves) whose top
+// i+2 layers are generated: from 2^24 leaves layer n−2 as well as n−1
+// (the stored tree halves: 16 B per leaf, not 32), from 2^26 layer n−3 too
+// (8 B per leaf), each for more generation work in the top layers (see
+// doc.go for the measured cost).
+var genLayersMinLog = [2]int{24, 26}
+
+// forceGenLayers, when positive, overrides the size rule (tests and the
+// memory benchmark force either path at small n).
+var forceGenLayers int
 
 // generatedLayers returns how many tree layers below the leaves are
-// generated, not stored, for a tree of 2^n leaves: 1 (layer n−1), or 2
-// (layers n−1, n−2) from 2^genLayersMinLog leaves on; never the root's
-// layer 1 (n ≥ 4 for 2).
+// generated, not stored, for a tree of 2^n leaves: 1 (layer n−1), 2 or 3
+// by genLayersMinLog; always at least one stored layer (≤ n−2).
 func generatedLayers(n int) int {
-	if n >= genLayersMinLog && n >= 4 {
-		return 2
+	g := 1
+	for _, m := range genLayersMinLog {
+		if n >= m {
+			g++
+		}
 	}
-	return 1
+	if forceGenLayers > 0 {
+		g = forceGenLayers
+	}
+	return max(min(g, n-2), 1)
 }
 
 // buildTreeHalves is buildTree from the leaf halves: the top g layers
