@@ -260,17 +260,11 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 		runner = Local{}
 	}
 	if err := step("A", "advice", func() error {
-		var blob []int64
+		var blob *adviceBlob
 		if blob, cols, mult, err = adviceWitness(pl, gadgets, runner); err != nil {
 			return err
 		}
-		var rows []bls12381.G1Affine
-		if narrow, ok := narrowInt32(blob); ok {
-			blob = nil // only the int32 copy lives on
-			rows, p.advice, err = commitAdviceBlob(p.DLC, pl, narrow, opt.PhaseA, runner)
-		} else {
-			rows, p.advice, err = commitAdviceBlob(p.DLC, pl, blob, opt.PhaseA, runner)
-		}
+		rows, err := blob.commit(p, pl, opt.PhaseA, runner)
 		if err != nil {
 			return err
 		}
@@ -328,71 +322,6 @@ func ProveWith(tr *transcript.Transcript, weights *WeightBlob, gadgets []ProverG
 		return nil, nil, err
 	}
 	return p.out, rep, nil
-}
-
-// adviceWitness lays every gadget's witness out as the advice blob (with the
-// lookup multiplicities) and returns the lookup columns.
-func adviceWitness(pl *plan, gadgets []ProverGadget, runner Runner) ([]int64, []tlookup.Column, [][]uint64, error) {
-	blob := make([]int64, pl.layout.Size())
-	vals := make([]map[string][]int64, len(gadgets))
-	gcols := make([][]tlookup.Column, len(gadgets))
-	jobs := make([]func() error, len(gadgets))
-	for i, g := range gadgets {
-		jobs[i] = func() (err error) {
-			if vals[i], gcols[i], err = g.Witness(); err != nil {
-				return fmt.Errorf("%s: %w", g.Name(), err)
-			}
-			return nil
-		}
-	}
-	if err := runner.Run(jobs); err != nil {
-		return nil, nil, nil, err
-	}
-	var cols []tlookup.Column
-	for i, g := range gadgets {
-		vals, c := vals[i], gcols[i]
-		ts, _ := g.Tensors()
-		for _, t := range ts {
-			v, ok := vals[t.Name]
-			p, _ := pl.layout.Lookup(t.Name)
-			if !ok || len(v) > 1<<p.LogSize {
-				return nil, nil, nil, fmt.Errorf("%w: %s: witness for %q missing or oversized", ErrGadget, g.Name(), t.Name)
-			}
-			copy(blob[p.Offset:], v)
-		}
-		cols = append(cols, c...)
-	}
-	if pl.lookups == nil {
-		return blob, cols, nil, nil
-	}
-	mult, err := pl.lookups.Multiplicities(&tlookup.Witness{Columns: cols})
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for ti, t := range pl.lookups.Tables {
-		p, _ := pl.layout.Lookup(tlookup.MultName(t))
-		for j, m := range mult[ti] {
-			blob[p.Offset+uint64(j)] = int64(m)
-		}
-	}
-	return blob, cols, mult, nil
-}
-
-// narrowInt32 returns the blob as int32 when every entry fits (A32
-// activations, limbs, multiplicities), halving what the pool holds.
-func narrowInt32(blob []int64) ([]int32, bool) {
-	for _, v := range blob {
-		if v != int64(int32(v)) {
-			return nil, false
-		}
-	}
-	out := make([]int32, len(blob))
-	field.Parallel(len(blob), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = int32(blob[i])
-		}
-	})
-	return out, true
 }
 
 // commitAdviceBlob commits the advice (phase A) and opens its pool on the
