@@ -2,7 +2,6 @@ package ipa
 
 import (
 	"fmt"
-	"math/big"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -29,8 +28,9 @@ func ProveProduct(tr *transcript.Transcript, gens *pedersen.Generators, X, Y, Z 
 		}
 		p.T1 = gens.CommitScalar(&b[0], &b[1])
 		p.T2 = gens.CommitScalar(&b[2], &b[3])
-		var t3 bls12381.G1Jac
-		t3.JointScalarMultiplication(&X, &gens.H, b[2].BigInt(new(big.Int)), b[4].BigInt(new(big.Int)))
+		t3 := pedersen.SmallMSM([]bls12381.G1Affine{X}, b[2:3]) // GLV; H from its table
+		h := gens.MulH(&b[4])
+		t3.AddAssign(&h)
 		p.T3.FromJacobian(&t3)
 		if !p.T1.IsInfinity() && !p.T2.IsInfinity() && !p.T3.IsInfinity() {
 			break

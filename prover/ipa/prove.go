@@ -3,7 +3,6 @@ package ipa
 import (
 	"errors"
 	"fmt"
-	"math/big"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -40,7 +39,8 @@ func Prove(tr *transcript.Transcript, gens *pedersen.Generators, pa, Y bls12381.
 	absorbStatement(tr, &pa, &Y)
 	x := tr.ChallengeNonZero(transcript.LabelIPAx)
 	var U bls12381.G1Affine
-	U.ScalarMultiplication(&gens.G, x.BigInt(new(big.Int)))
+	uj := gens.MulG(&x)
+	U.FromJacobian(&uj)
 	var tau fr.Element
 	tau.Mul(&x, &beta)
 	tau.Add(&tau, &alpha)
@@ -115,8 +115,9 @@ func Prove(tr *transcript.Transcript, gens *pedersen.Generators, pa, Y bls12381.
 	var k1, k2 fr.Element
 	for {
 		k1, k2 = field.RandomScalar(), field.RandomScalar()
-		var s bls12381.G1Jac
-		s.JointScalarMultiplication(&qAff, &gens.H, k1.BigInt(new(big.Int)), k2.BigInt(new(big.Int)))
+		s := pedersen.SmallMSM([]bls12381.G1Affine{qAff}, []fr.Element{k1})
+		h := gens.MulH(&k2)
+		s.AddAssign(&h)
 		proof.S.FromJacobian(&s)
 		if !proof.S.IsInfinity() {
 			break
