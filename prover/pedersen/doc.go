@@ -27,6 +27,16 @@
 // (each row's MSM on one core, rows spread over the cores), longer rows one
 // at a time with gnark's all-core MSM; the points do not depend on it.
 //
+// Small and fixed-base multiplication (smallmsm.go, fixedbase.go): SmallMSM
+// is Straus's method over the GLV halves (wNAF-4, affine tables, one batch
+// inversion) on the calling goroutine, for the few-point MSMs of sumcheck
+// round commitments and small IPA rounds (MSMAuto picks it up to
+// SmallMSMMax points, gnark's MultiExp beyond). G and H have per-process
+// fixed-base tables (d·2^{8w}·P, 32 windows × 255 points each, built on
+// first use): MulG, MulH, CommitScalar and every blinding ρ·H are at most
+// 32 mixed additions. Both give exactly the points of the plain
+// computation (TestSmallMSMMatchesMultiExp, TestFixedBaseMatchesNaive).
+//
 // Layout (§4.2): tensors, each padded per axis to powers of two, sorted by
 // padded size descending (stable in spec order) and placed contiguously, so
 // tensor t is the aligned sub-cube whose top bits are id_t:

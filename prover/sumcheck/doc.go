@@ -86,6 +86,16 @@
 //     entries through gnark's fr.Vector kernels (AVX-512 IFMA where the CPU
 //     has it); the field values, hence the proofs, are those of the
 //     per-element code (TestEngineVectorKernelsMatchGeneric, golden tests).
+//   - Group work per round (dlc.go roundPoint): A = Σ c_i·g_{o+i} + α·H is
+//     pedersen.MSMAuto over the d+1 coefficients (Straus over the GLV
+//     halves for ≤ 20 points, no Pippenger set-up) plus α·H from H's
+//     fixed-base table; scalar commitments (claims, finals, product proofs)
+//     use the fixed-base tables of G and H. The points are those of the
+//     plain MSM, so the proof bytes do not depend on it. Measured on one
+//     core at 2^20, d = 2 (AVX-512 IFMA, CPU time): the cleartext engine
+//     ≈7.3× one fr.Vector.Mul, the 20 round commitments ≈3 ms (were
+//     ≈10), the closing IPA over 64 slots ≈12 ms (were ≈14.5): the ZK
+//     prover ≈9.5× the Mul (was ≈10.8×).
 //   - Polynomial.Kernel (a RoundKernel) replaces the engine for a caller that
 //     knows its tables better (tlookup's GKR layers: constant tails); it must
 //     produce the same round polynomials, which are unique, so the proof is
