@@ -3,6 +3,9 @@ package rescale
 import (
 	"fmt"
 	"math/big"
+	"sync"
+
+	"github.com/zkllm/zkllm/prover/field"
 )
 
 // maxInt64Input bounds |X| on the int64 path so that X + 2^(k−1) cannot
@@ -49,17 +52,42 @@ func RescaleTensor(name string, x []int64, k int, out Format) (q, r []int64, err
 	}
 	q = make([]int64, len(x))
 	r = make([]int64, len(x))
-	for i, v := range x {
-		qi, ri, err := RoundShift(v, k)
-		if err != nil {
-			return nil, nil, fmt.Errorf("tensor %q index %d: %w", name, i, err)
+	err = parallelFirstErr(len(x), func(lo, hi int) (int, error) {
+		for i := lo; i < hi; i++ {
+			qi, ri, err := RoundShift(x[i], k)
+			if err != nil {
+				return i, fmt.Errorf("tensor %q index %d: %w", name, i, err)
+			}
+			if !out.Contains(qi) {
+				return i, fmt.Errorf("%w: tensor %q index %d: rescaled value %d (from %d >> %d) is not %s", ErrRange, name, i, qi, x[i], k, out)
+			}
+			q[i], r[i] = qi, ri
 		}
-		if !out.Contains(qi) {
-			return nil, nil, fmt.Errorf("%w: tensor %q index %d: rescaled value %d (from %d >> %d) is not %s", ErrRange, name, i, qi, v, k, out)
-		}
-		q[i], r[i] = qi, ri
+		return 0, nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return q, r, nil
+}
+
+// parallelFirstErr runs work on disjoint ranges covering [0,n) on the cores
+// (field.ParallelMin); a range stops at its first failing index and returns
+// it. The error returned is the one at the smallest failing index: the one
+// a serial loop reports.
+func parallelFirstErr(n int, work func(lo, hi int) (int, error)) error {
+	var mu sync.Mutex
+	first, firstErr := n, error(nil)
+	field.ParallelMin(n, 1<<14, func(lo, hi int) {
+		if i, err := work(lo, hi); err != nil {
+			mu.Lock()
+			if i < first {
+				first, firstErr = i, err
+			}
+			mu.Unlock()
+		}
+	})
+	return firstErr
 }
 
 // DecomposeTensor splits every element of v into limbs of format f and
@@ -74,14 +102,20 @@ func DecomposeTensor(name string, v []int64, f Format) ([][]int64, error) {
 	for i := range limbs {
 		limbs[i] = make([]int64, len(v))
 	}
-	buf := make([]int64, m)
-	for j, x := range v {
-		if err := f.Decompose(x, buf); err != nil {
-			return nil, fmt.Errorf("tensor %q index %d: %w", name, j, err)
+	err := parallelFirstErr(len(v), func(lo, hi int) (int, error) {
+		buf := make([]int64, m)
+		for j := lo; j < hi; j++ {
+			if err := f.Decompose(v[j], buf); err != nil {
+				return j, fmt.Errorf("tensor %q index %d: %w", name, j, err)
+			}
+			for i := range buf {
+				limbs[i][j] = buf[i]
+			}
 		}
-		for i := range buf {
-			limbs[i][j] = buf[i]
-		}
+		return 0, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return limbs, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -142,5 +143,26 @@ func TestDecomposeRoundTrip(t *testing.T) {
 	buf = make([]int64, f.NumLimbs())
 	if err := f.DecomposeBig(neg, buf); err != nil || Recompose(buf).Cmp(neg) != 0 {
 		t.Fatalf("A150 round trip: %v", err)
+	}
+}
+
+// TestTensorErrorsNameFirstIndex: the parallel tensor loops report the
+// smallest failing index, as a serial loop does, whatever the core count.
+func TestTensorErrorsNameFirstIndex(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	x := make([]int64, 1<<17)
+	for _, i := range []int{100000, 70000, 20001} {
+		x[i] = 1 << 40 // rescaled by 2^8: outside Signed(16)
+	}
+	if _, _, err := RescaleTensor("x", x, 8, Signed(16)); err == nil || !strings.Contains(err.Error(), "index 20001:") {
+		t.Fatalf("rescale error %v, want index 20001", err)
+	}
+	if _, err := DecomposeTensor("x", x, Signed(16)); err == nil || !strings.Contains(err.Error(), "index 20001:") {
+		t.Fatalf("decompose error %v, want index 20001", err)
+	}
+	x = x[:20001]
+	q, r, err := RescaleTensor("x", x, 8, Signed(16))
+	if err != nil || len(q) != len(x) || len(r) != len(x) {
+		t.Fatalf("a valid tensor failed: %v", err)
 	}
 }
