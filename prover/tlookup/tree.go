@@ -331,7 +331,16 @@ func (l *Layout) leaves(w *Witness, mult multSource, gamma, beta fr.Element) (p,
 // segments.
 type halfLeaves struct {
 	p, q [2]tailTable
+	// pq, when set (the halves of a generated layer, not the leaves),
+	// generates half h's p and q entries together (pqGen), cheaper than
+	// p and q apart: a layer's p needs its q's inputs anyway.
+	pq [2]pqGen
 }
+
+// pqGen writes entries [lo,hi) of a generated layer's p and q into
+// p[:hi−lo] and q[:hi−lo], for any range below the layer's size (entries
+// past a table's length are its tail); tmp as for genFunc.
+type pqGen func(lo, hi int, p, q, tmp []fr.Element)
 
 // leafHalves describes the halves of the leaf layer; their entries are
 // computed from the witness columns and multiplicities where read.
@@ -433,41 +442,65 @@ func buildTree(pLeaf, qLeaf []fr.Element, n int) *tree {
 	return t
 }
 
-// halvesOf splits a layer of 2·half entries, given as tables, into its
-// lower and upper halves (the shape layerViews reads).
-func halvesOf(p, q tailTable, half int) *halfLeaves {
+// halvesOf splits a generated layer of 2·half entries (p, q and their
+// joint generator pq) into its lower and upper halves, the shape
+// layerViews reads.
+func halvesOf(p, q tailTable, pq pqGen, half int) *halfLeaves {
 	return &halfLeaves{
-		p: [2]tailTable{p.slice(0, half), p.slice(half, half)},
-		q: [2]tailTable{q.slice(0, half), q.slice(half, half)},
+		p:  [2]tailTable{p.slice(0, half), p.slice(half, half)},
+		q:  [2]tailTable{q.slice(0, half), q.slice(half, half)},
+		pq: [2]pqGen{pq, func(lo, hi int, p, q, tmp []fr.Element) { pq(half+lo, half+hi, p, q, tmp) }},
 	}
 }
 
-// layerViews returns the layer below the given halves as generated tables:
-// p = pLo·qHi + pHi·qLo and q = qLo·qHi, chunk by chunk from the halves
-// (the generators use 4·(hi−lo) entries of tmp, and pass the rest on to
-// the halves' own generators).
-func layerViews(hl *halfLeaves) (p, q tailTable) {
+// layerViews returns the layer below the given halves as generated tables
+// p = pLo·qHi + pHi·qLo and q = qLo·qHi, and pq generating both, chunk by
+// chunk from the halves (the generators use 4·(hi−lo) entries of tmp, 5
+// for pq, and pass the rest on to the halves' own generators).
+func layerViews(hl *halfLeaves) (p, q tailTable, pq pqGen) {
 	pLo, pHi, qLo, qHi := hl.p[0], hl.p[1], hl.q[0], hl.q[1]
-	scratch := func(m int, tmp []fr.Element) []fr.Element {
-		if len(tmp) < 4*m {
-			return make([]fr.Element, 4*m)
+	scratch := func(need int, tmp []fr.Element) []fr.Element {
+		if len(tmp) < need {
+			return make([]fr.Element, need)
 		}
 		return tmp
 	}
-	pGen := func(lo, hi int, out, tmp []fr.Element) {
+	// halves reads the four halves' entries [lo,hi) into tmp[:4m]: through
+	// the joint generators where there are some, else one table at a time
+	// (constant tails cost nothing then).
+	halves := func(lo, hi int, tmp []fr.Element) (pl, ph, ql, qh chunkView) {
 		m := hi - lo
-		tmp = scratch(m, tmp)
 		rest := tmp[4*m:]
-		ql, qh := qLo.chunkTmp(lo, hi, tmp[:m], rest), qHi.chunkTmp(lo, hi, tmp[m:2*m], rest)
-		o, b := fr.Vector(out[:m]), fr.Vector(tmp[3*m:4*m])
-		mulInto(o, pLo.chunkTmp(lo, hi, tmp[2*m:3*m], rest), qh)
-		mulInto(b, pHi.chunkTmp(lo, hi, tmp[2*m:3*m], rest), ql)
-		o.Add(o, b)
+		if hl.pq[0] != nil {
+			hl.pq[0](lo, hi, tmp[:m], tmp[m:2*m], rest)
+			hl.pq[1](lo, hi, tmp[2*m:3*m], tmp[3*m:4*m], rest)
+			return chunkView{v: tmp[:m]}, chunkView{v: tmp[2*m : 3*m]}, chunkView{v: tmp[m : 2*m]}, chunkView{v: tmp[3*m : 4*m]}
+		}
+		return pLo.chunkTmp(lo, hi, tmp[:m], rest), pHi.chunkTmp(lo, hi, tmp[2*m:3*m], rest),
+			qLo.chunkTmp(lo, hi, tmp[m:2*m], rest), qHi.chunkTmp(lo, hi, tmp[3*m:4*m], rest)
 	}
+	// combine sets p = pl·qh + ph·ql (u: m entries of scratch), q = ql·qh.
+	combine := func(p, q, u fr.Vector, pl, ph, ql, qh chunkView) {
+		if p != nil {
+			mulInto(p, pl, qh)
+			mulInto(u, ph, ql)
+			p.Add(p, u)
+		}
+		if q != nil {
+			mulInto(q, ql, qh)
+		}
+	}
+	pq = func(lo, hi int, p, q, tmp []fr.Element) {
+		m := hi - lo
+		tmp = scratch(5*m, tmp)
+		pl, ph, ql, qh := halves(lo, hi, tmp[m:])
+		combine(part(p, 0, m), part(q, 0, m), tmp[:m], pl, ph, ql, qh)
+	}
+	pGen := func(lo, hi int, out, tmp []fr.Element) { pq(lo, hi, out, nil, tmp) }
 	qGen := func(lo, hi int, out, tmp []fr.Element) {
 		m := hi - lo
-		tmp = scratch(m, tmp)
-		rest := tmp[4*m:]
+		tmp = scratch(2*m, tmp)
+		rest := tmp[2*m:]
 		mulInto(out[:m], qLo.chunkTmp(lo, hi, tmp[:m], rest), qHi.chunkTmp(lo, hi, tmp[m:2*m], rest))
 	}
 	var pTail, qTail, t fr.Element
@@ -477,7 +510,7 @@ func layerViews(hl *halfLeaves) (p, q tailTable) {
 	qTail.Mul(&qLo.tail, &qHi.tail)
 	p = tailTable{tail: pTail, n: max(pLo.length(), pHi.length(), qLo.length(), qHi.length()), gen: pGen}
 	q = tailTable{tail: qTail, n: max(qLo.length(), qHi.length()), gen: qGen}
-	return p, q
+	return p, q, pq
 }
 
 // genLayersMinLog[i] is the smallest tree (log of its leaves) whose top
@@ -513,28 +546,23 @@ func generatedLayers(n int) int {
 // layers below from it (n ≥ g+1: a layout has at least 3 leaves).
 func buildTreeHalves(hl *halfLeaves, n, g int) *tree {
 	t := &tree{p: make([][]fr.Element, n+1), q: make([][]fr.Element, n+1), views: map[int][2]tailTable{}}
-	pv, qv := layerViews(hl)
+	pv, qv, pq := layerViews(hl)
 	t.views[n-1] = [2]tailTable{pv, qv}
 	for k := n - 2; k >= n-g; k-- {
-		pv, qv = layerViews(halvesOf(pv, qv, 1<<k))
+		pv, qv, pq = layerViews(halvesOf(pv, qv, pq, 1<<k))
 		t.views[k] = [2]tailTable{pv, qv}
 	}
+	// Layer n−g−1 is the next view's pq, stored.
 	top := n - g - 1
+	_, _, next := layerViews(halvesOf(pv, qv, pq, 1<<top))
 	half := 1 << top
 	pk := make(fr.Vector, half)
 	qk := make(fr.Vector, half)
 	field.Parallel(half, func(lo, hi int) {
-		b := chunkBuffers(5, hi-lo)
-		tmp := make([]fr.Element, 4*g*min(viewChunk, hi-lo))
+		tmp := make([]fr.Element, 5*(g+1)*min(viewChunk, hi-lo)) // 5 per entry and view
 		for c := lo; c < hi; c += viewChunk {
 			e := min(c+viewChunk, hi)
-			qLo, qHi := qv.chunkTmp(c, e, b[0], tmp), qv.chunkTmp(half+c, half+e, b[1], tmp)
-			mulInto(qk[c:e], qLo, qHi)
-			pLo, pHi := pv.chunkTmp(c, e, b[2], tmp), pv.chunkTmp(half+c, half+e, b[3], tmp)
-			pc, u := pk[c:e], fr.Vector(b[4][:e-c])
-			mulInto(pc, pLo, qHi)
-			mulInto(u, pHi, qLo)
-			pc.Add(pc, u)
+			next(c, e, pk[c:e], qk[c:e], tmp)
 		}
 	})
 	t.p[top], t.q[top] = pk, qk
