@@ -413,6 +413,7 @@ func (e *engine) release() {
 // two halves of its chunk and the kernels read them without copying. Only
 // the layout differs; every field value is the per-element code's.
 func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
+	diffs := e.diffForm()
 	for s := lo; s < hi; s += vecBlock {
 		t := min(s+vecBlock, hi)
 		m := t - s
@@ -424,15 +425,17 @@ func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
 			switch {
 			case e.pending && e.owned:
 				chunk = e.cur[k][2*s : 2*t]
-				foldChunks(ws, chunk, tab[4*s:4*t], min(2*vecBlock, len(tab)), &e.rho)
+				foldChunks(ws, chunk, tab[4*s:4*t], min(2*vecBlock, len(tab)), &e.rho, diffs)
 			case e.pending:
 				chunk = e.cur[k][2*s : 2*t]
 				foldSplit(chunk, ws.blk[2*vecBlock:2*vecBlock+2*m], tab[4*s:4*t], &e.rho)
+				toDiffs(chunk, diffs)
 			case e.owned:
 				chunk = tab[2*s : 2*t]
 			default:
 				chunk = ws.tab[k*2*vecBlock : k*2*vecBlock+2*m]
 				split(chunk, tab[2*s:2*t])
+				toDiffs(chunk, diffs)
 			}
 			ws.lo[k], ws.hi[k] = chunk[:m], chunk[m:]
 		}
@@ -449,6 +452,25 @@ func (e *engine) accumulateRange(ws *workspace, lo, hi int) {
 			e.accumulate(ws, s, t)
 		}
 	}
+}
+
+// diffForm reports the product kernel's table form: every split chunk
+// (the engine's own tables and round 0's blocks) holds f(0,·) and then the
+// differences f(1,·) − f(0,·) instead of f(1,·). The kernel needs exactly
+// those, and a fold then costs one ScalarMul and one Add per entry
+// (f(ρ,·) = f(0,·) + ρ·(f(1,·) − f(0,·))) plus one Sub per next-round pair
+// to form the next differences: half the subtractions of the value form.
+func (e *engine) diffForm() bool { return e.kind == kernelProduct2 }
+
+// toDiffs turns a split chunk (f(0,·), then f(1,·)) into the difference
+// form (f(0,·), then f(1,·) − f(0,·)) when on.
+func toDiffs(chunk []fr.Element, on bool) {
+	if !on {
+		return
+	}
+	m := len(chunk) / 2
+	lo, hi := fr.Vector(chunk[:m]), fr.Vector(chunk[m:])
+	hi.Sub(hi, lo)
 }
 
 // split writes the even entries of src into dst[:m] and the odd ones into
@@ -481,21 +503,28 @@ func foldSplit(lo, hi, src []fr.Element, rho *fr.Element) fr.Vector {
 
 // foldChunks folds a block of one of the engine's own tables: src holds
 // 4m entries in chunks of size cs (one or two chunks), each chunk's halves
-// being f(0,·) and f(1,·) of its pairs. Each chunk folds to
-// lo + ρ·(hi − lo) (fr.Vector Sub, ScalarMul, Add), giving the next table's
-// 2m entries in natural order, which dst receives split (one chunk).
-func foldChunks(ws *workspace, dst, src []fr.Element, cs int, rho *fr.Element) {
+// being f(0,·) and f(1,·) of its pairs (in the difference form, f(0,·) and
+// f(1,·) − f(0,·)). Each chunk folds to lo + ρ·(hi − lo) (fr.Vector Sub,
+// ScalarMul, Add; no Sub in the difference form), giving the next table's
+// 2m entries in natural order, which dst receives split (one chunk, in the
+// same form).
+func foldChunks(ws *workspace, dst, src []fr.Element, cs int, rho *fr.Element, diffs bool) {
 	next := fr.Vector(ws.blk[:len(dst)])
 	for off := 0; off < len(src); off += cs {
 		h := cs / 2
-		lo, hi := fr.Vector(src[off:off+h]), src[off+h:off+cs]
+		lo, hi := fr.Vector(src[off:off+h]), fr.Vector(src[off+h:off+cs])
 		diff := fr.Vector(ws.blk[2*vecBlock : 2*vecBlock+h])
-		diff.Sub(hi, lo)
-		diff.ScalarMul(diff, rho)
+		if diffs {
+			diff.ScalarMul(hi, rho)
+		} else {
+			diff.Sub(hi, lo)
+			diff.ScalarMul(diff, rho)
+		}
 		part := next[off/2 : off/2+h]
 		part.Add(lo, diff)
 	}
 	split(dst, next)
+	toDiffs(dst, diffs)
 }
 
 // loadPair writes f_k at X = 0..len(v)−1 into v, given f_k(0) and f_k(1).
@@ -668,7 +697,11 @@ func (e *engine) computeFinals() []fr.Element {
 			out[k] = e.eqScale
 		case e.pending:
 			var d fr.Element
-			d.Sub(&t[1], &t[0])
+			if e.owned && e.diffForm() {
+				d = t[1] // already f(1) − f(0)
+			} else {
+				d.Sub(&t[1], &t[0])
+			}
 			d.Mul(&d, &e.rho)
 			out[k].Add(&t[0], &d)
 		default:
@@ -778,19 +811,16 @@ func (e *engine) accumulateVec(ws *workspace, lo, hi int) {
 }
 
 // product2Block is the kernel for F = f_a·f_b with d = 2 on the block in
-// ws: p(0) += ⟨a_0, b_0⟩ and the leading coefficient
-// c_2 += ⟨a_1−a_0, b_1−b_0⟩ (in slot 2; round converts it to p(2)), through
-// fr.Vector's Sub and InnerProduct.
+// ws, whose views hold the difference form (diffForm: ws.hi[k] is
+// f_k(1,·) − f_k(0,·)): p(0) += ⟨a_0, b_0⟩ and the leading coefficient
+// c_2 += ⟨a_1−a_0, b_1−b_0⟩ (in slot 2; round converts it to p(2)), two
+// fr.Vector inner products.
 func (e *engine) product2Block(ws *workspace) {
 	t := e.form.Terms[0]
 	fa, fb := t.Factors[0], t.Factors[1]
-	a0, a1 := fr.Vector(ws.lo[fa]), ws.hi[fa]
-	b0, b1 := fr.Vector(ws.lo[fb]), ws.hi[fb]
-	m := len(a0)
+	a0, da := fr.Vector(ws.lo[fa]), fr.Vector(ws.hi[fa]) // difference form (diffForm)
+	b0, db := fr.Vector(ws.lo[fb]), fr.Vector(ws.hi[fb])
 	s0 := a0.InnerProduct(b0)
-	da, db := fr.Vector(ws.blk[:m]), fr.Vector(ws.blk[2*vecBlock:2*vecBlock+m])
-	da.Sub(a1, a0)
-	db.Sub(b1, b0)
 	s2 := da.InnerProduct(db)
 	acc := ws.acc
 	acc[0].Add(&acc[0], &s0)
