@@ -42,8 +42,11 @@
 //
 // Prover implementation (proof bytes are those of the plain algorithm; the
 // golden digest test and the kernel-vs-engine test hold it). Memory is the
-// design constraint: only tree layers 1 … n−2 (p and q, 2^n field elements
-// in all: 32 B per leaf) are ever stored at full size.
+// design constraint: only tree layers 1 … n−g−1 are ever stored at full
+// size, where g, the number of generated layers (generatedLayers), grows
+// with the tree: 1 below 2^24 leaves (layers ≤ n−2 stored: p and q, 2^n
+// field elements, 32 B per leaf), 2 from 2^24 (16 B per leaf), 3 from 2^26
+// (8 B per leaf; genLayersMinLog).
 //   - No leaf is stored. leafHalves describes each half's p and q as a
 //     generated table (tailTable.gen) with a constant tail (a final run of
 //     lookup segments has p ≡ 1; the unused leaves p = 0, q = 1); entries
@@ -53,18 +56,21 @@
 //     (tables ≤ 2^gatherMaxLog entries, the column checked to lie in the
 //     table), else one vector Montgomery product per entry from the
 //     integers (scaleInts). No lookup column is converted whole.
-//   - Tree layer n−1 is not stored either: layerViews generates it from the
-//     leaves where read; layer n−2 is built from it chunk by chunk
-//     (buildTreeHalves), the layers below as usual.
+//   - Tree layers n−1 … n−g are not stored either: layerViews generates
+//     each from the one above (layer n−1 from the leaves) where read; a
+//     generated layer's p and q come together from one joint generator
+//     (pqGen) when the layer below reads them. Layer n−g−1 is built from
+//     layer n−g chunk by chunk (buildTreeHalves), the layers below as usual.
 //   - h = p(·,1) + λ·q(·,1) is never stored (hView), in any layer.
 //   - Every GKR layer sumcheck runs on layerKernel (a sumcheck.RoundKernel):
 //     the engine's eq-mode round polynomials, with products against a tail
 //     reduced to inner products and data processed through fr.Vector.
 //     Generated tables stay unstored through the first streamRounds − 1
-//     folds (foldView): 2 for the top layer, whose first stored tables are
-//     then 2^(n−3) entries each; 1 for layer n−2 (reading layer n−1). The eq
+//     folds (foldView): 1 + g − (n−1−k) for layer k reading generated
+//     tables (g+1 for the top layer), so that every layer's first stored
+//     tables are 2^(n−g−2) entries each, within the dead stored tree. The eq
 //     weights of a large layer's first rounds are split (eqLo·eqHi, computed
-//     per chunk); the full suffix is stored only after, at ≤ 2^(n−4).
+//     per chunk); the full suffix is stored only after.
 //   - Memory is reused, not allocated, layer after layer: tree layer k is
 //     dead once layer k's sumcheck starts, and joins the scratch pool
 //     (layerScratch) from which that and every later layer take their fold
@@ -85,4 +91,20 @@
 // collections). prover/rescale's BenchmarkLookup (2^21 leaves, warmed, CPU
 // time against a ZK Hadamard sumcheck of the same size): 2.29–2.44×
 // against 2.48–2.58× before (alternating runs).
+//
+// Generated layers (same benchmark, g forced by ZKLLM_TLOOKUP_GEN, g = 1
+// is the path above; two alternating rounds, load 7.5–10 on the 2 cores,
+// CPU of one cold Prove): at 2^22 leaves, g = 1, 2, 3: RSS rise 40.8,
+// 23.9, 14.3 B/leaf, peak heap 49.4, 32.3, 22.3 B/leaf, CPU 1.47–1.52,
+// 1.51–1.70, 1.86–2.01 s; at 2^24: RSS rise 37.5, 19.6, 10.4 B/leaf, heap
+// 45.4, 27.7, 18.4 B/leaf, CPU 5.53–5.60, 5.93–6.04 (+8%), 7.36–7.62 s
+// (+34%). Each generated layer halves the stored tree; the third costs
+// more (the top layer generates the leaves g+1 times). Thresholds: below
+// 2^24 leaves the tree is under 0.5 GB and the lookup benchmark keeps
+// today's path (2.17–2.22× after); g = 2 from 2^24 (its cost is within the
+// noise at 2^22–2^24); g = 3 from 2^26, where g = 2's RSS rise passes
+// 1.6 GB: at 2^28 leaves (the 7B layer at 512 tokens) about 2.8 GB of
+// tree and buffers against 5.2 (g = 2) and 10 (g = 1), for ≈ +34% of the
+// lookup's CPU. The rest of the heap at the peak is the caller's witness
+// (8 B/leaf here) and the tables' leaves (2 × 2^16 here).
 package tlookup
