@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -97,11 +98,31 @@ func (t *tailTable) at(x int) *fr.Element {
 	case x >= t.length():
 		return &t.tail
 	case t.gen != nil:
-		var v, tmp [1]fr.Element
+		var v [1]fr.Element
+		var tmp [atScratch]fr.Element
 		t.gen(x, x+1, v[:], tmp[:])
 		return &v[0]
 	}
 	return &t.data[x]
+}
+
+// atScratch is the generator scratch of one entry read (at): enough for
+// every table the prover reads (3 generated layers, 4 stream rounds).
+const atScratch = 64
+
+// genFallbacks counts the generator calls whose scratch was too short
+// (genTmp): the prover's own calls always pass enough, which a test checks
+// (a silent fallback allocates per chunk, garbage the heap peak shows).
+var genFallbacks atomic.Int64
+
+// genTmp returns tmp if it holds need entries, else alloc fresh entries
+// (counted in genFallbacks).
+func genTmp(tmp []fr.Element, need, alloc int) []fr.Element {
+	if len(tmp) >= need {
+		return tmp
+	}
+	genFallbacks.Add(1)
+	return make([]fr.Element, alloc)
 }
 
 // foldView returns t with its lowest variable bound to rho, generated where
@@ -111,9 +132,7 @@ func (t *tailTable) at(x int) *fr.Element {
 func foldView(t tailTable, rho fr.Element) tailTable {
 	gen := func(lo, hi int, out, tmp []fr.Element) {
 		m := hi - lo
-		if len(tmp) < 4*m {
-			tmp = make([]fr.Element, 8*m)
-		}
+		tmp = genTmp(tmp, 4*m, 8*m)
 		in, t0, t1 := tmp[:2*m], fr.Vector(tmp[2*m:3*m]), fr.Vector(tmp[3*m:4*m])
 		cv := t.chunkTmp(2*lo, 2*hi, in, tmp[4*m:])
 		o := fr.Vector(out[:m])

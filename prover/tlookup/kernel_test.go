@@ -279,3 +279,23 @@ func chunkAt(v chunkView, x int) *fr.Element {
 	}
 	return &v.v[x]
 }
+
+// The prover gives every generator the scratch it needs (genScratch, the
+// tree build's chunk buffers, atScratch): no generated read falls back to
+// fresh memory per chunk, with 1, 2 or 3 generated tree layers.
+func TestGeneratorsHaveScratch(t *testing.T) {
+	for g := 1; g <= 3; g++ {
+		t.Run(fmt.Sprintf("generated-layers=%d", g), func(t *testing.T) {
+			defer setForceGenLayers(g)()
+			l, w := wideInstance(t)
+			genFallbacks.Store(0)
+			b := proveBundle(t, l, w, mustMult(t, l, w), nil)
+			if n := genFallbacks.Load(); n != 0 {
+				t.Fatalf("%d generator calls lacked scratch", n)
+			}
+			if err := verifyBundle(l, b); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

@@ -381,9 +381,7 @@ func hView(p1, q1 tailTable, lambda fr.Element) tailTable {
 	lam := chunkView{constant: true, c: lambda}
 	gen := func(lo, hi int, out, tmp []fr.Element) {
 		out = out[:hi-lo]
-		if len(tmp) < len(out) {
-			tmp = make([]fr.Element, len(out))
-		}
+		tmp = genTmp(tmp, len(out), len(out))
 		m := len(out)
 		mulInto(out, q1.chunkTmp(lo, hi, out, tmp[m:]), lam)
 		if pv := p1.chunkTmp(lo, hi, tmp[:m], tmp[m:]); !pv.constant {
@@ -459,12 +457,6 @@ func halvesOf(p, q tailTable, pq pqGen, half int) *halfLeaves {
 // for pq, and pass the rest on to the halves' own generators).
 func layerViews(hl *halfLeaves) (p, q tailTable, pq pqGen) {
 	pLo, pHi, qLo, qHi := hl.p[0], hl.p[1], hl.q[0], hl.q[1]
-	scratch := func(need int, tmp []fr.Element) []fr.Element {
-		if len(tmp) < need {
-			return make([]fr.Element, need)
-		}
-		return tmp
-	}
 	// halves reads the four halves' entries [lo,hi) into tmp[:4m]: through
 	// the joint generators where there are some, else one table at a time
 	// (constant tails cost nothing then).
@@ -492,14 +484,14 @@ func layerViews(hl *halfLeaves) (p, q tailTable, pq pqGen) {
 	}
 	pq = func(lo, hi int, p, q, tmp []fr.Element) {
 		m := hi - lo
-		tmp = scratch(5*m, tmp)
+		tmp = genTmp(tmp, 5*m, 5*m)
 		pl, ph, ql, qh := halves(lo, hi, tmp[m:])
 		combine(part(p, 0, m), part(q, 0, m), tmp[:m], pl, ph, ql, qh)
 	}
 	pGen := func(lo, hi int, out, tmp []fr.Element) { pq(lo, hi, out, nil, tmp) }
 	qGen := func(lo, hi int, out, tmp []fr.Element) {
 		m := hi - lo
-		tmp = scratch(2*m, tmp)
+		tmp = genTmp(tmp, 2*m, 2*m)
 		rest := tmp[2*m:]
 		mulInto(out[:m], qLo.chunkTmp(lo, hi, tmp[:m], rest), qHi.chunkTmp(lo, hi, tmp[m:2*m], rest))
 	}
