@@ -50,9 +50,9 @@
 //   - No leaf is stored. leafHalves describes each half's p and q as a
 //     generated table (tailTable.gen) with a constant tail (a final run of
 //     lookup segments has p ≡ 1; the unused leaves p = 0, q = 1); entries
-//     are computed where read. Each table's leaves (q, and p = −m from the
-//     counts) are computed once per proof (tables are small beside the
-//     lookups); a lookup leaf's q is a load from its table's q values
+//     are computed where read. Each table's q values are computed once per
+//     proof (tables are small beside the lookups; p = −m is converted from
+//     the counts where read, not stored); a lookup leaf's q is a load from its table's q values
 //     (tables ≤ 2^gatherMaxLog entries, the column checked to lie in the
 //     table), else one vector Montgomery product per entry from the
 //     integers (scaleInts). No lookup column is converted whole.

@@ -38,7 +38,6 @@ func TestLeafFillerMatchesCompress(t *testing.T) {
 	slow := l.leafFiller(w, elemMult(mult), gamma, beta)
 	clear(slow.gather)
 	clear(slow.tableQ)
-	clear(slow.negM)
 	fromCounts := l.leafFiller(w, countMult(counts), gamma, beta)
 	for name, f := range map[string]*leafFiller{"gather": f, "convert": slow, "counts": fromCounts} {
 		for _, seg := range l.segments {

@@ -37,13 +37,15 @@ type leafFiller struct {
 	// Integer columns convert through scaleInts: shift = 2^63, and
 	// negR, negGammaR are −1 and −γ times R (Montgomery's 2^256 mod r).
 	shift, negR, negGammaR fr.Element
-	// tableQ[ti] and negM[ti] are table ti's leaves, q and p = −m, computed
-	// once (table segments are read many times; tables are small beside
-	// the lookups). gather[i] reports that lookup i's integer column lies
+	// tableQ[ti] is table ti's leaf q values, computed once (table
+	// segments are read many times, and lookups gather from them; tables
+	// are small beside the lookups). Its p = −m is converted from the
+	// counts where read (one vector product per entry: storing it would
+	// cost 32 B per table entry, 128 MiB for a 2^22 table). gather[i] reports that lookup i's integer column lies
 	// in its table (every input an index, every output the table's), of
 	// at most 2^gatherMaxLog entries: its q values are entries of tableQ.
-	tableQ, negM [][]fr.Element
-	gather       []bool
+	tableQ [][]fr.Element
+	gather []bool
 }
 
 // gatherMaxLog bounds the tables whose lookups gather their q values: up
@@ -98,14 +100,10 @@ func (l *Layout) leafFiller(w *Witness, mult multSource, gamma, beta fr.Element)
 	f.negR.Neg(&f.negR)
 	f.negGammaR.Mul(&f.negR, &gamma)
 	f.tableQ = make([][]fr.Element, len(l.Tables))
-	f.negM = make([][]fr.Element, len(l.Tables))
 	for ti, t := range l.Tables {
-		q, p := make([]fr.Element, t.Size()), make(fr.Vector, t.Size())
-		field.Parallel(len(q), func(lo, hi int) {
-			f.tableQRange(ti, lo, hi, q[lo:hi])
-			mult.negInto(ti, lo, p[lo:hi], &f.negR)
-		})
-		f.tableQ[ti], f.negM[ti] = q, p
+		q := make([]fr.Element, t.Size())
+		field.Parallel(len(q), func(lo, hi int) { f.tableQRange(ti, lo, hi, q[lo:hi]) })
+		f.tableQ[ti] = q
 	}
 	f.gather = make([]bool, len(l.spec.Lookups))
 	for i, lk := range l.spec.Lookups {
@@ -261,11 +259,7 @@ func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 		return
 	}
 	if p != nil {
-		if nm := f.negM[seg.table]; nm != nil {
-			copy(p[:to-from], nm[from:to])
-		} else {
-			f.mult.negInto(seg.table, from, p[:to-from], &f.negR)
-		}
+		f.mult.negInto(seg.table, from, p[:to-from], &f.negR)
 	}
 	if q == nil {
 		return
