@@ -4,7 +4,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
 	"github.com/zkllm/zkllm/prover/pedersen"
+	"github.com/zkllm/zkllm/prover/pool"
 	"github.com/zkllm/zkllm/prover/tlookup"
 )
 
@@ -119,5 +122,52 @@ func TestAdviceWitnessMissingTensor(t *testing.T) {
 	}
 	if _, _, _, err := adviceWitness(pl, []ProverGadget{g}, Local{}); err == nil {
 		t.Fatal("a missing tensor was accepted")
+	}
+}
+
+// TestTableFromInts: Table converts a small-integer pool's entries straight
+// into the table (entries past the stored ones zero), as Entries does.
+func TestTableFromInts(t *testing.T) {
+	lay, err := pedersen.Place([]pedersen.TensorSpec{{Name: "a", Shape: []uint64{1000}}, {Name: "b", Shape: []uint64{300}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logC := AdviceLogC(lay.LogSize)
+	b, _ := lay.Lookup("b")
+	vals := make([]int32, b.Offset+200) // b's last entries not stored
+	for i := range vals {
+		vals[i] = int32(i*7919%65536) - 1<<15
+	}
+	for _, ints := range []bool{true, false} {
+		var pp *pool.Prover
+		if ints {
+			pp, err = pool.NewProverSmall(pool.Shape{Layout: lay, LogC: logC}, vals, make([]fr.Element, 1<<(lay.LogSize-logC)))
+		} else {
+			fv := make([]fr.Element, len(vals))
+			for i, v := range vals {
+				fv[i].SetInt64(int64(v))
+			}
+			pp, err = pool.NewProver(pool.Shape{Layout: lay, LogC: logC}, fv, make([]fr.Element, 1<<(lay.LogSize-logC)))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &Prover{advice: pp}
+		got, err := p.Table("b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1<<b.LogSize {
+			t.Fatalf("table of %d entries, want %d", len(got), 1<<b.LogSize)
+		}
+		for j := range got {
+			var want fr.Element
+			if k := b.Offset + uint64(j); k < uint64(len(vals)) {
+				want.SetInt64(int64(vals[k]))
+			}
+			if !got[j].Equal(&want) {
+				t.Fatalf("ints %v: entry %d = %v, want %v", ints, j, got[j].String(), want.String())
+			}
+		}
 	}
 }

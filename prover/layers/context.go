@@ -9,6 +9,7 @@ import (
 	"github.com/zkllm/zkllm/prover/claims"
 	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/mle"
+	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/pool"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/sumcheck"
@@ -254,8 +255,32 @@ func (p *Prover) Table(tensor string) ([]fr.Element, error) {
 	}
 	t, _ := pl.Shape().Layout.Lookup(tensor)
 	out := make([]fr.Element, 1<<t.LogSize)
-	copy(out, pl.Entries(t.Offset, 1<<t.LogSize))
+	if !smallInto(out, pl, t.Offset) {
+		copy(out, pl.Entries(t.Offset, 1<<t.LogSize))
+	}
 	return out, nil
+}
+
+// smallInto converts a pool's small-integer entries from off into dst
+// (entries past the stored ones stay zero) over the cores, with no
+// intermediate table; false when the pool holds field elements.
+func smallInto(dst []fr.Element, pl *pool.Prover, off uint64) bool {
+	if v, ok := pool.SmallValues[int32](pl); ok {
+		smallRangeInto(dst, v, off)
+	} else if v, ok := pool.SmallValues[int64](pl); ok {
+		smallRangeInto(dst, v, off)
+	} else if v, ok := pool.SmallValues[int16](pl); ok {
+		smallRangeInto(dst, v, off)
+	} else {
+		return false
+	}
+	return true
+}
+
+func smallRangeInto[T pedersen.Small](dst []fr.Element, v []T, off uint64) {
+	lo := min(off, uint64(len(v)))
+	hi := min(off+uint64(len(dst)), uint64(len(v)))
+	pedersen.SmallToFieldInto(dst[:hi-lo], v[lo:hi])
 }
 
 // Zero defers the relation s = 0 to the DLC (§5.2): s is a public linear

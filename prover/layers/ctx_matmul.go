@@ -5,6 +5,7 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/pedersen"
 	"github.com/zkllm/zkllm/prover/rescale"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -26,11 +27,11 @@ func (p *Prover) CheckedTable(c rescale.Checked) ([]fr.Element, error) {
 			out = l
 			continue
 		}
-		for j := range out {
-			var t fr.Element
-			t.Mul(&l[j], &w[i])
-			out[j].Add(&out[j], &t)
-		}
+		field.Parallel(len(out), func(lo, hi int) {
+			a, b := fr.Vector(out[lo:hi]), fr.Vector(l[lo:hi])
+			b.ScalarMul(b, &w[i]) // l is this call's copy
+			a.Add(a, b)
+		})
 	}
 	return out, nil
 }
