@@ -299,3 +299,20 @@ func TestGeneratorsHaveScratch(t *testing.T) {
 		})
 	}
 }
+
+// The number of generated tree layers follows the size rule: today's path
+// (1) below 2^24 leaves (the lookup benchmarks' sizes), 2 from 2^24, 3 from
+// 2^26, always leaving at least one stored layer; forceGenLayers wins.
+func TestGeneratedLayersBySize(t *testing.T) {
+	for n, want := range map[int]int{2: 1, 3: 1, 13: 1, 21: 1, 23: 1, 24: 2, 25: 2, 26: 3, 28: 3, 36: 3} {
+		if got := generatedLayers(n); got != want {
+			t.Errorf("2^%d leaves: %d generated layers, want %d", n, got, want)
+		}
+	}
+	defer setForceGenLayers(3)()
+	for n, want := range map[int]int{3: 1, 4: 2, 5: 3, 20: 3} {
+		if got := generatedLayers(n); got != want {
+			t.Errorf("forced 3, 2^%d leaves: %d generated layers, want %d", n, got, want)
+		}
+	}
+}
