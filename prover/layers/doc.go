@@ -35,7 +35,13 @@
 //
 //	A  witness of every gadget; multiplicities; the advice blob (tensors
 //	   placed by pedersen.Place, row length AdviceLogC) committed row by
-//	   row with fresh blindings; present rows sent and absorbed (adv/rows)
+//	   row with fresh blindings; present rows sent and absorbed (adv/rows).
+//	   Each gadget's witness job (Runner) copies its tensors into one int32
+//	   blob as soon as they exist and drops its map; only the lookup
+//	   columns outlive it. A value outside int32 widens the blob to int64
+//	   (that gadget's tensors are placed again after): the entries, hence
+//	   the commitment and the proof, do not depend on the representation
+//	   or the runner. The advice pool keeps that blob as small integers.
 //	B  one LogUp-GKR tree over every gadget's lookups (tlookup); committed
 //	   leaf columns go to the advice pool, virtual ones wait for Leaf
 //	C  the advice padding is zero (a zero-check with the public padding
