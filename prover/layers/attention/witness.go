@@ -3,6 +3,7 @@ package attention
 import (
 	"fmt"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/rescale"
@@ -77,72 +78,84 @@ func (g *Gadget) buildWitness(lw []trace.LayerWitness) (*witness, error) {
 	E := int64(1) << g.logE
 	check := g.hooks.zhatRaise == 0 && !g.hooks.futureY
 	G := d.Group()
-	for l := range d.L {
-		for h := range d.H {
-			hk := h / G
-			for i := range d.T {
-				ri := idx(off.rows, i, h, l, 0)
-				zhat := lw[l].ZHat[i*d.H+h]
-				if i == 0 && h == 0 && l == 0 {
-					zhat += g.hooks.zhatRaise
-				}
-				w.zhat[ri] = zhat
-				var fixedY []int64
-				if check {
-					fixedY = lw[l].YRow(i, h, d.H)
-				}
-				var sum int64
-				for j := range d.T {
-					var z int64
-					for k := range d.Dh {
-						z += w.q[idx(off.act, k, h, i, l)] * w.k[idx(off.kv, k, hk, j, l)]
-					}
-					si := idx(off.scores, j, i, h, l)
-					w.z[si] = z
-					if j > i {
-						continue // masked: v = 0, every digit 0, ȳ = EXPC(0) = 0
-					}
-					v := zhat - z
-					if v < 0 || v >= limit {
-						return nil, fmt.Errorf("%w: attention: layer %d head %d row %d key %d: digit value %d outside [0, 2^%d)", layers.ErrGadget, l, h, i, j, v, k0+16+uint(g.indc()))
-					}
-					x1 := v >> k0 & 0xffff
-					w.x0[si], w.x1[si], w.x2[si] = v&lowMask, x1, v>>(k0+16)
-					w.ybar[si] = g.expc.Out(int(x1))
-					var y int64
-					if w.x2[si] == 0 {
-						y = tables.Theta - w.ybar[si]
-					} else {
-						w.ibar[si] = 1
-					}
-					if check && y != fixedY[j] {
-						return nil, fmt.Errorf("%w: attention: layer %d head %d row %d key %d: Y = %d, fixed pass has %d", layers.ErrGadget, l, h, i, j, y, fixedY[j])
-					}
-					w.y[si] = y
-					sum += y
-				}
-				if g.hooks.futureY && i+1 < d.T && l == 0 && h == 0 && i == 0 {
-					// Attack 12: half of key 0's mass moves to the future key 1.
-					m := w.y[idx(off.scores, 0, i, h, l)] / 2
-					w.y[idx(off.scores, 0, i, h, l)] -= m
-					w.y[idx(off.scores, 1, i, h, l)] += m
-				}
-				e := tables.Theta - sum
-				if g.hooks.zhatRaise != 0 {
-					e = min(max(e, 0), E-1) // the forger keeps e in its table
-				}
-				if e < 0 || e >= E {
-					return nil, fmt.Errorf("%w: attention: layer %d head %d row %d: row-sum slack %d outside [0, 2^%d)", layers.ErrGadget, l, h, i, e, g.logE)
-				}
-				w.e[ri] = e
-				for k := range d.Dh {
-					var acc int64
-					for j := 0; j <= min(i+1, d.T-1); j++ {
-						acc += w.y[idx(off.scores, j, i, h, l)] * w.v[idx(off.kv, k, hk, j, l)]
-					}
-					oacc[idx(off.act, k, h, i, l)] = acc
-				}
+	pairWitness := func(l, h int) error {
+		hk := h / G
+		for i := range d.T {
+			ri := idx(off.rows, i, h, l, 0)
+			zhat := lw[l].ZHat[i*d.H+h]
+			if i == 0 && h == 0 && l == 0 {
+				zhat += g.hooks.zhatRaise
 			}
+			w.zhat[ri] = zhat
+			var fixedY []int64
+			if check {
+				fixedY = lw[l].YRow(i, h, d.H)
+			}
+			var sum int64
+			for j := range d.T {
+				var z int64
+				for k := range d.Dh {
+					z += w.q[idx(off.act, k, h, i, l)] * w.k[idx(off.kv, k, hk, j, l)]
+				}
+				si := idx(off.scores, j, i, h, l)
+				w.z[si] = z
+				if j > i {
+					continue // masked: v = 0, every digit 0, ȳ = EXPC(0) = 0
+				}
+				v := zhat - z
+				if v < 0 || v >= limit {
+					return fmt.Errorf("%w: attention: layer %d head %d row %d key %d: digit value %d outside [0, 2^%d)", layers.ErrGadget, l, h, i, j, v, k0+16+uint(g.indc()))
+				}
+				x1 := v >> k0 & 0xffff
+				w.x0[si], w.x1[si], w.x2[si] = v&lowMask, x1, v>>(k0+16)
+				w.ybar[si] = g.expc.Out(int(x1))
+				var y int64
+				if w.x2[si] == 0 {
+					y = tables.Theta - w.ybar[si]
+				} else {
+					w.ibar[si] = 1
+				}
+				if check && y != fixedY[j] {
+					return fmt.Errorf("%w: attention: layer %d head %d row %d key %d: Y = %d, fixed pass has %d", layers.ErrGadget, l, h, i, j, y, fixedY[j])
+				}
+				w.y[si] = y
+				sum += y
+			}
+			if g.hooks.futureY && i+1 < d.T && l == 0 && h == 0 && i == 0 {
+				// Attack 12: half of key 0's mass moves to the future key 1.
+				m := w.y[idx(off.scores, 0, i, h, l)] / 2
+				w.y[idx(off.scores, 0, i, h, l)] -= m
+				w.y[idx(off.scores, 1, i, h, l)] += m
+			}
+			e := tables.Theta - sum
+			if g.hooks.zhatRaise != 0 {
+				e = min(max(e, 0), E-1) // the forger keeps e in its table
+			}
+			if e < 0 || e >= E {
+				return fmt.Errorf("%w: attention: layer %d head %d row %d: row-sum slack %d outside [0, 2^%d)", layers.ErrGadget, l, h, i, e, g.logE)
+			}
+			w.e[ri] = e
+			for k := range d.Dh {
+				var acc int64
+				for j := 0; j <= min(i+1, d.T-1); j++ {
+					acc += w.y[idx(off.scores, j, i, h, l)] * w.v[idx(off.kv, k, hk, j, l)]
+				}
+				oacc[idx(off.act, k, h, i, l)] = acc
+			}
+		}
+		return nil
+	}
+	// Every (layer, head) pair writes its own entries: the pairs run over
+	// the cores, and the error reported is the first pair's (serial order).
+	errs := make([]error, d.L*d.H)
+	field.ParallelMin(d.L*d.H, 1, func(lo, hi int) {
+		for pair := lo; pair < hi; pair++ {
+			errs[pair] = pairWitness(pair/d.H, pair%d.H)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
 	}
 	if w.o, err = g.oRescale().Witness(oacc); err != nil {
