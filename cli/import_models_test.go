@@ -3,9 +3,11 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -22,6 +24,10 @@ import (
 // process against the file size; multi-GiB sparse garbage refused fast.
 
 // runMeasured runs the binary and returns its result and peak RSS in bytes.
+// The peak is the child's own VmHWM, polled from /proc while it runs: the
+// rusage of a child started by os/exec (vfork, sharing this process's memory
+// until exec) also counts this test process's peak, which other tests grow.
+// Where /proc cannot be read it falls back to that rusage (an upper bound).
 func runMeasured(t *testing.T, env []string, args ...string) (result, int64, time.Duration) {
 	t.Helper()
 	cmd := exec.Command(zkllmBin, args...)
@@ -29,19 +35,54 @@ func runMeasured(t *testing.T, env []string, args ...string) (result, int64, tim
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("running zkllm: %v", err)
+	}
+	done, polled := make(chan struct{}), make(chan int64)
+	go func() { polled <- pollPeakRSS(cmd.Process.Pid, done) }()
+	err := cmd.Wait()
 	took := time.Since(start)
+	close(done)
+	peak := <-polled
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatalf("running zkllm: %v", err)
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		t.Fatal("no rusage")
+	if peak == 0 {
+		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		if !ok {
+			t.Fatal("no rusage")
+		}
+		peak = ru.Maxrss * 1024
 	}
-	return result{code, out.String(), errb.String()}, ru.Maxrss * 1024, took
+	return result{code, out.String(), errb.String()}, peak, took
+}
+
+// pollPeakRSS returns the largest VmHWM read from /proc/pid/status every
+// millisecond until done closes (0 if it was never readable).
+func pollPeakRSS(pid int, done <-chan struct{}) int64 {
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	var peak int64
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for {
+		if b, err := os.ReadFile(path); err == nil {
+			for line := range strings.SplitSeq(string(b), "\n") {
+				if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+					if kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64); err == nil {
+						peak = max(peak, kb<<10)
+					}
+				}
+			}
+		}
+		select {
+		case <-done:
+			return peak
+		case <-tick.C:
+		}
+	}
 }
 
 func dirSize(t *testing.T, dir string) int64 {
