@@ -339,12 +339,18 @@ func (s SiLU) Witness(u []int64) ([]int64, tlookup.Column, error) {
 		return nil, tlookup.Column{}, fmt.Errorf("%w: tensor %q has %d entries for 2^%d", ErrFormat, s.In, len(u), s.LogSize)
 	}
 	out := make([]int64, len(u))
-	for j, x := range u {
-		y, ok := t.Lookup(x)
-		if !ok {
-			return nil, tlookup.Column{}, fmt.Errorf("%w: tensor %q index %d: %d is outside the SILU input range [%d, %d)", ErrRange, s.In, j, x, t.In(0), t.In(t.Size()-1)+1)
+	err = parallelFirstErr(len(u), func(lo, hi int) (int, error) {
+		for j := lo; j < hi; j++ {
+			y, ok := t.Lookup(u[j])
+			if !ok {
+				return j, fmt.Errorf("%w: tensor %q index %d: %d is outside the SILU input range [%d, %d)", ErrRange, s.In, j, u[j], t.In(0), t.In(t.Size()-1)+1)
+			}
+			out[j] = y
 		}
-		out[j] = y
+		return 0, nil
+	})
+	if err != nil {
+		return nil, tlookup.Column{}, err
 	}
 	return out, tlookup.Column{In: u, Out: out}, nil
 }

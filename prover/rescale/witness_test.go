@@ -160,6 +160,9 @@ func TestTensorErrorsNameFirstIndex(t *testing.T) {
 	if _, err := DecomposeTensor("x", x, Signed(16)); err == nil || !strings.Contains(err.Error(), "index 20001:") {
 		t.Fatalf("decompose error %v, want index 20001", err)
 	}
+	if _, _, err := (SiLU{In: "x", Out: "s", LogSize: 17}).Witness(x); err == nil || !strings.Contains(err.Error(), "index 20001:") {
+		t.Fatalf("silu error %v, want index 20001", err)
+	}
 	x = x[:20001]
 	q, r, err := RescaleTensor("x", x, 8, Signed(16))
 	if err != nil || len(q) != len(x) || len(r) != len(x) {

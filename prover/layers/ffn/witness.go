@@ -3,6 +3,7 @@ package ffn
 import (
 	"fmt"
 
+	"github.com/zkllm/zkllm/prover/field"
 	"github.com/zkllm/zkllm/prover/layers"
 	"github.com/zkllm/zkllm/prover/model/trace"
 	"github.com/zkllm/zkllm/prover/tlookup"
@@ -56,9 +57,11 @@ func (g *Gadget) Witness() (map[string][]int64, []tlookup.Column, error) {
 		return nil, nil, err
 	}
 	prod := make([]int64, len(s))
-	for i := range s {
-		prod[i] = s[i] * wup.Q[i] // |s| < 2^25, |up| < 2^31
-	}
+	field.ParallelMin(len(s), 1<<14, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			prod[i] = s[i] * wup.Q[i] // |s| < 2^25, |up| < 2^31
+		}
+	})
 	wp, err := rp.Witness(prod)
 	if err != nil {
 		return nil, nil, err
