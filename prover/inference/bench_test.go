@@ -38,9 +38,9 @@ func BenchmarkProveStories(b *testing.B) {
 			}
 			tokens := st.Tokens
 			// Warm-up, untimed: the baseline every run, the prover once per
-			// process (generators, tables, fresh memory), so that under
-			// -cpu 1,N the first core count does not pay what the others
-			// reuse and the 1→N speed-up compares like with like.
+			// process (generators, tables, fresh memory), so that the timed
+			// proof pays none of the process's first-use costs (scripts/bench
+			// runs one process per core count for the 1→N speed-up).
 			if _, err := fixed.Forward(m.Quant, tokens[:T]); err != nil {
 				b.Fatal(err)
 			}

@@ -53,12 +53,12 @@ func (m *measured) run(f func()) {
 // output buffer is written before timing and every sub-benchmark runs its
 // baseline and its subject once untimed, so -benchtime 1x times neither
 // page faults nor first-use allocations. prove_ms is the subject's wall time
-// per op: scripts/bench runs this with -cpu 1,2 for the cores speed-up.
+// per op: scripts/bench runs this at GOMAXPROCS 1 and N for the speed-up.
 // Acceptance: cleartext ≤ 5× the Mul; ZK ≤ 8× on an IFMA machine.
 func BenchmarkProductSumcheck(b *testing.B) {
 	n := 20
 	if testing.Short() {
-		n = 18 // large enough that the rounds run on all cores (-cpu 1,N)
+		n = 18 // large enough that the rounds run on all cores
 	}
 	size := 1 << n
 	x, w := field.RandomScalars(size), field.RandomScalars(size)

@@ -10,7 +10,7 @@
 // the machine it runs on: the flags gnark-crypto's fr.Vector kernels
 // dispatch on, AVX-512 IFMA chief among them), since every ratio against a
 // gnark kernel depends on them. Benchmarks run at several GOMAXPROCS
-// (go test -cpu 1,N) keep their core count in the table, and a second table
+// (go test -cpu 1,N, or GOMAXPROCS set per process) keep their core count in the table, and a second table
 // gives the 1→N-core speed-up of their wall-time metrics.
 //
 // Other lines (PASS, ok …) are ignored; a "pkg:" line names the package of
