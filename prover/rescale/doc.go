@@ -11,6 +11,8 @@
 //     never Go's truncating '/' or big.Int.Quo.
 //   - Tensor helpers return errors naming the tensor and the index of the
 //     first value that leaves its format: overflow is a prover error.
+//     RescaleTensor, DecomposeTensor and SiLU.Witness run over the cores
+//     (parallelFirstErr) and still report the smallest failing index.
 //
 // Proof side (gadgets; the caller owns the advice blob, the claim pool and
 // the DLC, and puts every Lookups() entry into the proof's one tlookup tree):
