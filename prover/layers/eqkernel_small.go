@@ -33,11 +33,16 @@ func NewEqMaskSmallKernel[T pedersen.Small](r []fr.Element, mask []bool, v []T) 
 }
 
 // maskWidthLog is the number of rounds the mask stays bools: after round
-// j a folded entry covers 2^(j+1) mask bits, 256 patterns at most here.
-// intRounds (≤ maskWidthLog) is the number of rounds B stays integers.
+// j a folded entry covers 2^(j+1) mask bits, 2^16 patterns at most here.
+// intRounds (≤ maskWidthLog) is the number of rounds B stays integers. The
+// first field tables are then 1/16 of the blob each: 0.5 GB at the 7B
+// layer's 2^28 advice entries, where 2 and 3 rounds made them 2 GB and 1 GB
+// and set the proof's peak RSS. BenchmarkPaddingCheck (2^24 int32): peak
+// heap 24.0 → 11.4 B per entry (mask bools and the caller's int32 included)
+// for +7% CPU.
 const (
-	maskWidthLog = 3
-	intRounds    = 2
+	maskWidthLog = 4
+	intRounds    = 4
 )
 
 // maskSmallFirst holds the first rounds of an EqProductKernel whose A is a

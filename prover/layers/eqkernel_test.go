@@ -90,7 +90,7 @@ func TestEqProductKernelMatchesEngine(t *testing.T) {
 // integer round and the bool-mask rounds), with fewer variables than
 // bool-mask rounds too.
 func TestEqMaskSmallKernelMatchesEngine(t *testing.T) {
-	for _, n := range []int{1, 2, 3, 10} {
+	for _, n := range []int{1, 2, 3, 4, 5, 10, 12} {
 		bits := make([]bool, 1<<n)
 		mask := make([]fr.Element, 1<<n)
 		ints := make([]int64, 1<<n-min(75, 1<<n-1)) // short, odd at n = 10
