@@ -167,7 +167,7 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 		var stepPeaks []string
 		opt := Options{Progress: func(s layers.Step) {
 			if s.Done && s.Elapsed > time.Second {
-				stepPeaks = append(stepPeaks, fmt.Sprintf("%s/%s %.1fs on %.1f cores, peak %.0f MB", s.Phase, s.Name, s.Elapsed.Seconds(), s.CPU.Seconds()/s.Elapsed.Seconds(), peakRSSMB()))
+				stepPeaks = append(stepPeaks, fmt.Sprintf("%s/%s %.1fs on %.1f cores, peak %.0f MB, live %.0f MB", s.Phase, s.Name, s.Elapsed.Seconds(), s.CPU.Seconds()/s.Elapsed.Seconds(), peakRSSMB(), liveHeapMB()))
 			}
 		}}
 		stop := heapProfileAtPeak(b, os.Getenv("ZKLLM_LAYER_HEAPPROF"))
@@ -205,9 +205,19 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 		}
 		reportPhases(b, rep)
 		if len(stepPeaks) > 0 {
-			b.Logf("T = %d, steps over 1 s (cores busy, peak RSS after each): %s", T, strings.Join(stepPeaks, "; "))
+			b.Logf("T = %d, steps over 1 s (cores busy, peak RSS and live heap after each): %s", T, strings.Join(stepPeaks, "; "))
 		}
 	}
+}
+
+// liveHeapMB is the heap the last collection marked live, in MB.
+func liveHeapMB() float64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return float64(s[0].Value.Uint64()) / (1 << 20)
 }
 
 // heapProfileAtPeak, when path is set, watches the live heap (as the last
