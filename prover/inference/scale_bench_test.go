@@ -258,12 +258,11 @@ func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 }
 
 // scaleEstimateMB is the peak RSS BenchmarkProveLayer expects for cfg at T
-// positions, in MB: 420 B per padded advice entry plus 100 B per padded
-// weight entry, fitted at d = 256…1024, T = 16…64 when both pools held
-// field elements (within about 10% then). The small-integer pools brought
-// the peak down to about the larger of 300 B per advice and 150 B per
-// weight entry (docs/scale.md), so this errs on the safe side for the
-// skip. 0 if the shapes are invalid.
+// positions, in MB, without a memory limit: twice the live heap fitted in
+// docs/scale.md (11.2 B per padded advice entry + 7.9 B per padded weight
+// entry + 293 MB; with GOGC = 100 the heap grows to about twice the live
+// set between collections). The 7B layer at 512 tokens: ≈ 15 GB (measured
+// 11.9–14.4 GB without a tight limit). 0 if the shapes are invalid.
 func scaleEstimateMB(cfg model.Config, T int) float64 {
 	s, err := sizesOf(cfg, T, 5)
 	if err != nil {
@@ -274,7 +273,7 @@ func scaleEstimateMB(cfg model.Config, T int) float64 {
 
 // estimateMB is scaleEstimateMB's fit applied to a proof's sizes.
 func estimateMB(s *proofSizes) float64 {
-	return (420*math.Ldexp(1, int(s.AdviceLog)) + 100*math.Ldexp(1, s.WeightsLog)) / (1 << 20)
+	return 2 * ((11.2*math.Ldexp(1, int(s.AdviceLog))+7.9*math.Ldexp(1, s.WeightsLog))/(1<<20) + 293)
 }
 
 // proofSizes is the shape of a proof, from the public gadgets alone (no
