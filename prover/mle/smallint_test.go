@@ -12,23 +12,7 @@ import (
 // table converted to field elements and zero-padded to 2^n.
 func checkInts[T Int](t *testing.T, f []T, n int, u []fr.Element) {
 	t.Helper()
-	full := make([]fr.Element, Size(n))
-	for i, v := range f {
-		full[i].SetInt64(int64(v))
-	}
-	want, err := PartialEvalHigh(full, u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := PartialEvalHighInts(f, n, u)
-	if len(got) != len(want) {
-		t.Fatalf("n = %d, k = %d, %d entries: %d outputs, want %d", n, len(u), len(f), len(got), len(want))
-	}
-	for i := range want {
-		if !got[i].Equal(&want[i]) {
-			t.Fatalf("n = %d, k = %d, %d entries: output %d differs", n, len(u), len(f), i)
-		}
-	}
+	checkIntsFold(t, "PartialEvalHighInts", f, n, u, PartialEvalHighInts[T], PartialEvalHigh)
 }
 
 func TestPartialEvalHighInts(t *testing.T) {
