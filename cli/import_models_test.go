@@ -3,16 +3,15 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/zkllm/zkllm/internal/memprobe"
 	"github.com/zkllm/zkllm/models"
 	"github.com/zkllm/zkllm/prover/model"
 	"github.com/zkllm/zkllm/prover/model/synth"
@@ -60,23 +59,14 @@ func runMeasured(t *testing.T, env []string, args ...string) (result, int64, tim
 	return result{code, out.String(), errb.String()}, peak, took
 }
 
-// pollPeakRSS returns the largest VmHWM read from /proc/pid/status every
+// pollPeakRSS returns the largest VmHWM of process pid read every
 // millisecond until done closes (0 if it was never readable).
 func pollPeakRSS(pid int, done <-chan struct{}) int64 {
-	path := fmt.Sprintf("/proc/%d/status", pid)
 	var peak int64
 	tick := time.NewTicker(time.Millisecond)
 	defer tick.Stop()
 	for {
-		if b, err := os.ReadFile(path); err == nil {
-			for line := range strings.SplitSeq(string(b), "\n") {
-				if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-					if kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64); err == nil {
-						peak = max(peak, kb<<10)
-					}
-				}
-			}
-		}
+		peak = max(peak, memprobe.PeakRSSOf(pid))
 		select {
 		case <-done:
 			return peak

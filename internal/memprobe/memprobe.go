@@ -22,15 +22,21 @@ func ResetPeak() bool {
 
 // PeakRSS returns the process's peak resident set (VmHWM) in bytes, 0 if
 // unknown.
-func PeakRSS() int64 { return statusBytes("VmHWM:") }
+func PeakRSS() int64 { return statusBytes("self", "VmHWM:") }
+
+// PeakRSSOf returns process pid's peak resident set (VmHWM) in bytes, 0 if
+// unknown (no such process, or it has exited: a zombie has no memory). A
+// child's wait4 rusage is no substitute: os/exec starts children with
+// vfork, so their ru_maxrss also counts the parent's peak.
+func PeakRSSOf(pid int) int64 { return statusBytes(strconv.Itoa(pid), "VmHWM:") }
 
 // RSS returns the process's current resident set (VmRSS) in bytes, 0 if
 // unknown.
-func RSS() int64 { return statusBytes("VmRSS:") }
+func RSS() int64 { return statusBytes("self", "VmRSS:") }
 
-// statusBytes reads one "Name:   N kB" line of /proc/self/status.
-func statusBytes(key string) int64 {
-	b, err := os.ReadFile("/proc/self/status")
+// statusBytes reads one "Name:   N kB" line of /proc/<proc>/status.
+func statusBytes(proc, key string) int64 {
+	b, err := os.ReadFile("/proc/" + proc + "/status")
 	if err != nil {
 		return 0
 	}
@@ -53,6 +59,17 @@ const heapObjects = "/memory/classes/heap/objects:bytes"
 // heapLive is the runtime metric of the heap the last collection marked
 // live: what the program held, without the garbage between collections.
 const heapLive = "/gc/heap/live:bytes"
+
+// LiveHeap returns the heap the last collection marked live, in bytes (0
+// where the runtime does not report it).
+func LiveHeap() uint64 {
+	s := []metrics.Sample{{Name: heapLive}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
+}
 
 // HeapSampler records the largest in-use heap seen while it runs, and the
 // largest live heap (as of each collection).

@@ -1,6 +1,7 @@
 package memprobe
 
 import (
+	"os"
 	"runtime"
 	"testing"
 	"time"
@@ -26,6 +27,12 @@ func TestHeapSamplerSeesAllocation(t *testing.T) {
 	}
 	if live := s.PeakLive(); live < 64<<20 {
 		t.Fatalf("peak live heap %d B, want ≥ 64 MiB", live)
+	}
+	if live := LiveHeap(); live < 64<<20 {
+		t.Fatalf("live heap %d B after the collection that marked the 64 MiB, want ≥ 64 MiB", live)
+	}
+	if runtime.GOOS == "linux" && PeakRSSOf(os.Getpid()) < 64<<20 {
+		t.Fatalf("PeakRSSOf(self) = %d B after touching 64 MiB", PeakRSSOf(os.Getpid()))
 	}
 	rss := RSS() // before the peak: RSS may grow between the two reads
 	if peakRSS := PeakRSS(); runtime.GOOS == "linux" && (rss == 0 || peakRSS < rss) {

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"math"
 	"os"
-	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -211,14 +210,7 @@ func proveLayerOnce(b *testing.B, m *Model, cfg model.Config, T int) {
 }
 
 // liveHeapMB is the heap the last collection marked live, in MB.
-func liveHeapMB() float64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return float64(s[0].Value.Uint64()) / (1 << 20)
-}
+func liveHeapMB() float64 { return float64(memprobe.LiveHeap()) / (1 << 20) }
 
 // heapProfileAtPeak, when path is set, watches the live heap (as the last
 // collection marked it) every 20 ms until stop is called and writes a heap
@@ -234,7 +226,6 @@ func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 	go func() {
 		defer close(finished)
 		var top uint64
-		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		tick := time.NewTicker(20 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -243,11 +234,11 @@ func heapProfileAtPeak(b *testing.B, path string) (stop func()) {
 				return
 			case <-tick.C:
 			}
-			metrics.Read(live)
-			if live[0].Value.Kind() != metrics.KindUint64 || live[0].Value.Uint64() <= top+top/20 {
+			live := memprobe.LiveHeap()
+			if live <= top+top/20 {
 				continue
 			}
-			top = live[0].Value.Uint64()
+			top = live
 			if err := atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error { return pprof.Lookup("heap").WriteTo(w, 0) }); err != nil {
 				b.Errorf("heap profile: %v", err)
 				return

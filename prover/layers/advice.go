@@ -57,18 +57,10 @@ func (b *adviceBlob) widen() {
 	b.narrow = nil
 }
 
-// place copies v into the blob at off, widening it first when needed.
-func (b *adviceBlob) place(off uint64, v []int64) {
-	if b.wide == nil && b.placeNarrow(off, v) {
-		return
-	}
-	b.widen()
-	copy(b.wide[off:], v)
-}
-
-// placeGadget places a gadget's witness tensors (Tensors order) in the
-// narrow blob; it reports false when some value needs int64 (the caller then
-// places them again with place after widen).
+// placeGadget places a gadget's witness tensors (Tensors order): in the
+// narrow blob when narrow, reporting false when some value needs int64 (the
+// caller then places them again, narrow false, after widen); else in the
+// wide blob.
 func (b *adviceBlob) placeGadget(pl *plan, g Gadget, vals map[string][]int64, narrow bool) (bool, error) {
 	ts, err := g.Tensors()
 	if err != nil {
@@ -83,7 +75,7 @@ func (b *adviceBlob) placeGadget(pl *plan, g Gadget, vals map[string][]int64, na
 		}
 		switch {
 		case !narrow:
-			b.place(p.Offset, v)
+			copy(b.wide[p.Offset:], v)
 		case fits:
 			fits = b.placeNarrow(p.Offset, v)
 		}

@@ -36,18 +36,7 @@ func TestIntsFolds(t *testing.T) {
 		{0, 0, 1}, {0, 0, 0}, {3, 0, 8}, {3, 3, 8}, {5, 2, 32}, {5, 2, 19}, {6, 4, 9}, {6, 6, 3}, {14, 4, 1 << 14}, {14, 10, 5000}, {15, 4, 1<<15 - 3},
 	} {
 		u := randVec(t, c.k)
-		w := make([]int16, c.stored)
-		for i := range w {
-			switch rng.IntN(8) {
-			case 0:
-				w[i] = math.MaxInt16
-			case 1:
-				w[i] = math.MinInt16
-			case 2:
-			default:
-				w[i] = int16(rng.Uint32())
-			}
-		}
+		w := randInt16s(rng, c.stored, math.MinInt16)
 		a := make([]int64, c.stored)
 		for i := range a {
 			a[i] = int64(rng.Uint64()) >> rng.IntN(64)

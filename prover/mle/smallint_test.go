@@ -15,24 +15,31 @@ func checkInts[T Int](t *testing.T, f []T, n int, u []fr.Element) {
 	checkIntsFold(t, "PartialEvalHighInts", f, n, u, PartialEvalHighInts[T], PartialEvalHigh)
 }
 
+// randInt16s returns n int16 values: the extremes MaxInt16 and low (an
+// eighth each), zeros (an eighth) and uniform values.
+func randInt16s(rng *rand.Rand, n int, low int16) []int16 {
+	w := make([]int16, n)
+	for i := range w {
+		switch rng.IntN(8) {
+		case 0:
+			w[i] = math.MaxInt16
+		case 1:
+			w[i] = low
+		case 2:
+		default:
+			w[i] = int16(rng.Uint32())
+		}
+	}
+	return w
+}
+
 func TestPartialEvalHighInts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 18))
 	for _, c := range []struct{ n, k, stored int }{
 		{0, 0, 1}, {3, 0, 8}, {3, 3, 8}, {5, 2, 32}, {5, 2, 19}, {6, 4, 9}, {14, 5, 1 << 14}, {14, 3, 5000},
 	} {
 		u := randVec(t, c.k)
-		w := make([]int16, c.stored)
-		for i := range w {
-			switch rng.IntN(8) {
-			case 0:
-				w[i] = math.MaxInt16
-			case 1:
-				w[i] = -math.MaxInt16
-			case 2:
-			default:
-				w[i] = int16(rng.Uint32())
-			}
-		}
+		w := randInt16s(rng, c.stored, -math.MaxInt16)
 		checkInts(t, w, c.n, u)
 		a := make([]int64, c.stored)
 		for i := range a {

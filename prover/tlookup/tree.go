@@ -194,14 +194,6 @@ func addConst(v []fr.Element, c *fr.Element) {
 	}
 }
 
-// fill writes the leaves of segment seg at its entries [from,to) into
-// p[0:to−from] and q[0:to−from], in parallel; a nil p or q is skipped.
-func (f *leafFiller) fill(seg segment, from, to int, p, q []fr.Element) {
-	field.Parallel(to-from, func(lo, hi int) {
-		f.fillRange(seg, from+lo, from+hi, part(p, lo, hi), part(q, lo, hi))
-	})
-}
-
 // part returns s[lo:hi], or nil for a nil s.
 func part(s []fr.Element, lo, hi int) []fr.Element {
 	if s == nil {
@@ -210,7 +202,9 @@ func part(s []fr.Element, lo, hi int) []fr.Element {
 	return s[lo:hi]
 }
 
-// fillRange is fill on the calling goroutine.
+// fillRange writes the leaves of segment seg at its entries [from,to)
+// into p[0:to−from] and q[0:to−from] on the calling goroutine; a nil p or q
+// is skipped.
 func (f *leafFiller) fillRange(seg segment, from, to int, p, q []fr.Element) {
 	if from >= to {
 		return
@@ -297,24 +291,6 @@ func (f *leafFiller) genHalf(h int, wantQ bool, lo, hi int, out []fr.Element) {
 func (l *Layout) used() int {
 	last := l.segments[len(l.segments)-1]
 	return int(last.offset) + 1<<last.logSize
-}
-
-// leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3; unused
-// leaves p = 0, q = 1. The prover uses leafHalves; this is the definition
-// the tests check it against.
-func (l *Layout) leaves(w *Witness, mult multSource, gamma, beta fr.Element) (p, q []fr.Element) {
-	size := 1 << l.LogLeaves
-	p = make([]fr.Element, size)
-	q = make([]fr.Element, size)
-	f := l.leafFiller(w, mult, gamma, beta)
-	for _, seg := range l.segments {
-		off, n := int(seg.offset), 1<<seg.logSize
-		f.fill(seg, 0, n, p[off:off+n], q[off:off+n])
-	}
-	for j := l.used(); j < size; j++ {
-		q[j].SetOne()
-	}
-	return p, q
 }
 
 // halfLeaves is the leaf layer as its lower (x < 2^(n−1)) and upper half,

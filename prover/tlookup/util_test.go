@@ -56,3 +56,30 @@ func int64sToField(v []int64) []fr.Element {
 	})
 	return out
 }
+
+// leaves builds the leaf vectors p and q (length 2^LogLeaves) of §6.3; unused
+// leaves p = 0, q = 1. The prover uses leafHalves (never
+// storing them); this is the definition the tests check it against.
+func (l *Layout) leaves(w *Witness, mult multSource, gamma, beta fr.Element) (p, q []fr.Element) {
+	size := 1 << l.LogLeaves
+	p = make([]fr.Element, size)
+	q = make([]fr.Element, size)
+	f := l.leafFiller(w, mult, gamma, beta)
+	for _, seg := range l.segments {
+		off, n := int(seg.offset), 1<<seg.logSize
+		f.fill(seg, 0, n, p[off:off+n], q[off:off+n])
+	}
+	for j := l.used(); j < size; j++ {
+		q[j].SetOne()
+	}
+	return p, q
+}
+
+// fill writes the leaves of segment seg at its entries [from,to) into
+// p[0:to−from] and q[0:to−from], in parallel (fillRange per part); a nil
+// p or q is skipped.
+func (f *leafFiller) fill(seg segment, from, to int, p, q []fr.Element) {
+	field.Parallel(to-from, func(lo, hi int) {
+		f.fillRange(seg, from+lo, from+hi, part(p, lo, hi), part(q, lo, hi))
+	})
+}

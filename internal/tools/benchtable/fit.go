@@ -60,8 +60,7 @@ func layerRuns(rep *report) []layerRun {
 
 // fitCost fits the prover's CPU seconds: a and b in µs per padded entry.
 func fitCost(runs []layerRun) (a, b, c float64, err error) {
-	a, b, c, err = fitLinear(runs, func(r layerRun) float64 { return r.cpu })
-	return a, b, c, err
+	return fitLinear(runs, func(r layerRun) float64 { return r.cpu })
 }
 
 // fitLinear solves the 3×3 normal equations of y ≈ a·2^A + b·2^W + c, with a
